@@ -1,0 +1,55 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer's Content-Security-Policy lives in index.html as a placeholder: strict for builds
+ * (the app on disk and the host), relaxed only for the dev server, whose hot reload needs inline
+ * scripts and a websocket.
+ */
+const strictPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+const devPolicy =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self' ws: http://localhost:*; base-uri 'none'; form-action 'none'";
+
+function contentSecurityPolicy(): Plugin {
+  let policy = strictPolicy;
+  return {
+    name: 'common-ground-csp',
+    configResolved(config) {
+      policy = config.command === 'serve' ? devPolicy : strictPolicy;
+    },
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', policy),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: 'src-main/index.ts' },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: 'src-main/preload.ts',
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: 'index.cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: 'src-renderer/index.html' },
+    },
+    plugins: [react(), contentSecurityPolicy()],
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * The envelope every channel answers with. Nothing throws across the boundary: a handler's failure
+ * becomes an error value with a stable code the renderer translates, plus an English message for logs.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'unknown_channel',
+  'db_damaged',
+  'db_too_new',
+  'unauthorized',
+  'forbidden_origin',
+  'too_large',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: ApiIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: ApiIssue[]): Result<never> {
+  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+}
+
+/** Thrown inside main by handlers and the store; turned into a Result at the boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,29 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const appFolderName = 'Common Ground';
+export const dataDirEnv = 'COMMON_GROUND_DATA_DIR';
+
+/** Where Electron keeps userData for this app on each platform; the host uses the same place. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  const home = homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', appFolderName);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), appFolderName);
+}
+
+/** `--data-dir PATH` (or `--data-dir=PATH`) wins over the environment variable, which wins over the default. */
+export function resolveDataDir(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string {
+  const flag = flagValue(argv, '--data-dir');
+  if (flag) return resolve(flag);
+  if (env[dataDirEnv]) return resolve(env[dataDirEnv]);
+  return defaultDataDir(process.platform, env);
+}
+
+export function flagValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import type { HandlerContext } from './context';
+import type { HandlerMap } from './handlers';
+
+export function partnerHandlers({ library }: HandlerContext) {
+  return {
+    'partners.list': ({ initiativeId }) => library.open(initiativeId).partners.list(),
+    'partners.create': ({ initiativeId, partner }) => library.open(initiativeId).partners.create(partner),
+    'partners.update': ({ initiativeId, partnerId, patch }) =>
+      library.open(initiativeId).partners.update(partnerId, patch),
+    'partners.delete': ({ initiativeId, partnerId }) => {
+      library.open(initiativeId).partners.remove(partnerId);
+      return { partnerId };
+    },
+    'partners.restore': ({ initiativeId, partnerId }) => library.open(initiativeId).partners.restore(partnerId),
+  } satisfies Partial<HandlerMap>;
+}

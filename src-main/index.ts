@@ -1,0 +1,71 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { channelNames, fail } from './contract/index';
+import { changeEventName } from './contract/events';
+import { flagValue } from './data-dir';
+import { dataDirEnv } from './data-dir';
+import { createHandlers, dispatch } from './features/handlers';
+import { installMenu } from './shell/menu';
+import { createMainWindow, guardContents, isTrustedSender } from './shell/window';
+import { InitiativeLibrary } from './store/library';
+
+/**
+ * Electron lifecycle and wiring only; everything it wires is tested under Node through the host.
+ * In development the SQLite module built for Electron lives apart from the Node build the tests
+ * use (see README, "Native module"); a packaged app gets one rebuilt by electron-builder.
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const built = join(app.getAppPath(), '.native', 'electron', 'better_sqlite3.node');
+  return existsSync(built) ? built : undefined;
+}
+
+function dataDir(): string {
+  return flagValue(process.argv, '--data-dir') ?? process.env[dataDirEnv] ?? app.getPath('userData');
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const library = new InitiativeLibrary(dataDir(), { nativeBinding: nativeBinding() });
+    const handlers = createHandlers({
+      library,
+      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+      version: app.getVersion(),
+      transport: 'electron',
+    });
+    for (const channel of channelNames) {
+      ipcMain.handle(channel, (event, input: unknown) =>
+        isTrustedSender(event.senderFrame)
+          ? dispatch(handlers, channel, input)
+          : fail('forbidden_origin', 'This window may not use the app.'),
+      );
+    }
+    library.onChanges((notice) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(changeEventName, notice);
+    });
+    installMenu(!app.isPackaged);
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+    app.on('before-quit', () => library.close());
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

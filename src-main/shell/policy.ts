@@ -1,0 +1,48 @@
+/**
+ * Window and navigation policy, kept free of Electron imports so it is unit-tested under Node.
+ */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  } as const;
+}
+
+/** The app's own pages: the built renderer on disk, or the dev server while developing. */
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'file:') return true;
+  if (devServerUrl) {
+    try {
+      return parsed.origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Links a person may open in their own browser; everything else is ignored. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}

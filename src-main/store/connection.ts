@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../contract/result';
+import { latestVersion, migrations } from './migrations/index';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron needs its own build). */
+  nativeBinding?: string;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks a file without writing to it: it must be an SQLite database, not from a newer app, and
+ * pass quick_check. Runs on a read-only connection so a damaged file is left exactly as it was.
+ */
+function inspect(path: string, options: OpenOptions): void {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new AppError('db_damaged', `The file could not be opened: ${describe(error)}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion) {
+      throw new AppError(
+        'db_too_new',
+        `This initiative was saved by a newer version of Common Ground (data version ${version}; ` +
+          `this app reads up to ${latestVersion}). Update the app to open it. The file was not changed.`,
+      );
+    }
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
+      const detail = rows.map((row) => row.quick_check).slice(0, 3).join('; ');
+      throw new AppError('db_damaged', `The file is damaged (${detail}). It was left untouched.`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('db_damaged', `The file is not a readable database: ${describe(error)}. It was left untouched.`);
+  } finally {
+    db.close();
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: in WAL mode each commit is fsynced before it returns, so what the UI shows as saved also
+  // survives a power cut or dead battery, not only a crash of the app (NORMAL only promises that).
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Runs every pending migration in one transaction; a failure leaves the file at its old version. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latestVersion) {
+    throw new AppError('db_too_new', `Data version ${current} is newer than this app understands (${latestVersion}).`);
+  }
+  const pending = migrations.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.sql);
+    db.pragma(`user_version = ${latestVersion}`);
+  }).immediate();
+}
+
+/** Opens (creating if asked) one initiative's database, checked, configured and migrated. */
+export function openDatabase(path: string, options: OpenOptions & { create?: boolean } = {}): Db {
+  if (!options.create) inspect(path, options);
+  const db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+  try {
+    configure(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('db_damaged', `The file could not be prepared: ${describe(error)}`);
+  }
+  return db;
+}
+
+/** An in-memory database with the current schema, for tests and tools. */
+export function openMemoryDatabase(options: OpenOptions = {}): Db {
+  const db = new Database(':memory:', { nativeBinding: options.nativeBinding });
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}

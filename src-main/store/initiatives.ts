@@ -1,0 +1,69 @@
+import type { Initiative, InitiativePatch } from '../contract/models';
+import { AppError } from '../contract/result';
+import type { Db } from './connection';
+import { asLocale, asPhase, text } from './rows';
+import type { WritePath } from './write-path';
+
+interface InitiativeRow {
+  id: string;
+  name: string | null;
+  problem_statement: string | null;
+  vision: string | null;
+  population_goal: string | null;
+  phase: string | null;
+  default_locale: string | null;
+}
+
+function toInitiative(row: InitiativeRow): Initiative {
+  return {
+    id: row.id,
+    name: text(row.name),
+    problemStatement: text(row.problem_statement),
+    vision: text(row.vision),
+    populationGoal: text(row.population_goal),
+    phase: asPhase(row.phase),
+    defaultLocale: asLocale(row.default_locale),
+  };
+}
+
+const columnOf: Record<keyof InitiativePatch, string> = {
+  name: 'name',
+  problemStatement: 'problem_statement',
+  vision: 'vision',
+  populationGoal: 'population_goal',
+  phase: 'phase',
+  defaultLocale: 'default_locale',
+};
+
+export function toInitiativeValues(patch: InitiativePatch): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(patch) as [keyof InitiativePatch, string | undefined][]) {
+    if (value !== undefined) values[columnOf[key]] = value;
+  }
+  return values;
+}
+
+export function createInitiativeRepository(db: Db, writePath: WritePath, initiativeId: string) {
+  const select = db.prepare('SELECT * FROM initiative WHERE id = ? AND tombstone = 0');
+
+  function find(): Initiative | undefined {
+    const row = select.get(initiativeId) as InitiativeRow | undefined;
+    return row ? toInitiative(row) : undefined;
+  }
+
+  function get(): Initiative {
+    const found = find();
+    if (!found) throw new AppError('not_found', 'This initiative has no record in its file.');
+    return found;
+  }
+
+  function save(patch: InitiativePatch): Initiative {
+    const values = toInitiativeValues(patch);
+    if (Object.keys(values).length > 0) writePath.write([{ table: 'initiative', row: initiativeId, values }]);
+    return get();
+  }
+
+  return { find, get, save };
+}
+
+export type InitiativeRepository = ReturnType<typeof createInitiativeRepository>;

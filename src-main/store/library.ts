@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { ChangeNotice, Initiative, InitiativeListEntry } from '../contract/models';
+import type { InitiativeDraft } from '../contract/models';
+import type { z } from 'zod';
+import { AppError } from '../contract/result';
+import { isNodeId } from '../sync/hlc';
+import type { OpenOptions } from './connection';
+import { InitiativeStore } from './initiative-store';
+import { toInitiativeValues } from './initiatives';
+
+type ParsedDraft = z.output<typeof InitiativeDraft>;
+
+const fileSuffix = '.sqlite';
+const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface LibraryOptions extends OpenOptions {
+  /** Fixed node id (tests); otherwise the device's id from the data folder. */
+  node?: string;
+  now?: () => number;
+}
+
+/** The device's node id for the hybrid logical clock, made once per data folder. */
+function deviceNode(dataDir: string): string {
+  const path = join(dataDir, 'device.json');
+  if (existsSync(path)) {
+    try {
+      const saved = JSON.parse(readFileSync(path, 'utf8')) as { node?: unknown };
+      if (typeof saved.node === 'string' && isNodeId(saved.node)) return saved.node;
+    } catch {
+      // A damaged device file only costs us the old id; a fresh one is just as valid.
+    }
+  }
+  const node = randomBytes(8).toString('hex');
+  writeFileSync(`${path}.tmp`, JSON.stringify({ node }));
+  renameSync(`${path}.tmp`, path);
+  return node;
+}
+
+/**
+ * The initiatives in one data folder: one SQLite file each, under `initiatives/`. Keeps opened
+ * stores for reuse and tells listeners after every committed write.
+ */
+export class InitiativeLibrary {
+  readonly node: string;
+  private readonly folder: string;
+  private readonly stores = new Map<string, InitiativeStore>();
+  private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+
+  constructor(
+    readonly dataDir: string,
+    private readonly options: LibraryOptions = {},
+  ) {
+    this.folder = join(dataDir, 'initiatives');
+    mkdirSync(this.folder, { recursive: true });
+    this.node = options.node ?? deviceNode(dataDir);
+  }
+
+  fileFor(id: string): string {
+    if (!idPattern.test(id)) throw new AppError('invalid_input', 'That is not an initiative id.');
+    return join(this.folder, `${id.toLowerCase()}${fileSuffix}`);
+  }
+
+  onChanges(listener: (notice: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  list(): InitiativeListEntry[] {
+    const ids = readdirSync(this.folder)
+      .filter((name) => name.endsWith(fileSuffix) && idPattern.test(name.slice(0, -fileSuffix.length)))
+      .map((name) => name.slice(0, -fileSuffix.length));
+    const entries = ids.map((id): InitiativeListEntry => {
+      try {
+        const initiative = this.open(id).initiative.get();
+        return { status: 'ok', id, name: initiative.name, phase: initiative.phase };
+      } catch (error) {
+        const code = error instanceof AppError && error.code === 'db_too_new' ? 'db_too_new' : 'db_damaged';
+        const message = error instanceof Error ? error.message : String(error);
+        return { status: 'unavailable', id, fileName: `${id}${fileSuffix}`, code, message };
+      }
+    });
+    return entries.sort((a, b) => (a.status === 'ok' && b.status === 'ok' ? a.name.localeCompare(b.name) : a.status === 'ok' ? -1 : 1));
+  }
+
+  exists(id: string): boolean {
+    return existsSync(this.fileFor(id));
+  }
+
+  /** Creates the file and its initiative record together; a failure leaves no file behind. */
+  create(draft: ParsedDraft, id: string = uuidv7()): Initiative {
+    const path = this.fileFor(id);
+    if (existsSync(path)) throw new AppError('invalid_input', 'An initiative with that id already exists.');
+    let store: InitiativeStore | undefined;
+    try {
+      store = this.connect(id, path, true);
+      store.writePath.write([{ table: 'initiative', row: id, values: { ...toInitiativeValues(draft), tombstone: 0 } }]);
+    } catch (error) {
+      store?.close();
+      this.stores.delete(id);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+      throw error;
+    }
+    return store.initiative.get();
+  }
+
+  open(id: string): InitiativeStore {
+    const cached = this.stores.get(id);
+    if (cached) return cached;
+    const path = this.fileFor(id);
+    if (!existsSync(path)) throw new AppError('not_found', 'There is no initiative with that id on this device.');
+    return this.connect(id, path, false);
+  }
+
+  close(): void {
+    for (const store of this.stores.values()) store.close();
+    this.stores.clear();
+  }
+
+  private connect(id: string, path: string, create: boolean): InitiativeStore {
+    const store = InitiativeStore.open(id, path, this.node, {
+      create,
+      nativeBinding: this.options.nativeBinding,
+      now: this.options.now,
+      onCommit: (messages) => this.notify(id, messages.map((message) => message.table)),
+    });
+    this.stores.set(id, store);
+    return store;
+  }
+
+  private notify(initiativeId: string, tables: string[]): void {
+    const notice: ChangeNotice = { initiativeId, tables: [...new Set(tables)] };
+    for (const listener of this.listeners) listener(notice);
+  }
+}

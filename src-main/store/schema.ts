@@ -1,0 +1,54 @@
+/**
+ * The domain tables the write path may touch and the type of each column. Messages naming any
+ * other table or column (a bug, or a hostile sync peer) are refused before anything is written.
+ * Every table has `id TEXT PRIMARY KEY`, the columns below, and `_clock`, the JSON map of the
+ * newest timestamp applied to each column (what last-writer-wins compares against).
+ */
+export type ColumnType = 'text' | 'flag' | 'integer';
+
+export const domainTables = {
+  initiative: {
+    name: 'text',
+    problem_statement: 'text',
+    vision: 'text',
+    population_goal: 'text',
+    phase: 'text',
+    default_locale: 'text',
+    tombstone: 'flag',
+  },
+  partners: {
+    name: 'text',
+    kind: 'text',
+    sector: 'text',
+    tombstone: 'flag',
+  },
+} as const satisfies Record<string, Record<string, ColumnType>>;
+
+export type DomainTable = keyof typeof domainTables;
+export type DomainColumn<T extends DomainTable> = keyof (typeof domainTables)[T] & string;
+
+export const maxRowIdLength = 64;
+export const maxTextValueLength = 100_000;
+
+export function isDomainTable(name: string): name is DomainTable {
+  return Object.hasOwn(domainTables, name);
+}
+
+export function columnType(table: DomainTable, column: string): ColumnType | undefined {
+  const columns: Record<string, ColumnType> = domainTables[table];
+  return Object.hasOwn(columns, column) ? columns[column] : undefined;
+}
+
+/** Why a value may not go into a column, or null when it may. */
+export function valueProblem(type: ColumnType, value: unknown): string | null {
+  if (value === null) return null;
+  switch (type) {
+    case 'text':
+      if (typeof value !== 'string') return 'expected text';
+      return value.length > maxTextValueLength ? 'text too long' : null;
+    case 'flag':
+      return value === 0 || value === 1 ? null : 'expected 0 or 1';
+    case 'integer':
+      return Number.isSafeInteger(value) ? null : 'expected a whole number';
+  }
+}

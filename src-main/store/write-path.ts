@@ -1,0 +1,213 @@
+import type { Statement } from 'better-sqlite3';
+import { AppError } from '../contract/result';
+import { formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
+import { addToDelta } from '../sync/merkle';
+import type { ChangeMessage, FieldValue } from '../sync/messages';
+import type { Db } from './connection';
+import { columnType, isDomainTable, maxRowIdLength, valueProblem, type DomainTable } from './schema';
+
+/** One row's new field values, as a repository asks for them. */
+export interface RowChange {
+  table: DomainTable;
+  row: string;
+  values: Record<string, FieldValue>;
+}
+
+export interface ReceiveOutcome {
+  /** Messages not seen before (they are now in the log, whether or not they won their field). */
+  added: number;
+  duplicates: number;
+  maxDriftMs: number;
+}
+
+type ColumnClock = Record<string, string>;
+
+export interface WritePathOptions {
+  now?: () => number;
+  /** Called after each committed transaction, outside it, e.g. to tell the renderer what changed. */
+  onCommit?: (messages: readonly ChangeMessage[]) => void;
+}
+
+/**
+ * The only code that writes domain tables. A mutation becomes one message per field, stamped by the
+ * hybrid logical clock; messages are applied last-writer-wins per field, appended to the change log
+ * and folded into the merkle trie, all in one immediate transaction. Received messages take the
+ * same path, so applying any set of messages in any order, with repeats, gives the same state.
+ */
+export class WritePath {
+  private readonly insertLog: Statement;
+  private readonly readClock: Statement;
+  private readonly writeClock: Statement;
+  private readonly readMerkle: Statement;
+  private readonly writeMerkle: Statement;
+  private readonly rowClock = new Map<DomainTable, Statement>();
+  private readonly upserts = new Map<string, Statement>();
+
+  private readonly now: () => number;
+  private readonly onCommit: (messages: readonly ChangeMessage[]) => void;
+
+  constructor(
+    private readonly db: Db,
+    private readonly node: string,
+    options: WritePathOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.onCommit = options.onCommit ?? (() => {});
+    this.insertLog = db.prepare(
+      'INSERT OR IGNORE INTO change_log (timestamp, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
+    this.writeClock = db.prepare(
+      "INSERT INTO sync_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
+    this.readMerkle = db.prepare('SELECT hash FROM merkle WHERE node = ?').pluck();
+    this.writeMerkle = db.prepare(
+      'INSERT INTO merkle (node, hash) VALUES (?, ?) ON CONFLICT(node) DO UPDATE SET hash = excluded.hash',
+    );
+  }
+
+  /** Stamps and applies local changes; returns the messages written, in order. */
+  write(changes: RowChange[]): ChangeMessage[] {
+    for (const change of changes) checkRowChange(change);
+    const written = this.db
+      .transaction(() => {
+        const clock = this.loadClock();
+        const messages: ChangeMessage[] = [];
+        for (const { table, row, values } of changes) {
+          for (const [column, value] of Object.entries(values)) {
+            messages.push({ timestamp: clock.send(), table, row, column, value });
+          }
+        }
+        this.apply(messages);
+        this.saveClock(clock);
+        return messages;
+      })
+      .immediate();
+    this.onCommit(written);
+    return written;
+  }
+
+  /** Applies messages from another replica. Invalid messages refuse the whole batch. */
+  receive(messages: readonly ChangeMessage[]): ReceiveOutcome {
+    messages.forEach((message, index) => {
+      const problem = messageProblem(message);
+      if (problem) throw new AppError('invalid_input', `message ${index}: ${problem}`);
+    });
+    const outcome = this.db
+      .transaction(() => {
+        const clock = this.loadClock();
+        let maxDriftMs = 0;
+        for (const message of messages) {
+          const report: ReceiveReport = clock.receive(message.timestamp);
+          maxDriftMs = Math.max(maxDriftMs, report.driftMs);
+        }
+        const added = this.apply(messages);
+        this.saveClock(clock);
+        return { added, duplicates: messages.length - added, maxDriftMs };
+      })
+      .immediate();
+    if (outcome.added > 0) this.onCommit(messages);
+    return outcome;
+  }
+
+  private loadClock(): HybridClock {
+    const saved = this.readClock.get() as string | undefined;
+    const last: HlcParts | null = saved ? parseHlc(saved) : null;
+    return new HybridClock(this.node, last, this.now);
+  }
+
+  private saveClock(clock: HybridClock): void {
+    this.writeClock.run(formatHlc(clock.state));
+  }
+
+  /** Must run inside a transaction. Returns how many messages were new to the log. */
+  private apply(messages: readonly ChangeMessage[]): number {
+    const byRow = new Map<string, ChangeMessage[]>();
+    for (const message of messages) {
+      const key = `${message.table}\u0000${message.row}`;
+      const group = byRow.get(key);
+      if (group) group.push(message);
+      else byRow.set(key, [message]);
+    }
+    const merkleDelta = new Map<string, number>();
+    let added = 0;
+    for (const group of byRow.values()) {
+      const table = group[0].table as DomainTable;
+      const row = group[0].row;
+      const current = this.rowClockStatement(table).get(row) as string | undefined;
+      const clock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
+      const winners = new Map<string, FieldValue>();
+      for (const message of group) {
+        const inserted = this.insertLog.run(message.timestamp, table, row, message.column, message.value);
+        if (inserted.changes === 0) continue;
+        added++;
+        addToDelta(merkleDelta, Date.parse(message.timestamp.slice(0, 24)), message.timestamp);
+        const seen = clock[message.column];
+        if (seen === undefined || message.timestamp > seen) {
+          clock[message.column] = message.timestamp;
+          winners.set(message.column, message.value);
+        }
+      }
+      if (winners.size > 0) this.upsert(table, row, winners, clock);
+    }
+    for (const [node, delta] of merkleDelta) {
+      const previous = (this.readMerkle.get(node) as number | undefined) ?? 0;
+      this.writeMerkle.run(node, (previous ^ delta) >>> 0);
+    }
+    return added;
+  }
+
+  private rowClockStatement(table: DomainTable): Statement {
+    let statement = this.rowClock.get(table);
+    if (!statement) {
+      statement = this.db.prepare(`SELECT _clock FROM ${table} WHERE id = ?`).pluck();
+      this.rowClock.set(table, statement);
+    }
+    return statement;
+  }
+
+  private upsert(table: DomainTable, row: string, winners: Map<string, FieldValue>, clock: ColumnClock): void {
+    const columns = [...winners.keys()].sort();
+    const key = `${table}:${columns.join(',')}`;
+    let statement = this.upserts.get(key);
+    if (!statement) {
+      // Table and column names come from the schema registry (checked before we get here), never
+      // from message text, so building SQL from them is safe.
+      const names = ['id', ...columns, '_clock'];
+      const updates = [...columns, '_clock'].map((column) => `${column} = excluded.${column}`);
+      statement = this.db.prepare(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
+          `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+      );
+      this.upserts.set(key, statement);
+    }
+    const sortedClock: ColumnClock = {};
+    for (const column of Object.keys(clock).sort()) sortedClock[column] = clock[column];
+    statement.run(row, ...columns.map((column) => winners.get(column) ?? null), JSON.stringify(sortedClock));
+  }
+}
+
+function checkRowChange({ table, row, values }: RowChange): void {
+  for (const [column, value] of Object.entries(values)) {
+    const problem = fieldProblem(table, row, column, value);
+    if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
+  }
+}
+
+function fieldProblem(table: string, row: unknown, column: unknown, value: unknown): string | null {
+  if (!isDomainTable(table)) return `unknown table "${String(table).slice(0, 40)}"`;
+  if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return 'bad row id';
+  if (typeof column !== 'string') return 'bad column';
+  const type = columnType(table, column);
+  if (!type) return `unknown column "${column.slice(0, 40)}"`;
+  return valueProblem(type, value);
+}
+
+/** Why a message from outside cannot be applied, or null if it can. */
+export function messageProblem(message: unknown): string | null {
+  if (typeof message !== 'object' || message === null) return 'not an object';
+  const { timestamp, table, row, column, value } = message as Record<string, unknown>;
+  if (typeof timestamp !== 'string' || !parseHlc(timestamp)) return 'bad timestamp';
+  if (typeof table !== 'string') return 'bad table';
+  return fieldProblem(table, row, column, value);
+}

@@ -1,0 +1,55 @@
+/**
+ * A merkle trie over change timestamps, as in Actual Budget: the path of a timestamp is its minute
+ * written in base 3 (16 digits), and every node holds the XOR of the hashes of the timestamps below
+ * it. Two replicas holding the same messages have the same root; where roots differ, walking down
+ * finds the first minute from which messages must travel. Stored flat as key -> hash, where the
+ * key is the path prefix ('' is the root).
+ */
+export const merkleDepth = 16;
+
+/** FNV-1a, 32 bit: cheap, stable and good enough to spread timestamps; XOR makes order irrelevant. */
+export function hashTimestamp(timestamp: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < timestamp.length; i++) {
+    hash ^= timestamp.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function minuteKey(millis: number): string {
+  return Math.floor(millis / 60_000)
+    .toString(3)
+    .padStart(merkleDepth, '0');
+}
+
+/** Every node key a timestamp touches, from the root down to its minute. */
+export function merklePath(millis: number): string[] {
+  const key = minuteKey(millis);
+  const path = [''];
+  for (let i = 1; i <= key.length; i++) path.push(key.slice(0, i));
+  return path;
+}
+
+/** Adds the XOR deltas for one timestamp into a pending map of node key -> delta. */
+export function addToDelta(delta: Map<string, number>, millis: number, timestamp: string): void {
+  const hash = hashTimestamp(timestamp);
+  for (const key of merklePath(millis)) delta.set(key, ((delta.get(key) ?? 0) ^ hash) >>> 0);
+}
+
+export type MerkleLookup = (key: string) => number;
+
+/**
+ * The earliest minute (as milliseconds) from which two tries disagree, or null if they agree.
+ * Walks down the first differing child at each level.
+ */
+export function firstDifference(a: MerkleLookup, b: MerkleLookup): number | null {
+  if (a('') === b('')) return null;
+  let prefix = '';
+  while (prefix.length < merkleDepth) {
+    const next = ['0', '1', '2'].map((digit) => prefix + digit).find((key) => a(key) !== b(key));
+    if (next === undefined) break;
+    prefix = next;
+  }
+  return parseInt(prefix.padEnd(merkleDepth, '0'), 3) * 60_000;
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { subscribeToChanges } from './api/client';
+import { Toast } from './components/Toast';
+import { FirstStart } from './features/initiatives/FirstStart';
+import { useInitiatives } from './features/initiatives/store';
+import { usePartners } from './features/partners/store';
+import { Shell } from './features/shell/Shell';
+
+/**
+ * Links to other sites open in the person's browser (in Electron the main process hands them to
+ * the system); the app's own window never navigates away.
+ */
+function keepNavigationInApp(event: MouseEvent) {
+  const anchor = (event.target as Element | null)?.closest?.('a[href]');
+  if (!(anchor instanceof HTMLAnchorElement)) return;
+  if (new URL(anchor.href, window.location.href).origin === window.location.origin) return;
+  event.preventDefault();
+  window.open(anchor.href, '_blank', 'noopener,noreferrer');
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { loaded, current, creatingNew, entries, loadList, refreshCurrent } = useInitiatives();
+
+  useEffect(() => {
+    void loadList();
+    document.addEventListener('click', keepNavigationInApp);
+    const unsubscribe = subscribeToChanges((notice) => {
+      if (notice.initiativeId !== useInitiatives.getState().current?.id) return;
+      if (notice.tables.includes('partners')) void usePartners.getState().refetch();
+      if (notice.tables.includes('initiative')) void refreshCurrent();
+    });
+    return () => {
+      document.removeEventListener('click', keepNavigationInApp);
+      unsubscribe();
+    };
+  }, [loadList, refreshCurrent]);
+
+  const unavailable = entries.filter((entry) => entry.status === 'unavailable');
+
+  if (!loaded) return <div className="loading" aria-busy="true" />;
+  return (
+    <>
+      {unavailable.length > 0 ? (
+        <div className="banner notice notice--error" role="alert">
+          <strong>{t('initiative.unavailableTitle')}</strong>
+          {unavailable.map((entry) =>
+            entry.status === 'unavailable' ? (
+              <p key={entry.id}>
+                {entry.fileName}: {t('initiative.unavailableHelp', { message: t(`errors.${entry.code}`) })}
+              </p>
+            ) : null,
+          )}
+        </div>
+      ) : null}
+      {current && !creatingNew ? <Shell initiative={current} /> : <FirstStart />}
+      <Toast />
+    </>
+  );
+}

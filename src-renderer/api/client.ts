@@ -1,0 +1,99 @@
+import {
+  isWriteChannel,
+  type Channel,
+  type ChangeNotice,
+  type ChannelInput,
+  type ChannelOutput,
+  type PreloadApi,
+  type Result,
+} from '../../src-main/contract/index';
+import { useSaveStatus } from './save-status';
+
+declare global {
+  interface Window {
+    api?: PreloadApi;
+  }
+}
+
+/**
+ * The only code that reaches main: window.api in Electron, the host over HTTP in a browser.
+ * Both answer with the same Result envelope; a transport failure becomes one too.
+ */
+const tokenKey = 'commonground.hostToken';
+
+function hostToken(): string {
+  const fromHash = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1];
+  if (fromHash) {
+    sessionStorage.setItem(tokenKey, fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(tokenKey) ?? '';
+}
+
+async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  const response = await fetch(`./api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hostToken()}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  return (await response.json()) as Result<unknown>;
+}
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const write = isWriteChannel(channel);
+  if (write) useSaveStatus.getState().begin();
+  let result: Result<ChannelOutput<C>>;
+  try {
+    const raw = window.api
+      ? await (window.api.channels[channel] as (input: ChannelInput<C>) => Promise<Result<unknown>>)(input)
+      : await overHttp(channel, input);
+    result = raw as Result<ChannelOutput<C>>;
+  } catch {
+    result = { ok: false, error: { code: 'internal', message: 'The app could not reach its data service.' } };
+  }
+  if (write) useSaveStatus.getState().end(result.ok ? null : result.error);
+  return result;
+}
+
+/** Change notices from main; over HTTP a streamed event source that reconnects after a drop. */
+export function subscribeToChanges(listener: (notice: ChangeNotice) => void): () => void {
+  if (window.api) return window.api.onChanges(listener);
+  let stopped = false;
+  let controller = new AbortController();
+  async function connect(attempt: number): Promise<void> {
+    try {
+      const response = await fetch('./api/changes', {
+        headers: { Authorization: `Bearer ${hostToken()}` },
+        signal: controller.signal,
+      });
+      if (!response.ok || !response.body) throw new Error(`status ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      attempt = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const events = buffer.split('\n\n');
+        buffer = events.pop() ?? '';
+        for (const event of events) {
+          const data = event
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
+          if (data) listener(JSON.parse(data) as ChangeNotice);
+        }
+      }
+    } catch {
+      // The stream ends when the host stops or the network blips; reconnect below.
+    }
+    if (!stopped) setTimeout(() => void connect(attempt + 1), Math.min(10_000, 500 * 2 ** attempt));
+  }
+  void connect(0);
+  return () => {
+    stopped = true;
+    controller.abort();
+    controller = new AbortController();
+  };
+}

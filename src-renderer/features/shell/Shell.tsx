@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Initiative } from '../../../src-main/contract/index';
+import { InitiativeSwitcher } from '../initiatives/InitiativeSwitcher';
+import { PartnersScreen } from '../partners/PartnersScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
+import { StatusIndicator } from './StatusIndicator';
+
+const sectionKey = 'commonground.section';
+
+function savedSection(): Section {
+  const saved = localStorage.getItem(sectionKey);
+  return (sections as readonly string[]).includes(saved ?? '') ? (saved as Section) : 'partners';
+}
+
+/** The frame around every screen: navigation on the side, status on top. Ctrl+1..6 switch sections. */
+export function Shell({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>(savedSection);
+
+  const go = useCallback((next: Section) => {
+    localStorage.setItem(sectionKey, next);
+    setSection(next);
+  }, []);
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const index = Number(event.key) - 1;
+      if (!Number.isInteger(index) || index < 0 || index >= sections.length) return;
+      event.preventDefault();
+      go(sections[index]);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [go]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <p className="sidebar__brand">{t('app.name')}</p>
+        <InitiativeSwitcher />
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {sections.map((name, index) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className={name === section ? 'nav__item nav__item--current' : 'nav__item'}
+                  aria-current={name === section ? 'page' : undefined}
+                  onClick={() => go(name)}
+                  title={`Ctrl+${index + 1}`}
+                >
+                  {t(sectionLabelKey[name])}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <p className="topbar__initiative">{initiative.name}</p>
+          <StatusIndicator />
+        </header>
+        <main className="content">
+          {section === 'partners' ? <PartnersScreen initiativeId={initiative.id} /> : null}
+          {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
+          {placeholderKey[section] ? <Placeholder section={section} /> : null}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Placeholder({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  return (
+    <section className="screen" aria-labelledby="placeholder-title">
+      <header className="screen__header">
+        <h1 id="placeholder-title">{t(sectionLabelKey[section])}</h1>
+      </header>
+      <div className="card card--quiet placeholder">
+        <p>{t(placeholderKey[section] ?? '')}</p>
+        <p className="field__hint">{t('placeholder.soon')}</p>
+      </div>
+    </section>
+  );
+}

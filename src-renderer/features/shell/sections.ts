@@ -1,0 +1,20 @@
+/** The app's sections, in navigation order; the key is also the i18n key under nav.* */
+export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'export', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+export const sectionLabelKey: Record<Section, string> = {
+  partners: 'nav.partners',
+  map: 'nav.map',
+  focusGroups: 'nav.focusGroups',
+  sessions: 'nav.sessions',
+  export: 'nav.export',
+  settings: 'nav.settings',
+};
+
+/** What the empty sections promise, until their issues land. */
+export const placeholderKey: Partial<Record<Section, string>> = {
+  map: 'placeholder.map',
+  focusGroups: 'placeholder.focusGroups',
+  sessions: 'placeholder.sessions',
+  export: 'placeholder.export',
+};
