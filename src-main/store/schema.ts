@@ -24,6 +24,7 @@ export const domainTables = {
   },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
+export type TableRegistry = Readonly<Record<string, Readonly<Record<string, ColumnType>>>>;
 export type DomainTable = keyof typeof domainTables;
 export type DomainColumn<T extends DomainTable> = keyof (typeof domainTables)[T] & string;
 
@@ -34,8 +35,10 @@ export function isDomainTable(name: string): name is DomainTable {
   return Object.hasOwn(domainTables, name);
 }
 
-export function columnType(table: DomainTable, column: string): ColumnType | undefined {
-  const columns: Record<string, ColumnType> = domainTables[table];
+/** The type of a column in a registry, or undefined when the table or column is not in it. */
+export function columnType(table: string, column: string, registry: TableRegistry = domainTables): ColumnType | undefined {
+  if (!Object.hasOwn(registry, table)) return undefined;
+  const columns = registry[table];
   return Object.hasOwn(columns, column) ? columns[column] : undefined;
 }
 

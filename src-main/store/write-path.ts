@@ -1,14 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import { formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
-import { addToDelta } from '../sync/merkle';
+import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
-import { columnType, isDomainTable, maxRowIdLength, valueProblem, type DomainTable } from './schema';
+import { columnType, domainTables, maxRowIdLength, valueProblem, type DomainTable, type TableRegistry } from './schema';
 
 /** One row's new field values, as a repository asks for them. */
 export interface RowChange {
-  table: DomainTable;
+  /** A table of the write path's registry (the app's own tables unless a tool brings others). */
+  table: DomainTable | (string & {});
   row: string;
   values: Record<string, FieldValue>;
 }
@@ -22,8 +23,43 @@ export interface ReceiveOutcome {
 
 type ColumnClock = Record<string, string>;
 
+/** Log rows per INSERT when appending our own changes: fewer statements, same rows. */
+const logBatch = 100;
+
+function logParameters(messages: readonly ChangeMessage[], start: number, count: number): FieldValue[] {
+  const parameters: FieldValue[] = new Array<FieldValue>(count * 5);
+  for (let i = 0; i < count; i++) {
+    const message = messages[start + i];
+    parameters[i * 5] = message.timestamp;
+    parameters[i * 5 + 1] = message.table;
+    parameters[i * 5 + 2] = message.row;
+    parameters[i * 5 + 3] = message.column;
+    parameters[i * 5 + 4] = message.value;
+  }
+  return parameters;
+}
+
+/** Milliseconds of a timestamp, parsing each distinct millisecond once per batch. */
+function millisReader(): (timestamp: string) => number {
+  let prefix = '';
+  let millis = 0;
+  return (timestamp) => {
+    const head = timestamp.slice(0, 24);
+    if (head !== prefix) {
+      prefix = head;
+      millis = Date.parse(head);
+    }
+    return millis;
+  };
+}
+
 export interface WritePathOptions {
   now?: () => number;
+  /**
+   * The tables this write path may touch; the app's own registry unless a tool (the benchmark)
+   * brings tables of its own. Names are checked against it before any SQL is built from them.
+   */
+  tables?: TableRegistry;
   /** Called after each committed transaction, outside it, e.g. to tell the renderer what changed. */
   onCommit?: (messages: readonly ChangeMessage[]) => void;
 }
@@ -36,11 +72,13 @@ export interface WritePathOptions {
  */
 export class WritePath {
   private readonly insertLog: Statement;
+  private readonly insertLogBatch: Statement;
   private readonly readClock: Statement;
   private readonly writeClock: Statement;
   private readonly readMerkle: Statement;
   private readonly writeMerkle: Statement;
-  private readonly rowClock = new Map<DomainTable, Statement>();
+  private readonly rowClock = new Map<string, Statement>();
+  private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
 
   private readonly now: () => number;
@@ -52,9 +90,13 @@ export class WritePath {
     options: WritePathOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.tables = options.tables ?? domainTables;
     this.onCommit = options.onCommit ?? (() => {});
     this.insertLog = db.prepare(
       'INSERT OR IGNORE INTO change_log (timestamp, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertLogBatch = db.prepare(
+      `INSERT INTO change_log (timestamp, tbl, row_id, col, value) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
     this.writeClock = db.prepare(
@@ -68,7 +110,7 @@ export class WritePath {
 
   /** Stamps and applies local changes; returns the messages written, in order. */
   write(changes: RowChange[]): ChangeMessage[] {
-    for (const change of changes) checkRowChange(change);
+    for (const change of changes) this.checkRowChange(change);
     const written = this.db
       .transaction(() => {
         const clock = this.loadClock();
@@ -78,7 +120,7 @@ export class WritePath {
             messages.push({ timestamp: clock.send(), table, row, column, value });
           }
         }
-        this.apply(messages);
+        this.apply(messages, true);
         this.saveClock(clock);
         return messages;
       })
@@ -90,7 +132,7 @@ export class WritePath {
   /** Applies messages from another replica. Invalid messages refuse the whole batch. */
   receive(messages: readonly ChangeMessage[]): ReceiveOutcome {
     messages.forEach((message, index) => {
-      const problem = messageProblem(message);
+      const problem = messageProblem(message, this.tables);
       if (problem) throw new AppError('invalid_input', `message ${index}: ${problem}`);
     });
     const outcome = this.db
@@ -101,7 +143,7 @@ export class WritePath {
           const report: ReceiveReport = clock.receive(message.timestamp);
           maxDriftMs = Math.max(maxDriftMs, report.driftMs);
         }
-        const added = this.apply(messages);
+        const added = this.apply(messages, false);
         this.saveClock(clock);
         return { added, duplicates: messages.length - added, maxDriftMs };
       })
@@ -120,8 +162,13 @@ export class WritePath {
     this.writeClock.run(formatHlc(clock.state));
   }
 
-  /** Must run inside a transaction. Returns how many messages were new to the log. */
-  private apply(messages: readonly ChangeMessage[]): number {
+  /**
+   * Must run inside a transaction. Returns how many messages were new to the log.
+   * `fresh` messages were just stamped by our own clock, which is past every timestamp stored,
+   * so they cannot already be in the log: they skip the per-message duplicate check and go in
+   * batches (a collision would still fail the primary key and roll the transaction back).
+   */
+  private apply(messages: readonly ChangeMessage[], fresh: boolean): number {
     const byRow = new Map<string, ChangeMessage[]>();
     for (const message of messages) {
       const key = `${message.table}\u0000${message.row}`;
@@ -129,19 +176,19 @@ export class WritePath {
       if (group) group.push(message);
       else byRow.set(key, [message]);
     }
-    const merkleDelta = new Map<string, number>();
-    let added = 0;
+    const merkle = new MerkleDelta();
+    const millisOf = millisReader();
+    const newToLog: ChangeMessage[] = [];
     for (const group of byRow.values()) {
-      const table = group[0].table as DomainTable;
+      const table = group[0].table;
       const row = group[0].row;
       const current = this.rowClockStatement(table).get(row) as string | undefined;
       const clock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
       const winners = new Map<string, FieldValue>();
       for (const message of group) {
-        const inserted = this.insertLog.run(message.timestamp, table, row, message.column, message.value);
-        if (inserted.changes === 0) continue;
-        added++;
-        addToDelta(merkleDelta, Date.parse(message.timestamp.slice(0, 24)), message.timestamp);
+        if (!fresh && this.insertLog.run(message.timestamp, table, row, message.column, message.value).changes === 0) continue;
+        newToLog.push(message);
+        merkle.add(millisOf(message.timestamp), message.timestamp);
         const seen = clock[message.column];
         if (seen === undefined || message.timestamp > seen) {
           clock[message.column] = message.timestamp;
@@ -150,14 +197,26 @@ export class WritePath {
       }
       if (winners.size > 0) this.upsert(table, row, winners, clock);
     }
-    for (const [node, delta] of merkleDelta) {
+    if (fresh) this.appendLog(newToLog);
+    for (const [node, delta] of merkle.nodes()) {
       const previous = (this.readMerkle.get(node) as number | undefined) ?? 0;
       this.writeMerkle.run(node, (previous ^ delta) >>> 0);
     }
-    return added;
+    return newToLog.length;
   }
 
-  private rowClockStatement(table: DomainTable): Statement {
+  private appendLog(messages: readonly ChangeMessage[]): void {
+    let start = 0;
+    for (; start + logBatch <= messages.length; start += logBatch) {
+      this.insertLogBatch.run(logParameters(messages, start, logBatch));
+    }
+    for (; start < messages.length; start++) {
+      const message = messages[start];
+      this.insertLog.run(message.timestamp, message.table, message.row, message.column, message.value);
+    }
+  }
+
+  private rowClockStatement(table: string): Statement {
     let statement = this.rowClock.get(table);
     if (!statement) {
       statement = this.db.prepare(`SELECT _clock FROM ${table} WHERE id = ?`).pluck();
@@ -166,7 +225,7 @@ export class WritePath {
     return statement;
   }
 
-  private upsert(table: DomainTable, row: string, winners: Map<string, FieldValue>, clock: ColumnClock): void {
+  private upsert(table: string, row: string, winners: Map<string, FieldValue>, clock: ColumnClock): void {
     const columns = [...winners.keys()].sort();
     const key = `${table}:${columns.join(',')}`;
     let statement = this.upserts.get(key);
@@ -185,29 +244,29 @@ export class WritePath {
     for (const column of Object.keys(clock).sort()) sortedClock[column] = clock[column];
     statement.run(row, ...columns.map((column) => winners.get(column) ?? null), JSON.stringify(sortedClock));
   }
-}
 
-function checkRowChange({ table, row, values }: RowChange): void {
-  for (const [column, value] of Object.entries(values)) {
-    const problem = fieldProblem(table, row, column, value);
-    if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
+  private checkRowChange({ table, row, values }: RowChange): void {
+    for (const [column, value] of Object.entries(values)) {
+      const problem = fieldProblem(this.tables, table, row, column, value);
+      if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
+    }
   }
 }
 
-function fieldProblem(table: string, row: unknown, column: unknown, value: unknown): string | null {
-  if (!isDomainTable(table)) return `unknown table "${String(table).slice(0, 40)}"`;
+function fieldProblem(tables: TableRegistry, table: string, row: unknown, column: unknown, value: unknown): string | null {
+  if (!Object.hasOwn(tables, table)) return `unknown table "${table.slice(0, 40)}"`;
   if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return 'bad row id';
   if (typeof column !== 'string') return 'bad column';
-  const type = columnType(table, column);
+  const type = columnType(table, column, tables);
   if (!type) return `unknown column "${column.slice(0, 40)}"`;
   return valueProblem(type, value);
 }
 
 /** Why a message from outside cannot be applied, or null if it can. */
-export function messageProblem(message: unknown): string | null {
+export function messageProblem(message: unknown, tables: TableRegistry = domainTables): string | null {
   if (typeof message !== 'object' || message === null) return 'not an object';
   const { timestamp, table, row, column, value } = message as Record<string, unknown>;
   if (typeof timestamp !== 'string' || !parseHlc(timestamp)) return 'bad timestamp';
   if (typeof table !== 'string') return 'bad table';
-  return fieldProblem(table, row, column, value);
+  return fieldProblem(tables, table, row, column, value);
 }

@@ -24,8 +24,16 @@ export function isNodeId(value: string): boolean {
   return /^[0-9a-f]{16}$/.test(value);
 }
 
+// Formatting the date dominates a burst of changes, and a burst shares one millisecond.
+let cachedMillis = Number.NaN;
+let cachedIso = '';
+
 export function formatHlc({ millis, counter, node }: HlcParts): string {
-  return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
+  if (millis !== cachedMillis) {
+    cachedIso = new Date(millis).toISOString();
+    cachedMillis = millis;
+  }
+  return `${cachedIso}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }
 
 export function parseHlc(text: string): HlcParts | null {

@@ -37,6 +37,28 @@ export function addToDelta(delta: Map<string, number>, millis: number, timestamp
   for (const key of merklePath(millis)) delta.set(key, ((delta.get(key) ?? 0) ^ hash) >>> 0);
 }
 
+/**
+ * Collects timestamps minute by minute and only walks each minute's path once at the end:
+ * a burst of thousands of changes touches a handful of minutes. Same result as addToDelta.
+ */
+export class MerkleDelta {
+  private readonly byMinute = new Map<number, number>();
+
+  add(millis: number, timestamp: string): void {
+    const minute = Math.floor(millis / 60_000);
+    this.byMinute.set(minute, ((this.byMinute.get(minute) ?? 0) ^ hashTimestamp(timestamp)) >>> 0);
+  }
+
+  /** Node key -> XOR delta for every node touched. */
+  nodes(): Map<string, number> {
+    const delta = new Map<string, number>();
+    for (const [minute, hash] of this.byMinute) {
+      for (const key of merklePath(minute * 60_000)) delta.set(key, ((delta.get(key) ?? 0) ^ hash) >>> 0);
+    }
+    return delta;
+  }
+}
+
 export type MerkleLookup = (key: string) => number;
 
 /**

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Figure } from './measure';
+import { benchWritePath } from './write-path.bench';
+
+/**
+ * `npm run bench`: prints each figure with the baseline measured in the same run and writes
+ * tests/bench/RESULTS.md. Figures are reported, never asserted in tests.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
+const measuredOn = new Date().toISOString().slice(0, 10);
+let figures: Figure[] = [];
+try {
+  figures = [...benchWritePath(dir)];
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const verdict = (met: boolean | null) => (met === null ? '' : met ? 'met' : 'not met');
+const lines = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` on ${measuredOn}. Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
+  'Ratios compare figures measured in the same run. Timings vary between machines and runs; read the ratios first.',
+  '',
+  '| figure | value | target | verdict | measured | notes |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...figures.map((f) => `| ${f.name} | ${f.value} | ${f.target} | ${verdict(f.met)} | ${measuredOn} | ${f.note} |`),
+  '',
+];
+writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
+console.log(`\nWrote ${join(here, 'RESULTS.md')}`);
