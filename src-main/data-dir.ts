@@ -5,7 +5,10 @@ export const appFolderName = 'Common Ground';
 export const dataDirEnv = 'COMMON_GROUND_DATA_DIR';
 
 /** Where Electron keeps userData for this app on each platform; the host uses the same place. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = homedir();
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', appFolderName);

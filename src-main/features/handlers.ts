@@ -27,7 +27,9 @@ export function dispatch(handlers: HandlerMap, channel: string, rawInput: unknow
   if (!isChannel(channel)) return fail('unknown_channel', `There is no channel called "${channel.slice(0, 60)}".`);
   const parsed = channels[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
+    const issues = parsed.error.issues
+      .slice(0, 20)
+      .map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
     const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     return fail('invalid_input', `The request was not accepted: ${summary}`, issues);
   }

@@ -19,7 +19,9 @@ export function initiativeHandlers({ library, resourcesDir }: HandlerContext) {
     'initiatives.update': ({ initiativeId, patch }) => library.open(initiativeId).initiative.save(patch),
     /** Opens the bundled sample, creating it on first use; a second call returns the same one. */
     'initiatives.createSample': () => {
-      const sample = SampleFile.parse(JSON.parse(readFileSync(join(resourcesDir, 'sample', 'initiative.json'), 'utf8')));
+      const sample = SampleFile.parse(
+        JSON.parse(readFileSync(join(resourcesDir, 'sample', 'initiative.json'), 'utf8')),
+      );
       if (library.exists(sample.id)) return library.open(sample.id).initiative.get();
       const initiative = library.create(sample.initiative, sample.id);
       const store = library.open(sample.id);

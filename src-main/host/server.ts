@@ -90,8 +90,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
-    if (!tokenMatches(request, token)) return sendResult(response, fail('unauthorized', 'This request lacks the access token.'));
-    if (!originAllowed(request, port)) return sendResult(response, fail('forbidden_origin', 'Requests from other sites are refused.'));
+    if (!tokenMatches(request, token))
+      return sendResult(response, fail('unauthorized', 'This request lacks the access token.'));
+    if (!originAllowed(request, port))
+      return sendResult(response, fail('forbidden_origin', 'Requests from other sites are refused.'));
     if (channel === changeEventName && request.method === 'GET') return streamChanges(response);
     if (request.method !== 'POST') {
       response.statusCode = 405;

@@ -35,7 +35,10 @@ function inspect(path: string, options: OpenOptions): void {
     }
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
-      const detail = rows.map((row) => row.quick_check).slice(0, 3).join('; ');
+      const detail = rows
+        .map((row) => row.quick_check)
+        .slice(0, 3)
+        .join('; ');
       throw new AppError('db_damaged', `The file is damaged (${detail}). It was left untouched.`);
     }
   } catch (error) {

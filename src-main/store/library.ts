@@ -82,7 +82,9 @@ export class InitiativeLibrary {
         return { status: 'unavailable', id, fileName: `${id}${fileSuffix}`, code, message };
       }
     });
-    return entries.sort((a, b) => (a.status === 'ok' && b.status === 'ok' ? a.name.localeCompare(b.name) : a.status === 'ok' ? -1 : 1));
+    return entries.sort((a, b) =>
+      a.status === 'ok' && b.status === 'ok' ? a.name.localeCompare(b.name) : a.status === 'ok' ? -1 : 1,
+    );
   }
 
   exists(id: string): boolean {
@@ -124,7 +126,11 @@ export class InitiativeLibrary {
       create,
       nativeBinding: this.options.nativeBinding,
       now: this.options.now,
-      onCommit: (messages) => this.notify(id, messages.map((message) => message.table)),
+      onCommit: (messages) =>
+        this.notify(
+          id,
+          messages.map((message) => message.table),
+        ),
     });
     this.stores.set(id, store);
     return store;

@@ -40,7 +40,11 @@ export function createPartnerRepository(db: Db, writePath: WritePath) {
 
   function create(partner: NewPartner, id: string = uuidv7()): Partner {
     writePath.write([
-      { table: 'partners', row: id, values: { name: partner.name, kind: partner.kind, sector: partner.sector, tombstone: 0 } },
+      {
+        table: 'partners',
+        row: id,
+        values: { name: partner.name, kind: partner.kind, sector: partner.sector, tombstone: 0 },
+      },
     ]);
     return get(id);
   }

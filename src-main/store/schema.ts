@@ -36,7 +36,11 @@ export function isDomainTable(name: string): name is DomainTable {
 }
 
 /** The type of a column in a registry, or undefined when the table or column is not in it. */
-export function columnType(table: string, column: string, registry: TableRegistry = domainTables): ColumnType | undefined {
+export function columnType(
+  table: string,
+  column: string,
+  registry: TableRegistry = domainTables,
+): ColumnType | undefined {
   if (!Object.hasOwn(registry, table)) return undefined;
   const columns = registry[table];
   return Object.hasOwn(columns, column) ? columns[column] : undefined;

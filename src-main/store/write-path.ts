@@ -186,7 +186,8 @@ export class WritePath {
       const clock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
       const winners = new Map<string, FieldValue>();
       for (const message of group) {
-        if (!fresh && this.insertLog.run(message.timestamp, table, row, message.column, message.value).changes === 0) continue;
+        if (!fresh && this.insertLog.run(message.timestamp, table, row, message.column, message.value).changes === 0)
+          continue;
         newToLog.push(message);
         merkle.add(millisOf(message.timestamp), message.timestamp);
         const seen = clock[message.column];
@@ -253,7 +254,13 @@ export class WritePath {
   }
 }
 
-function fieldProblem(tables: TableRegistry, table: string, row: unknown, column: unknown, value: unknown): string | null {
+function fieldProblem(
+  tables: TableRegistry,
+  table: string,
+  row: unknown,
+  column: unknown,
+  value: unknown,
+): string | null {
   if (!Object.hasOwn(tables, table)) return `unknown table "${table.slice(0, 40)}"`;
   if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return 'bad row id';
   if (typeof column !== 'string') return 'bad column';

@@ -41,20 +41,28 @@ function run(command: string, args: string[]): boolean {
 }
 
 const common = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
-const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...common, `--platform=${process.platform}`]);
+const prebuilt = run(process.execPath, [
+  require.resolve('prebuild-install/bin.js'),
+  ...common,
+  `--platform=${process.platform}`,
+]);
 const built =
   prebuilt ||
   run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', ...common, '--dist-url=https://electronjs.org/headers']);
 const produced = join(work, 'build', 'Release', 'better_sqlite3.node');
 if (!built || !existsSync(produced)) {
-  console.error('Could not build the SQLite module for Electron. The app needs it to start; see README, "Native module".');
+  console.error(
+    'Could not build the SQLite module for Electron. The app needs it to start; see README, "Native module".',
+  );
   process.exit(1);
 }
 
 // A module built for Electron must not load in this Node: if it does, it was built for Node.
 const nodeLoads = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(produced)})`]);
 if (nodeLoads.status === 0) {
-  console.error('The SQLite module was built against Node instead of Electron; it would crash the app. Check npm\'s nodedir setting.');
+  console.error(
+    "The SQLite module was built against Node instead of Electron; it would crash the app. Check npm's nodedir setting.",
+  );
   process.exit(1);
 }
 

@@ -60,7 +60,9 @@ export function benchWritePath(dir: string): Figure[] {
   });
 
   const ratio = writePathMs / rawMs;
-  console.log(`write path: ${messages} field changes in ${formatMs(writePathMs)}; raw inserts ${formatMs(rawMs)}; ratio ${ratio.toFixed(2)}x`);
+  console.log(
+    `write path: ${messages} field changes in ${formatMs(writePathMs)}; raw inserts ${formatMs(rawMs)}; ratio ${ratio.toFixed(2)}x`,
+  );
   return [
     {
       name: `Write path: ${rows.toLocaleString('en')} partners × ${fields} fields (${messages.toLocaleString('en')} change messages), one transaction`,

@@ -17,11 +17,15 @@ export interface HostProcess {
  * the given data folder, and resolves once it prints its address.
  */
 export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src-main/host/cli.ts'), '--data-dir', dataDir], {
-    cwd: repoRoot,
-    env: { ...process.env, COMMON_GROUND_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'src-main/host/cli.ts'), '--data-dir', dataDir],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, COMMON_GROUND_DATA_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);

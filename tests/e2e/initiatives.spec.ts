@@ -36,7 +36,9 @@ test('renaming the initiative in Settings is saved as it is typed', async ({ pag
   await expect(page.locator('.topbar__initiative')).toHaveText('Harbor Literacy Collaborative');
 
   await name.fill('');
-  await expect(page.getByRole('region', { name: 'This initiative' }).getByRole('alert')).toHaveText('Please fill this in.');
+  await expect(page.getByRole('region', { name: 'This initiative' }).getByRole('alert')).toHaveText(
+    'Please fill this in.',
+  );
   await page.reload();
   await expect(page.locator('.topbar__initiative')).toHaveText('Harbor Literacy Collaborative');
 });

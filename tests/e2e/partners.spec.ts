@@ -54,7 +54,10 @@ test('editing saves every keystroke, and a deleted partner can be brought back',
   await page.reload();
   await expect(partners.row('Food Bank of the Valley')).toBeVisible();
 
-  await partners.row('Food Bank of the Valley').getByRole('button', { name: /Delete/ }).click();
+  await partners
+    .row('Food Bank of the Valley')
+    .getByRole('button', { name: /Delete/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted Food Bank of the Valley.' })).toBeVisible();
   await expect(page.getByText('No partners yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -79,7 +79,9 @@ export function FirstStart() {
               />
             )}
           </Field>
-          <Field label={t('initiative.phase')}>{(props) => <PhaseSelect id={props.id} value={phase} onChange={setPhase} />}</Field>
+          <Field label={t('initiative.phase')}>
+            {(props) => <PhaseSelect id={props.id} value={phase} onChange={setPhase} />}
+          </Field>
           {formError ? (
             <p className="form-error" role="alert">
               {formError}

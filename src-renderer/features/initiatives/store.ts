@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { ApiError, Initiative, InitiativeDraft, InitiativeListEntry, InitiativePatch } from '../../../src-main/contract/index';
+import type {
+  ApiError,
+  Initiative,
+  InitiativeDraft,
+  InitiativeListEntry,
+  InitiativePatch,
+} from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 
 const currentKey = 'commonground.currentInitiative';

@@ -24,7 +24,12 @@ export function PartnerRow({ partner, editing, onEdit, onDone, onDelete }: Partn
       <td>{t(`kinds.${partner.kind}`)}</td>
       <td>{sectorLabel(partner.sector)}</td>
       <td className="cell--actions">
-        <button type="button" className="button button--small" onClick={onEdit} aria-label={`${t('partners.edit')}: ${partner.name}`}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onEdit}
+          aria-label={`${t('partners.edit')}: ${partner.name}`}
+        >
           {t('partners.edit')}
         </button>
         <button

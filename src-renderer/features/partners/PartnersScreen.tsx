@@ -36,7 +36,10 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
     void load(initiativeId);
   }, [initiativeId, load]);
 
-  const visible = useMemo(() => partners.filter((partner) => matches(partner, deferredQuery)), [partners, deferredQuery]);
+  const visible = useMemo(
+    () => partners.filter((partner) => matches(partner, deferredQuery)),
+    [partners, deferredQuery],
+  );
 
   const undoDelete = useCallback(() => {
     if (!lastDeleted) return;

@@ -17,7 +17,10 @@ export function QuickAdd() {
   const [sector, setSector] = useState('nonprofit');
   const [error, setError] = useState<string | null>(null);
 
-  useShortcut('n', useCallback(() => nameRef.current?.focus(), []));
+  useShortcut(
+    'n',
+    useCallback(() => nameRef.current?.focus(), []),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,8 +57,12 @@ export function QuickAdd() {
             />
           )}
         </Field>
-        <Field label={t('partners.kind')}>{(props) => <KindSelect id={props.id} value={kind} onChange={setKind} />}</Field>
-        <Field label={t('partners.sector')}>{(props) => <SectorSelect id={props.id} value={sector} onChange={setSector} />}</Field>
+        <Field label={t('partners.kind')}>
+          {(props) => <KindSelect id={props.id} value={kind} onChange={setKind} />}
+        </Field>
+        <Field label={t('partners.sector')}>
+          {(props) => <SectorSelect id={props.id} value={sector} onChange={setSector} />}
+        </Field>
         <button type="submit" className="button button--primary quick-add__submit">
           {t('partners.add')}
         </button>

@@ -31,7 +31,12 @@ export function SectorSelect({ id, value, label, onChange }: SelectProps<string>
 export function KindSelect({ id, value, label, onChange }: SelectProps<Partner['kind']>) {
   const { t } = useTranslation();
   return (
-    <select id={id} aria-label={label} value={value} onChange={(event) => onChange(event.target.value as Partner['kind'])}>
+    <select
+      id={id}
+      aria-label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value as Partner['kind'])}
+    >
       {partnerKinds.map((kind) => (
         <option key={kind} value={kind}>
           {t(`kinds.${kind}`)}

@@ -20,7 +20,9 @@ interface PartnersState {
  * reports that partners changed, so this copy never drifts from the store.
  */
 export const usePartners = create<PartnersState>((set, get) => {
-  async function write<T>(run: (initiativeId: string) => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>) {
+  async function write<T>(
+    run: (initiativeId: string) => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
+  ) {
     const initiativeId = get().initiativeId;
     if (!initiativeId) return null;
     const result = await run(initiativeId);

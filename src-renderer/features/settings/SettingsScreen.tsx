@@ -25,7 +25,11 @@ export function SettingsScreen({ initiative }: { initiative: Initiative }) {
         <h2 id="language-title">{t('settings.languageSection')}</h2>
         <Field label={t('settings.language')}>
           {(props) => (
-            <select {...props} value={i18n.language} onChange={(event) => void changeLocale(event.target.value as AppLocale)}>
+            <select
+              {...props}
+              value={i18n.language}
+              onChange={(event) => void changeLocale(event.target.value as AppLocale)}
+            >
               {locales.map((locale) => (
                 <option key={locale} value={locale}>
                   {t(`languages.${locale}`)}
@@ -80,15 +84,34 @@ function InitiativeDetails({ initiative }: { initiative: Initiative }) {
       <h2 id="initiative-title">{t('settings.initiativeSection')}</h2>
       <p className="field__hint">{t('settings.initiativeHelp')}</p>
       <Field label={t('initiative.name')} error={nameError}>
-        {(props) => <input {...props} value={draft.name} maxLength={200} onChange={(event) => change('name', event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            value={draft.name}
+            maxLength={200}
+            onChange={(event) => change('name', event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('initiative.problemStatement')}>
         {(props) => (
-          <textarea {...props} rows={3} value={draft.problemStatement} onChange={(event) => change('problemStatement', event.target.value)} />
+          <textarea
+            {...props}
+            rows={3}
+            value={draft.problemStatement}
+            onChange={(event) => change('problemStatement', event.target.value)}
+          />
         )}
       </Field>
       <Field label={t('initiative.vision')}>
-        {(props) => <textarea {...props} rows={2} value={draft.vision} onChange={(event) => change('vision', event.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={draft.vision}
+            onChange={(event) => change('vision', event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('initiative.phase')}>
         {(props) => <PhaseSelect id={props.id} value={draft.phase} onChange={(phase) => change('phase', phase)} />}
