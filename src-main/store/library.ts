@@ -82,9 +82,8 @@ export class InitiativeLibrary {
         return { status: 'unavailable', id, fileName: `${id}${fileSuffix}`, code, message };
       }
     });
-    return entries.sort((a, b) =>
-      a.status === 'ok' && b.status === 'ok' ? a.name.localeCompare(b.name) : a.status === 'ok' ? -1 : 1,
-    );
+    const sortKey = (entry: InitiativeListEntry) => (entry.status === 'ok' ? `0${entry.name}` : `1${entry.fileName}`);
+    return entries.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   }
 
   exists(id: string): boolean {

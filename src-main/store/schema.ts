@@ -48,7 +48,8 @@ export function columnType(
 
 /** Why a value may not go into a column, or null when it may. */
 export function valueProblem(type: ColumnType, value: unknown): string | null {
-  if (value === null) return null;
+  // Flags (tombstone) are NOT NULL in the schema: a null would fail the constraint mid-batch.
+  if (value === null) return type === 'flag' ? 'expected 0 or 1' : null;
   switch (type) {
     case 'text':
       if (typeof value !== 'string') return 'expected text';

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
-import { formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
+import { ClockError, formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
 import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
@@ -140,7 +140,13 @@ export class WritePath {
         const clock = this.loadClock();
         let maxDriftMs = 0;
         for (const message of messages) {
-          const report: ReceiveReport = clock.receive(message.timestamp);
+          let report: ReceiveReport;
+          try {
+            report = clock.receive(message.timestamp);
+          } catch (error) {
+            if (error instanceof ClockError) throw new AppError('invalid_input', `message timestamp: ${error.message}`);
+            throw error;
+          }
           maxDriftMs = Math.max(maxDriftMs, report.driftMs);
         }
         const added = this.apply(messages, false);

@@ -11,6 +11,11 @@ export interface HlcParts {
 }
 
 export const maxCounter = 0xffff;
+/**
+ * Timestamps must fall in [1970, 2051-11-05): the merkle trie keys minutes with 16 base-3 digits.
+ * Anything outside is refused as malformed rather than silently mis-keyed.
+ */
+export const hlcMillisLimit = 3 ** 16 * 60_000;
 const pattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
 
 export class ClockError extends Error {
@@ -41,6 +46,7 @@ export function parseHlc(text: string): HlcParts | null {
   if (!match) return null;
   const millis = Date.parse(match[1]);
   if (!Number.isFinite(millis) || new Date(millis).toISOString() !== match[1]) return null;
+  if (millis < 0 || millis >= hlcMillisLimit) return null;
   return { millis, counter: parseInt(match[2], 16), node: match[3] };
 }
 
@@ -66,13 +72,15 @@ export class HybridClock {
     return { ...this.last };
   }
 
-  /** A new timestamp for a local change: always later than anything issued or received before. */
+  /**
+   * A new timestamp for a local change: always later than anything issued or received before.
+   * Never refuses: when the counter runs out (a burst, or a peer whose clock runs ahead pinned us
+   * to its millisecond) logical time moves on by one millisecond instead.
+   */
   send(): string {
     const physical = this.now();
     const millis = Math.max(this.last.millis, physical);
-    const counter = millis === this.last.millis ? this.last.counter + 1 : 0;
-    if (counter > maxCounter) throw new ClockError('too many changes in one millisecond');
-    this.last = { millis, counter, node: this.node };
+    this.advance(millis, millis === this.last.millis ? this.last.counter + 1 : 0);
     return formatHlc(this.last);
   }
 
@@ -92,8 +100,14 @@ export class HybridClock {
     } else {
       counter = 0;
     }
-    if (counter > maxCounter) throw new ClockError('clock counter overflow while receiving');
-    this.last = { millis, counter, node: this.node };
+    this.advance(millis, counter);
     return { driftMs: remote.millis - physical };
+  }
+
+  private advance(millis: number, counter: number): void {
+    const overflow = counter > maxCounter;
+    const next = overflow ? millis + 1 : millis;
+    if (next >= hlcMillisLimit) throw new ClockError('the clock has reached the end of its range');
+    this.last = { millis: next, counter: overflow ? 0 : counter, node: this.node };
   }
 }
