@@ -25,7 +25,8 @@ export function resolveDataDir(argv: readonly string[] = process.argv, env: Node
 
 export function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === name) return argv[i + 1];
+    // A flag followed by another flag (or nothing) has no value.
+    if (argv[i] === name) return argv[i + 1]?.startsWith('--') ? undefined : argv[i + 1];
     if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
   }
   return undefined;

@@ -34,7 +34,8 @@ export const partnerKinds = ['organisation', 'person'] as const;
 
 export const locales = ['en', 'es'] as const;
 
-export const entityId = z.uuid({ message: 'must be an id made by the app' });
+/** Ids are compared as stored (lower case); an upper-case spelling is folded at the edge. */
+export const entityId = z.uuid({ message: 'must be an id made by the app' }).toLowerCase();
 
 const name = z.string().trim().min(1, 'must not be empty').max(limits.name);
 const longText = z.string().max(limits.longText);

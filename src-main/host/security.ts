@@ -25,10 +25,17 @@ export function setSecurityHeaders(response: ServerResponse): void {
   response.setHeader('Content-Security-Policy', hostContentSecurityPolicy);
 }
 
+const tokenPattern = /^[A-Za-z0-9_-]{16,200}$/;
+
+/** A token the Authorization check can ever accept (the host refuses to start with any other). */
+export function isUsableToken(token: string): boolean {
+  return tokenPattern.test(token);
+}
+
 export function tokenMatches(request: IncomingMessage, token: string): boolean {
   const header = request.headers.authorization ?? '';
-  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
-  if (!match) return false;
+  const match = /^Bearer (.+)$/.exec(header);
+  if (!match || !tokenPattern.test(match[1])) return false;
   const given = Buffer.from(match[1]);
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -7,7 +7,7 @@ import { fail, type ErrorCode, type Result } from '../contract/result';
 import { createHandlers, dispatch } from '../features/handlers';
 import { InitiativeLibrary } from '../store/library';
 import { resolveStaticPath, sendFile } from './static-files';
-import { hostAllowed, originAllowed, setSecurityHeaders, tokenMatches } from './security';
+import { hostAllowed, isUsableToken, originAllowed, setSecurityHeaders, tokenMatches } from './security';
 
 export interface HostOptions {
   dataDir: string;
@@ -60,13 +60,15 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        reject(new BodyTooLarge());
-        request.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= maxBytes) return void chunks.push(chunk);
+      // Stop reading but keep the socket open until the 413 answer has gone out.
+      request.off('data', onData);
+      request.pause();
+      reject(new BodyTooLarge());
+    };
+    request.on('data', onData);
     request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -85,6 +87,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     transport: 'host',
   });
   const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!isUsableToken(token)) {
+    throw new Error('The host token must be 16 to 200 letters, digits, "-" or "_"; leave it unset for a random one.');
+  }
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const rendererDir = resolve(options.rendererDir);
   let port = 0;
@@ -106,6 +111,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         response.setHeader('Connection', 'close');
+        response.once('finish', () => request.destroy());
         return sendResult(response, fail('too_large', `Requests are limited to ${maxBodyBytes} bytes.`));
       }
       throw error;

@@ -18,15 +18,21 @@ export function secureWebPreferences(preload: string) {
   } as const;
 }
 
-/** The app's own pages: the built renderer on disk, or the dev server while developing. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+/**
+ * The app's own pages: files inside the built renderer folder, or the dev server while
+ * developing. `rendererRoot` is a file: URL of that folder, ending in a slash.
+ */
+export function isAppUrl(url: string, devServerUrl: string | undefined, rendererRoot?: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') return true;
+  if (parsed.protocol === 'file:') {
+    if (!rendererRoot) return false;
+    return parsed.href.startsWith(rendererRoot) && !decodeURIComponent(parsed.pathname).split('/').includes('..');
+  }
   if (devServerUrl) {
     try {
       return parsed.origin === new URL(devServerUrl).origin;

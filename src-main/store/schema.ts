@@ -4,7 +4,7 @@
  * Every table has `id TEXT PRIMARY KEY`, the columns below, and `_clock`, the JSON map of the
  * newest timestamp applied to each column (what last-writer-wins compares against).
  */
-export type ColumnType = 'text' | 'flag' | 'integer';
+export type ColumnType = 'text' | 'flag' | 'integer' | 'real';
 
 export const domainTables = {
   initiative: {
@@ -20,6 +20,41 @@ export const domainTables = {
     name: 'text',
     kind: 'text',
     sector: 'text',
+    organisation_id: 'text',
+    lived_experience: 'flag',
+    influence: 'integer',
+    interest: 'integer',
+    engagement_stage: 'text',
+    email: 'text',
+    phone: 'text',
+    tags: 'text',
+    notes: 'text',
+    tombstone: 'flag',
+  },
+  groups: {
+    kind: 'text',
+    name: 'text',
+    purpose: 'text',
+    colour: 'text',
+    tombstone: 'flag',
+  },
+  memberships: {
+    group_id: 'text',
+    partner_id: 'text',
+    role: 'text',
+    tombstone: 'flag',
+  },
+  relationships: {
+    from_id: 'text',
+    to_id: 'text',
+    kind: 'text',
+    strength: 'integer',
+    note: 'text',
+    tombstone: 'flag',
+  },
+  map_positions: {
+    x: 'real',
+    y: 'real',
     tombstone: 'flag',
   },
 } as const satisfies Record<string, Record<string, ColumnType>>;
@@ -28,7 +63,8 @@ export type TableRegistry = Readonly<Record<string, Readonly<Record<string, Colu
 export type DomainTable = keyof typeof domainTables;
 export type DomainColumn<T extends DomainTable> = keyof (typeof domainTables)[T] & string;
 
-export const maxRowIdLength = 64;
+/** Long enough for a membership id, which joins a group id and a partner id. */
+export const maxRowIdLength = 80;
 export const maxTextValueLength = 100_000;
 
 export function isDomainTable(name: string): name is DomainTable {
@@ -58,5 +94,7 @@ export function valueProblem(type: ColumnType, value: unknown): string | null {
       return value === 0 || value === 1 ? null : 'expected 0 or 1';
     case 'integer':
       return Number.isSafeInteger(value) ? null : 'expected a whole number';
+    case 'real':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a finite number';
   }
 }

@@ -38,7 +38,10 @@ export function Shell({ initiative }: { initiative: Initiative }) {
   return (
     <div className="shell">
       <aside className="sidebar">
-        <p className="sidebar__brand">{t('app.name')}</p>
+        <div>
+          <p className="sidebar__brand">{t('app.name')}</p>
+          <p className="sidebar__tagline">{t('app.tagline')}</p>
+        </div>
         <InitiativeSwitcher />
         <nav aria-label={t('nav.label')}>
           <ul className="nav">

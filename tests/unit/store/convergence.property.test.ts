@@ -27,10 +27,16 @@ function valueArb(type: ColumnType, column: string): fc.Arbitrary<FieldValue> {
         fc.constant(null),
       );
     case 'flag':
-      // A null tombstone breaks the NOT NULL column (see write-path.test.ts), so only 0 and 1 here.
-      return column === 'tombstone' ? fc.constantFrom(0, 1) : fc.constantFrom(0, 1, null);
+      // Flags are NOT NULL and the write path refuses null for them (see write-path.test.ts).
+      return column.length > 0 ? fc.constantFrom(0, 1) : fc.constant(0);
     case 'integer':
       return fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.constant(null));
+    case 'real':
+      // Quarters: fractional values, but no -0 (SQLite stores it as 0, which the model would not).
+      return fc.oneof(
+        fc.integer({ min: -4000, max: 4000 }).map((n) => n / 4 || 0),
+        fc.constant(null),
+      );
   }
 }
 
@@ -122,12 +128,14 @@ function model(messages: readonly ChangeMessage[]): Snapshot {
   }
   const domain: Record<string, Row[]> = {};
   for (const table of tables) {
-    const columns = Object.keys(domainTables[table]);
+    const registry: Record<string, ColumnType> = domainTables[table];
+    const columns = Object.keys(registry);
     domain[table] = [...rows.entries()]
       .filter(([key]) => key.startsWith(`${table}\u0000`))
       .map(([key, { values, clock }]) => {
         const row: Row = { id: key.slice(table.length + 1) };
-        for (const column of columns) row[column] = values[column] ?? (column === 'tombstone' ? 0 : null);
+        // Flag columns are NOT NULL DEFAULT 0 in the schema; every other column starts out null.
+        for (const column of columns) row[column] = values[column] ?? (registry[column] === 'flag' ? 0 : null);
         const sortedClock = Object.fromEntries(Object.entries(clock).sort(([a], [b]) => (a < b ? -1 : 1)));
         row._clock = JSON.stringify(sortedClock);
         return row;

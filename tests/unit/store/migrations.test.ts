@@ -19,7 +19,7 @@ interface ColumnInfo {
   pk: number;
 }
 
-const sqlType = { text: 'TEXT', flag: 'INTEGER', integer: 'INTEGER' } as const;
+const sqlType = { text: 'TEXT', flag: 'INTEGER', integer: 'INTEGER', real: 'REAL' } as const;
 
 function columns(db: Db, table: string): Map<string, ColumnInfo> {
   const info = db.pragma(`table_info(${table})`) as ColumnInfo[];

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/result';
 import { openDatabase, openMemoryDatabase, type Db } from '../../../src-main/store/connection';
 import { createPartnerRepository } from '../../../src-main/store/partners';
-import { maxTextValueLength } from '../../../src-main/store/schema';
+import { maxRowIdLength, maxTextValueLength } from '../../../src-main/store/schema';
 import { WritePath, type RowChange } from '../../../src-main/store/write-path';
 import { formatHlc, parseHlc } from '../../../src-main/sync/hlc';
 import { hashTimestamp } from '../../../src-main/sync/merkle';
@@ -168,7 +168,7 @@ describe('WritePath on an in-memory database', () => {
   const invalid: [string, unknown][] = [
     ['unknown table', { ...message(stamp(start, 9, remoteB), 'p9', 'name', 'x'), table: 'users' }],
     ['prototype table', { ...message(stamp(start, 9, remoteB), 'p9', 'name', 'x'), table: '__proto__' }],
-    ['unknown column', message(stamp(start, 9, remoteB), 'p9', 'email', 'x')],
+    ['unknown column', message(stamp(start, 9, remoteB), 'p9', 'favourite_colour', 'x')],
     ['inherited column name', message(stamp(start, 9, remoteB), 'p9', 'constructor', 'x')],
     ['SQL in a column name', message(stamp(start, 9, remoteB), 'p9', 'name = 1; DROP TABLE partners; --', 'x')],
     ['bad timestamp', message('2026-11-23T09:00:00.000Z-0001-zz', 'p9', 'name', 'x')],
@@ -180,7 +180,7 @@ describe('WritePath on an in-memory database', () => {
     ['missing value', { timestamp: stamp(start, 9, remoteB), table: 'partners', row: 'p9', column: 'name' }],
     ['text too long', message(stamp(start, 9, remoteB), 'p9', 'name', 'x'.repeat(maxTextValueLength + 1))],
     ['empty row id', message(stamp(start, 9, remoteB), '', 'name', 'x')],
-    ['row id too long', message(stamp(start, 9, remoteB), 'r'.repeat(65), 'name', 'x')],
+    ['row id too long', message(stamp(start, 9, remoteB), 'r'.repeat(maxRowIdLength + 1), 'name', 'x')],
     ['not an object', null],
   ];
 

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { channels, type Channel, type ChannelOutput } from '../../../src-main/contract/channels';
+import { errorCodes, type Result } from '../../../src-main/contract/result';
+import { createHandlers, dispatch, type HandlerMap } from '../../../src-main/features/handlers';
+import { InitiativeLibrary } from '../../../src-main/store/library';
+import { makeTempDir } from '../../fixtures/temp-dir';
+
+export const resourcesDir = join(import.meta.dirname, '..', '..', '..', 'resources');
+export const testNode = '00000000000000aa';
+
+/** The tables that make up an initiative's state: domain rows, the change log and sync bookkeeping. */
+const dumpedTables = ['initiative', 'partners', 'change_log', 'merkle', 'sync_state'] as const;
+
+export type DataDump = Record<string, Record<(typeof dumpedTables)[number], unknown[]>>;
+
+export interface ContractFixture {
+  dataDir: string;
+  library: InitiativeLibrary;
+  handlers: HandlerMap;
+  /** dispatch() on this fixture's handlers, exactly as the transports call it. */
+  call(channel: string, input: unknown): Result<unknown>;
+  /** Calls a channel that must succeed and returns its value, parsed with the channel's output schema. */
+  ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C>;
+  dump(): DataDump;
+  close(): void;
+}
+
+export function openContractFixture(): ContractFixture {
+  const temp = makeTempDir('common-ground-contract-');
+  const library = new InitiativeLibrary(temp.dir, { node: testNode });
+  const handlers = createHandlers({ library, resourcesDir, version: '0.0.0-test', transport: 'host' });
+  const call = (channel: string, input: unknown) => dispatch(handlers, channel, input);
+  return {
+    dataDir: temp.dir,
+    library,
+    handlers,
+    call,
+    ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C> {
+      const result = call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return channels[channel].output.parse(result.value) as ChannelOutput<C>;
+    },
+    dump: () => dumpDataDir(temp.dir),
+    close() {
+      library.close();
+      temp.cleanup();
+    },
+  };
+}
+
+/**
+ * Every initiative file in the data folder, read through its own read-only connection (not the
+ * library's), so what is compared is what is on disk, committed.
+ */
+export function dumpDataDir(dataDir: string): DataDump {
+  const folder = join(dataDir, 'initiatives');
+  const dump: DataDump = {};
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.sqlite'))
+    .sort()) {
+    const db = new Database(join(folder, name), { readonly: true, fileMustExist: true });
+    try {
+      const tables = {} as DataDump[string];
+      for (const table of dumpedTables) tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+      dump[name] = tables;
+    } finally {
+      db.close();
+    }
+  }
+  return dump;
+}
+
+/** A Result is exactly one of the two envelope shapes, with a known code and readable message. */
+export function expectWellFormedResult(result: unknown): asserts result is Result<unknown> {
+  expect(result).toBeTypeOf('object');
+  expect(result).not.toBeNull();
+  const envelope = result as Record<string, unknown>;
+  if (envelope.ok === true) {
+    expect(Object.keys(envelope).sort()).toEqual(['ok', 'value']);
+    return;
+  }
+  expect(envelope.ok).toBe(false);
+  expect(Object.keys(envelope).sort()).toEqual(['error', 'ok']);
+  const error = envelope.error as Record<string, unknown>;
+  expect(errorCodes).toContain(error.code);
+  expect(error.message).toBeTypeOf('string');
+  expect((error.message as string).length).toBeGreaterThan(0);
+  if ('issues' in error) {
+    expect(Array.isArray(error.issues)).toBe(true);
+    for (const issue of error.issues as unknown[]) {
+      expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+    }
+  }
+  // The host sends the envelope as JSON, so it must survive a round trip unchanged.
+  expect(JSON.parse(JSON.stringify(envelope))).toEqual(envelope);
+}
