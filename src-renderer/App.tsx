@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { subscribeToChanges } from './api/client';
 import { Toast } from './components/Toast';
 import { FirstStart } from './features/initiatives/FirstStart';
+import { useGroups } from './features/groups/store';
 import { useInitiatives } from './features/initiatives/store';
 import { usePartners } from './features/partners/store';
 import { Shell } from './features/shell/Shell';
@@ -29,6 +30,9 @@ export function App() {
     const unsubscribe = subscribeToChanges((notice) => {
       if (notice.initiativeId !== useInitiatives.getState().current?.id) return;
       if (notice.tables.includes('partners')) void usePartners.getState().refetch();
+      if (['groups', 'memberships', 'relationships', 'partners'].some((table) => notice.tables.includes(table))) {
+        void useGroups.getState().refetch();
+      }
       if (notice.tables.includes('initiative')) void refreshCurrent();
     });
     return () => {

@@ -94,29 +94,6 @@ export type InitiativeListEntry = z.infer<typeof InitiativeListEntry>;
 
 export const Sector = z.string().trim().min(1, 'must not be empty').max(limits.sector);
 
-export const Partner = z.object({
-  id: entityId,
-  name: z.string(),
-  kind: z.enum(partnerKinds),
-  sector: z.string(),
-});
-export type Partner = z.infer<typeof Partner>;
-
-export const PartnerDraft = z
-  .object({
-    name,
-    kind: z.enum(partnerKinds).default('organisation'),
-    sector: Sector.default('other'),
-  })
-  .strict();
-export type PartnerDraft = z.input<typeof PartnerDraft>;
-
-export const PartnerPatch = z
-  .object({ name, kind: z.enum(partnerKinds), sector: Sector })
-  .partial()
-  .strict();
-export type PartnerPatch = z.infer<typeof PartnerPatch>;
-
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),

@@ -1,6 +1,7 @@
 import { channels, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../contract/channels';
 import { AppError, fail, ok, type Result } from '../contract/result';
 import type { HandlerContext } from './context';
+import { groupHandlers } from './groups';
 import { initiativeHandlers } from './initiatives';
 import { partnerHandlers } from './partners';
 
@@ -11,6 +12,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     'app.info': () => ({ version: context.version, dataDir: context.library.dataDir, transport: context.transport }),
     ...initiativeHandlers(context),
     ...partnerHandlers(context),
+    ...groupHandlers(context),
   };
 }
 

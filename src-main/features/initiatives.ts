@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InitiativeDraft, PartnerDraft, entityId } from '../contract/models';
+import { InitiativeDraft, entityId } from '../contract/models';
+import { PartnerDraft } from '../contract/partners';
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './handlers';
 

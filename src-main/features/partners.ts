@@ -1,4 +1,5 @@
 import type { HandlerContext } from './context';
+import { commitImport, exportPartners, previewImport } from './exchange/index';
 import type { HandlerMap } from './handlers';
 
 export function partnerHandlers({ library }: HandlerContext) {
@@ -12,5 +13,8 @@ export function partnerHandlers({ library }: HandlerContext) {
       return { partnerId };
     },
     'partners.restore': ({ initiativeId, partnerId }) => library.open(initiativeId).partners.restore(partnerId),
+    'partners.import.preview': (request) => previewImport(library.open(request.initiativeId), request),
+    'partners.import.commit': (request) => commitImport(library.open(request.initiativeId), request),
+    'partners.export': (request) => exportPartners(library.open(request.initiativeId), request),
   } satisfies Partial<HandlerMap>;
 }

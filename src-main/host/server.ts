@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { defaultMaxBytes, isChannel, maxBytesFor } from '../contract/channels';
 import { changeEventName } from '../contract/events';
 import { fail, type ErrorCode, type Result } from '../contract/result';
 import { createHandlers, dispatch } from '../features/handlers';
@@ -90,7 +91,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (!isUsableToken(token)) {
     throw new Error('The host token must be 16 to 200 letters, digits, "-" or "_"; leave it unset for a random one.');
   }
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBytes;
   const rendererDir = resolve(options.rendererDir);
   let port = 0;
 
@@ -105,14 +106,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       response.setHeader('Allow', 'POST');
       return void response.end();
     }
+    // File channels (imports) declare a larger limit in the contract; everything else gets the default.
+    const limit = isChannel(channel) && maxBytesFor(channel) > defaultMaxBytes ? maxBytesFor(channel) : maxBodyBytes;
     let body: string;
     try {
-      body = await readBody(request, maxBodyBytes);
+      body = await readBody(request, limit);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         response.setHeader('Connection', 'close');
         response.once('finish', () => request.destroy());
-        return sendResult(response, fail('too_large', `Requests are limited to ${maxBodyBytes} bytes.`));
+        return sendResult(response, fail('too_large', `Requests are limited to ${limit} bytes.`));
       }
       throw error;
     }

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../resources/locales/en.json';
-import es from '../../resources/locales/es.json';
 import { locales, type ApiError } from '../../src-main/contract/index';
+import { localeTrees } from './resources';
 
 export type AppLocale = (typeof locales)[number];
 const storageKey = 'commonground.locale';
@@ -16,7 +15,7 @@ function initialLocale(): AppLocale {
 
 export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: Object.fromEntries(Object.entries(localeTrees()).map(([locale, tree]) => [locale, { translation: tree }])),
     lng: initialLocale(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

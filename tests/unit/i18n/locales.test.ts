@@ -9,8 +9,24 @@ import { errorCodes } from '../../../src-main/contract/result';
 type Tree = { [key: string]: unknown };
 
 const repo = join(import.meta.dirname, '..', '..', '..');
+const localeDir = join(repo, 'resources', 'locales');
+
+function mergeTrees(target: Tree, source: Tree): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] = typeof value === 'object' && value !== null && typeof existing === 'object' && existing !== null
+      ? mergeTrees(existing as Tree, value as Tree)
+      : value;
+  }
+  return target;
+}
+
+/** `<locale>.json` plus every `<locale>.<feature>.json`, merged as the renderer merges them. */
 const load = (locale: string) =>
-  JSON.parse(readFileSync(join(repo, 'resources', 'locales', `${locale}.json`), 'utf8')) as Tree;
+  readdirSync(localeDir)
+    .filter((file) => file === `${locale}.json` || (file.startsWith(`${locale}.`) && file.endsWith('.json')))
+    .sort()
+    .reduce((tree, file) => mergeTrees(tree, JSON.parse(readFileSync(join(localeDir, file), 'utf8')) as Tree), {} as Tree);
 const trees = { en: load('en'), es: load('es') };
 
 /** Every leaf as 'ns.key' -> value; a leaf that is not a string is kept so a test can refuse it. */
