@@ -15,6 +15,8 @@ import { Shell } from './features/shell/Shell';
 function keepNavigationInApp(event: MouseEvent) {
   const anchor = (event.target as Element | null)?.closest?.('a[href]');
   if (!(anchor instanceof HTMLAnchorElement)) return;
+  // Files the app made (exports) are downloads, not places to go.
+  if (anchor.hasAttribute('download') || anchor.protocol === 'blob:') return;
   if (new URL(anchor.href, window.location.href).origin === window.location.origin) return;
   event.preventDefault();
   window.open(anchor.href, '_blank', 'noopener,noreferrer');

@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 const noNodeOrElectron = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'contract/ must not import electron.' },
-    { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http'], message: 'contract/ must not import Node.' },
+    {
+      group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http'],
+      message: 'contract/ must not import Node.',
+    },
     { group: ['better-sqlite3'], message: 'contract/ must not import the database.' },
     { group: ['react', 'react-dom', 'react-dom/*'], message: 'contract/ must not import the DOM layer.' },
   ],
@@ -22,7 +25,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' },
+      ],
     },
   },
   {
@@ -35,8 +41,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'better-sqlite3'], message: 'The renderer talks to main only through src-renderer/api.' },
-            { group: ['**/src-main/store/**', '**/src-main/features/**', '**/src-main/host/**', '**/src-main/sync/**'], message: 'The renderer may import only src-main/contract.' },
+            {
+              group: ['electron', 'node:*', 'fs', 'better-sqlite3'],
+              message: 'The renderer talks to main only through src-renderer/api.',
+            },
+            {
+              group: ['**/src-main/store/**', '**/src-main/features/**', '**/src-main/host/**', '**/src-main/sync/**'],
+              message: 'The renderer may import only src-main/contract.',
+            },
           ],
         },
       ],

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ExportFile, ExportRequest, ImportOutcome, ImportPreview, ImportRequest, RepresentationReport } from './exchange';
+import {
+  ExportFile,
+  ExportRequest,
+  ImportOutcome,
+  ImportPreview,
+  ImportRequest,
+  RepresentationReport,
+} from './exchange';
 import { AppInfo, entityId, Initiative, InitiativeDraft, InitiativeListEntry, InitiativePatch } from './models';
 import {
   Group,

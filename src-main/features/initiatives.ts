@@ -26,9 +26,9 @@ export function initiativeHandlers({ library, resourcesDir }: HandlerContext) {
       if (library.exists(sample.id)) return library.open(sample.id).initiative.get();
       const initiative = library.create(sample.initiative, sample.id);
       const store = library.open(sample.id);
-      store.db.transaction(() => {
+      store.writePath.batch(() => {
         for (const { id, ...partner } of sample.partners) store.partners.create(partner, id);
-      })();
+      });
       return initiative;
     },
   } satisfies Partial<HandlerMap>;

@@ -85,11 +85,8 @@ export function partnerValues(patch: PartnerPatch): Record<string, string | numb
   return values;
 }
 
-
 export function createPartnerRepository(db: Db, writePath: WritePath) {
-  const selectAll = db.prepare(
-    `SELECT ${columns} FROM partners WHERE tombstone = 0 ORDER BY name COLLATE NOCASE, id`,
-  );
+  const selectAll = db.prepare(`SELECT ${columns} FROM partners WHERE tombstone = 0 ORDER BY name COLLATE NOCASE, id`);
   const selectOne = db.prepare(`SELECT ${columns} FROM partners WHERE id = ?`);
 
   function row(id: string): PartnerRow | undefined {
@@ -110,8 +107,16 @@ export function createPartnerRepository(db: Db, writePath: WritePath) {
   function checkOrganisation(id: string, organisationId: string | null | undefined): void {
     if (!organisationId) return;
     const organisation = row(organisationId);
-    if (!organisation || organisation.tombstone || organisationId === id || asPartnerKind(organisation.kind) !== 'organisation') {
-      throw new AppError('not_found', 'The organisation chosen for this person is not an organisation in this initiative.');
+    if (
+      !organisation ||
+      organisation.tombstone ||
+      organisationId === id ||
+      asPartnerKind(organisation.kind) !== 'organisation'
+    ) {
+      throw new AppError(
+        'not_found',
+        'The organisation chosen for this person is not an organisation in this initiative.',
+      );
     }
   }
 

@@ -82,6 +82,8 @@ export class WritePath {
   private readonly upserts = new Map<string, Statement>();
 
   private readonly now: () => number;
+  private batchDepth = 0;
+  private held: ChangeMessage[] = [];
   private readonly onCommit: (messages: readonly ChangeMessage[]) => void;
 
   constructor(
@@ -125,7 +127,7 @@ export class WritePath {
         return messages;
       })
       .immediate();
-    this.onCommit(written);
+    this.announce(written);
     return written;
   }
 
@@ -154,8 +156,36 @@ export class WritePath {
         return { added, duplicates: messages.length - added, maxDriftMs };
       })
       .immediate();
-    if (outcome.added > 0) this.onCommit(messages);
+    if (outcome.added > 0) this.announce(messages);
     return outcome;
+  }
+
+  /**
+   * Runs several writes as one transaction (an import, the sample initiative): all of them land
+   * or none does, and listeners hear about them once, only after the outer commit.
+   */
+  batch<T>(work: () => T): T {
+    this.batchDepth++;
+    let result: T;
+    try {
+      result = this.db.transaction(work).immediate();
+    } catch (error) {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.held = [];
+      throw error;
+    }
+    this.batchDepth--;
+    if (this.batchDepth === 0 && this.held.length > 0) {
+      const held = this.held;
+      this.held = [];
+      this.onCommit(held);
+    }
+    return result;
+  }
+
+  private announce(messages: readonly ChangeMessage[]): void {
+    if (this.batchDepth > 0) this.held.push(...messages);
+    else this.onCommit(messages);
   }
 
   private loadClock(): HybridClock {

@@ -15,7 +15,9 @@ function initialLocale(): AppLocale {
 
 export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(localeTrees()).map(([locale, tree]) => [locale, { translation: tree }])),
+    resources: Object.fromEntries(
+      Object.entries(localeTrees()).map(([locale, tree]) => [locale, { translation: tree }]),
+    ),
     lng: initialLocale(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

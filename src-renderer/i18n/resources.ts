@@ -14,8 +14,7 @@ const files = import.meta.glob<Tree>('../../resources/locales/*.json', { eager: 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    target[key] =
-      typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
+    target[key] = typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
   }
   return target;
 }

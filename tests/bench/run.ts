@@ -3,6 +3,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './measure';
+import { benchImport10k } from './import.bench';
+import { benchMap } from './map.bench';
 import { benchWritePath } from './write-path.bench';
 
 /**
@@ -14,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
 const measuredOn = new Date().toISOString().slice(0, 10);
 let figures: Figure[] = [];
 try {
-  figures = [...benchWritePath(dir)];
+  figures = [...benchWritePath(dir), ...benchImport10k(dir), ...(await benchMap())];
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,18 +1,17 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Partner } from '../../../src-main/contract/index';
+import { engagementStages, knownSectors, type Partner } from '../../../src-main/contract/index';
 import { useToast } from '../../components/Toast';
 import { useShortcut } from '../../components/useShortcut';
 import { describeError } from '../../i18n/index';
-import { PartnerRow } from './PartnerRow';
+import { useGroups } from '../groups/store';
+import { makePartnerQuery, noFilter, tagsInUse, type PartnerFilter, type PartnerSort } from './filters';
+import { stageKey } from './labels';
+import { PartnerDetail } from './PartnerDetail';
+import { PartnerTable } from './PartnerTable';
 import { QuickAdd } from './QuickAdd';
 import { usePartners } from './store';
-
-function matches(partner: Partner, query: string): boolean {
-  const needle = query.trim().toLocaleLowerCase();
-  return needle === '' || `${partner.name} ${partner.sector}`.toLocaleLowerCase().includes(needle);
-}
 
 export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation();
@@ -26,19 +25,25 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
       restore: state.restore,
     })),
   );
+  const { groups, loadGroups } = useGroups(useShallow((state) => ({ groups: state.groups, loadGroups: state.load })));
   const showToast = useToast((state) => state.show);
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<PartnerFilter>(noFilter);
+  const [sort, setSort] = useState<PartnerSort>('name');
+  const deferredFilter = useDeferredValue(filter);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [lastDeleted, setLastDeleted] = useState<Partner | null>(null);
 
   useEffect(() => {
     void load(initiativeId);
-  }, [initiativeId, load]);
+    void loadGroups(initiativeId);
+  }, [initiativeId, load, loadGroups]);
 
-  const visible = useMemo(
-    () => partners.filter((partner) => matches(partner, deferredQuery)),
-    [partners, deferredQuery],
+  const query = useMemo(() => makePartnerQuery(partners, groups), [partners, groups]);
+  const visible = useMemo(() => query(deferredFilter, sort), [query, deferredFilter, sort]);
+  const tags = useMemo(() => tagsInUse(partners), [partners]);
+  const selected = partners.find((partner) => partner.id === selectedId) ?? null;
+  const customSectors = [...new Set(partners.map((partner) => partner.sector))].filter(
+    (sector) => !(knownSectors as readonly string[]).includes(sector),
   );
 
   const undoDelete = useCallback(() => {
@@ -47,10 +52,19 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
     setLastDeleted(null);
   }, [lastDeleted, restore]);
   useShortcut('z', undoDelete, { withModifier: true });
+  useShortcut(
+    '/',
+    useCallback(() => document.getElementById('partner-search')?.focus(), []),
+  );
+  useShortcut(
+    'Escape',
+    useCallback(() => setSelectedId(null), []),
+  );
 
   async function deletePartner(partner: Partner) {
     const failure = await remove(partner.id);
     if (failure) return showToast(describeError(failure));
+    if (selectedId === partner.id) setSelectedId(null);
     setLastDeleted(partner);
     showToast(t('partners.deleted', { name: partner.name }), t('partners.undo'), () => {
       void restore(partner.id);
@@ -58,22 +72,105 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
     });
   }
 
+  const set = <K extends keyof PartnerFilter>(key: K, value: PartnerFilter[K]) =>
+    setFilter((previous) => ({ ...previous, [key]: value }));
+  const filtered = JSON.stringify(filter) !== JSON.stringify(noFilter);
+
   return (
     <section className="screen" aria-labelledby="partners-title">
       <header className="screen__header">
         <h1 id="partners-title">{t('partners.title')}</h1>
-        <p className="screen__meta">{t('partners.count', { count: partners.length })}</p>
+        <p className="screen__meta">
+          {filtered
+            ? t('partners.showing', { shown: visible.length, count: partners.length })
+            : t('partners.count', { count: partners.length })}
+        </p>
       </header>
       <QuickAdd />
-      <div className="toolbar">
+      <div className="toolbar" role="search">
         <input
+          id="partner-search"
           type="search"
           className="toolbar__search"
           aria-label={t('partners.search')}
-          placeholder={t('partners.search')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t('partners.searchHint')}
+          value={filter.query}
+          onChange={(event) => set('query', event.target.value)}
         />
+        <select
+          aria-label={t('partners.filterSector')}
+          value={filter.sector ?? ''}
+          onChange={(event) => set('sector', event.target.value || null)}
+        >
+          <option value="">{t('partners.allSectors')}</option>
+          {knownSectors.map((sector) => (
+            <option key={sector} value={sector}>
+              {t(`sectors.${sector}`)}
+            </option>
+          ))}
+          {customSectors.map((sector) => (
+            <option key={sector} value={sector}>
+              {sector}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('partners.filterStage')}
+          value={filter.stage ?? ''}
+          onChange={(event) => set('stage', (event.target.value || null) as Partner['stage'] | null)}
+        >
+          <option value="">{t('partners.allStages')}</option>
+          {engagementStages.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(stageKey[stage])}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('partners.filterGroup')}
+          value={filter.groupId ?? ''}
+          onChange={(event) => set('groupId', event.target.value || null)}
+        >
+          <option value="">{t('partners.allGroups')}</option>
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </select>
+        {tags.length > 0 ? (
+          <select
+            aria-label={t('partners.filterTag')}
+            value={filter.tag ?? ''}
+            onChange={(event) => set('tag', event.target.value || null)}
+          >
+            <option value="">{t('partners.allTags')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filter.livedExperienceOnly}
+            onChange={(event) => set('livedExperienceOnly', event.target.checked)}
+          />
+          {t('partners.livedExperienceOnly')}
+        </label>
+        <select
+          aria-label={t('partners.sortBy')}
+          value={sort}
+          onChange={(event) => setSort(event.target.value as PartnerSort)}
+        >
+          <option value="name">{t('partners.sortName')}</option>
+          <option value="sector">{t('partners.sortSector')}</option>
+          <option value="stage">{t('partners.sortStage')}</option>
+          <option value="influence">{t('partners.sortInfluence')}</option>
+          <option value="interest">{t('partners.sortInterest')}</option>
+        </select>
       </div>
       {status === 'error' && error ? (
         <div className="notice notice--error" role="alert">
@@ -84,33 +181,22 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
         </div>
       ) : null}
       {status === 'ready' && partners.length === 0 ? <p className="empty">{t('partners.empty')}</p> : null}
-      {partners.length > 0 && visible.length === 0 ? <p className="empty">{t('partners.noMatch', { query })}</p> : null}
-      {visible.length > 0 ? (
-        <table className="table" aria-labelledby="partners-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('partners.name')}</th>
-              <th scope="col">{t('partners.kind')}</th>
-              <th scope="col">{t('partners.sector')}</th>
-              <th scope="col" className="cell--actions">
-                {t('partners.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((partner) => (
-              <PartnerRow
-                key={partner.id}
-                partner={partner}
-                editing={editingId === partner.id}
-                onEdit={() => setEditingId(partner.id)}
-                onDone={() => setEditingId(null)}
-                onDelete={() => void deletePartner(partner)}
-              />
-            ))}
-          </tbody>
-        </table>
+      {partners.length > 0 && visible.length === 0 ? (
+        <p className="empty">{t('partners.noMatch', { query: filter.query })}</p>
       ) : null}
+      <div className={selected ? 'split split--open' : 'split'}>
+        {visible.length > 0 ? (
+          <PartnerTable
+            partners={visible}
+            selectedId={selectedId}
+            onSelect={(partner) => setSelectedId(partner.id)}
+            onDelete={(partner) => void deletePartner(partner)}
+          />
+        ) : (
+          <div />
+        )}
+        {selected ? <PartnerDetail key={selected.id} partner={selected} onClose={() => setSelectedId(null)} /> : null}
+      </div>
     </section>
   );
 }

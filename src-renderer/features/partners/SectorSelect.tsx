@@ -46,7 +46,4 @@ export function KindSelect({ id, value, label, onChange }: SelectProps<Partner['
   );
 }
 
-export function useSectorLabel(): (sector: string) => string {
-  const { t } = useTranslation();
-  return (sector) => ((knownSectors as readonly string[]).includes(sector) ? t(`sectors.${sector}`) : sector);
-}
+export { useSectorLabel } from './labels';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Initiative } from '../../../src-main/contract/index';
 import { InitiativeSwitcher } from '../initiatives/InitiativeSwitcher';
-import { PartnersScreen } from '../partners/PartnersScreen';
+import { MapScreen } from '../map/MapScreen';
+import { PartnersSection } from '../partners/PartnersSection';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
 import { StatusIndicator } from './StatusIndicator';
@@ -67,7 +68,8 @@ export function Shell({ initiative }: { initiative: Initiative }) {
           <StatusIndicator />
         </header>
         <main className="content">
-          {section === 'partners' ? <PartnersScreen initiativeId={initiative.id} /> : null}
+          {section === 'partners' ? <PartnersSection initiativeId={initiative.id} /> : null}
+          {section === 'map' ? <MapScreen initiativeId={initiative.id} /> : null}
           {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
           {placeholderKey[section] ? <Placeholder section={section} /> : null}
         </main>

@@ -13,7 +13,6 @@ export const sectionLabelKey: Record<Section, string> = {
 
 /** What the empty sections promise, until their issues land. */
 export const placeholderKey: Partial<Record<Section, string>> = {
-  map: 'placeholder.map',
   focusGroups: 'placeholder.focusGroups',
   sessions: 'placeholder.sessions',
   export: 'placeholder.export',

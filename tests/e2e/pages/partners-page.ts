@@ -4,11 +4,13 @@ export class PartnersPage {
   readonly quickAdd: Locator;
   readonly table: Locator;
   readonly search: Locator;
+  readonly details: Locator;
 
   constructor(readonly page: Page) {
     this.quickAdd = page.getByRole('form', { name: 'Add a partner' });
     this.table = page.getByRole('table');
     this.search = page.getByRole('searchbox', { name: 'Search partners' });
+    this.details = page.getByRole('complementary', { name: 'Partner details' });
   }
 
   async add(name: string, sector: string, kind = 'Organisation'): Promise<void> {
@@ -21,6 +23,17 @@ export class PartnersPage {
 
   row(name: string): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  async open(name: string): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `Edit: ${name}` })
+      .click();
+    await expect(this.details.getByRole('heading', { name })).toBeVisible();
+  }
+
+  tab(name: string): Locator {
+    return this.page.getByRole('tab', { name });
   }
 
   names(): Promise<string[]> {

@@ -8,6 +8,12 @@ let fixture: ContractFixture;
 let initiativeId: string;
 let partnerId: string;
 let deletedPartnerId: string;
+let secondPartnerId: string;
+let groupId: string;
+let deletedGroupId: string;
+let relationshipId: string;
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 beforeEach(() => {
   fixture = openContractFixture();
@@ -18,6 +24,21 @@ beforeEach(() => {
   }).id;
   deletedPartnerId = fixture.ok('partners.create', { initiativeId, partner: { name: 'Gone Partner' } }).id;
   fixture.ok('partners.delete', { initiativeId, partnerId: deletedPartnerId });
+  secondPartnerId = fixture.ok('partners.create', {
+    initiativeId,
+    partner: { name: 'Eastside Clinic', sector: 'health' },
+  }).id;
+  groupId = fixture.ok('groups.create', { initiativeId, group: { kind: 'working_group', name: 'Early years' } }).id;
+  deletedGroupId = fixture.ok('groups.create', {
+    initiativeId,
+    group: { kind: 'constellation', name: 'Gone group' },
+  }).id;
+  fixture.ok('groups.delete', { initiativeId, groupId: deletedGroupId });
+  fixture.ok('groups.setMember', { initiativeId, groupId, partnerId, role: 'co_chair' });
+  relationshipId = fixture.ok('relationships.create', {
+    initiativeId,
+    relationship: { fromId: partnerId, toId: secondPartnerId, kind: 'refers_to' },
+  }).id;
 });
 
 afterEach(() => fixture.close());
@@ -106,7 +127,18 @@ function badInputs(channel: Channel): [string, unknown][] {
         ['unknown kind', { initiativeId, partner: { name: 'ok', kind: 'robot' } }],
         ['empty sector', { initiativeId, partner: { name: 'ok', sector: ' ' } }],
         ['sector over the limit', { initiativeId, partner: { name: 'ok', sector: 's'.repeat(limits.sector + 1) } }],
-        ['partner with extra field', { initiativeId, partner: { name: 'ok', email: 'a@b.c' } }],
+        ['partner with extra field', { initiativeId, partner: { name: 'ok', favourite: 'tea' } }],
+        ['influence out of range', { initiativeId, partner: { name: 'ok', influence: 6 } }],
+        ['interest not whole', { initiativeId, partner: { name: 'ok', interest: 2.5 } }],
+        ['unknown stage', { initiativeId, partner: { name: 'ok', stage: 'sleeping' } }],
+        ['tags not a list', { initiativeId, partner: { name: 'ok', tags: 'a,b' } }],
+        [
+          'too many tags',
+          { initiativeId, partner: { name: 'ok', tags: Array.from({ length: 31 }, (_, i) => `t${i}`) } },
+        ],
+        ['organisation not an id', { initiativeId, partner: { name: 'ok', organisationId: 'acme' } }],
+        ['email over the limit', { initiativeId, partner: { name: 'ok', email: 'e'.repeat(limits.shortText + 1) } }],
+        ['lived experience a string', { initiativeId, partner: { name: 'ok', livedExperience: 'yes' } }],
         ['partner with caller-chosen id', { initiativeId, partner: { name: 'ok', id: randomUUID() } }],
       ];
     case 'partners.update':
@@ -123,6 +155,102 @@ function badInputs(channel: Channel): [string, unknown][] {
     case 'partners.delete':
     case 'partners.restore':
       return [...strictExtra, ...idCases('initiativeId'), ...idCases('partnerId')];
+    case 'partners.import.preview':
+    case 'partners.import.commit':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['unknown format', { ...validInput(channel), format: 'docx' }],
+        ['content not a string', { ...validInput(channel), contentBase64: 5 }],
+        ['file name over the limit', { ...validInput(channel), fileName: 'f'.repeat(261) }],
+        ['mapping to an unknown field', { ...validInput(channel), mapping: { Name: 'favourite' } }],
+      ];
+    case 'partners.export':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['unknown format', { initiativeId, format: 'pdf' }],
+        ['contacts flag a string', { initiativeId, format: 'csv', includeContacts: 'yes' }],
+      ];
+    case 'groups.list':
+    case 'relationships.list':
+    case 'map.positions':
+    case 'map.resetLayout':
+    case 'representation.report':
+      return [...strictExtra, ...idCases('initiativeId')];
+    case 'groups.create':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['no group', { initiativeId }],
+        ['unknown kind', { initiativeId, group: { kind: 'club', name: 'x' } }],
+        ['no name', { initiativeId, group: { kind: 'working_group' } }],
+        ['name over the limit', { initiativeId, group: { kind: 'working_group', name: tooLongName } }],
+        ['colour not a colour', { initiativeId, group: { kind: 'working_group', name: 'x', colour: 'red' } }],
+      ];
+    case 'groups.update':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['group id not an id', { initiativeId, groupId: 'g1', patch: { name: 'x' } }],
+        ['patch with unknown field', { initiativeId, groupId, patch: { members: [] } }],
+        ['empty name', { initiativeId, groupId, patch: { name: ' ' } }],
+      ];
+    case 'groups.delete':
+    case 'groups.restore':
+      return [...strictExtra, ...idCases('initiativeId'), ['group id not an id', { initiativeId, groupId: 'g1' }]];
+    case 'groups.setMember':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ...idCases('partnerId'),
+        ['unknown role', { initiativeId, groupId, partnerId, role: 'boss' }],
+        ['no role', { initiativeId, groupId, partnerId }],
+      ];
+    case 'groups.removeMember':
+      return [...strictExtra, ...idCases('initiativeId'), ...idCases('partnerId')];
+    case 'relationships.create':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        [
+          'a partner related to itself',
+          { initiativeId, relationship: { fromId: partnerId, toId: partnerId, kind: 'funds' } },
+        ],
+        [
+          'strength out of range',
+          { initiativeId, relationship: { fromId: partnerId, toId: secondPartnerId, kind: 'funds', strength: 4 } },
+        ],
+        ['empty kind', { initiativeId, relationship: { fromId: partnerId, toId: secondPartnerId, kind: ' ' } }],
+        ['from not an id', { initiativeId, relationship: { fromId: 'a', toId: secondPartnerId, kind: 'funds' } }],
+      ];
+    case 'relationships.update':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['moving the ends', { initiativeId, relationshipId, patch: { fromId: secondPartnerId } }],
+        ['strength zero', { initiativeId, relationshipId, patch: { strength: 0 } }],
+      ];
+    case 'relationships.delete':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['relationship id not an id', { initiativeId, relationshipId: 'r' }],
+      ];
+    case 'map.savePositions':
+      return [
+        ...strictExtra,
+        ...idCases('initiativeId'),
+        ['positions not a list', { initiativeId, positions: {} }],
+        ['a coordinate not a number', { initiativeId, positions: [{ nodeId: partnerId, x: '1', y: 2 }] }],
+        ['an infinite coordinate', { initiativeId, positions: [{ nodeId: partnerId, x: Number.POSITIVE_INFINITY, y: 2 }] }],
+        ['a coordinate far away', { initiativeId, positions: [{ nodeId: partnerId, x: 1e7, y: 2 }] }],
+        ['node not an id', { initiativeId, positions: [{ nodeId: 'n', x: 1, y: 2 }] }],
+        [
+          'too many positions',
+          { initiativeId, positions: Array.from({ length: 10_001 }, () => ({ nodeId: partnerId, x: 0, y: 0 })) },
+        ],
+      ];
   }
 }
 
@@ -146,6 +274,42 @@ function validInput(channel: Channel): Record<string, unknown> {
     case 'partners.delete':
     case 'partners.restore':
       return { initiativeId, partnerId: channel === 'partners.restore' ? deletedPartnerId : partnerId };
+    case 'partners.import.preview':
+    case 'partners.import.commit':
+      return {
+        initiativeId,
+        format: 'csv',
+        fileName: 'partners.csv',
+        contentBase64: base64('Name,Sector\nWestside Youth Council,community\n'),
+      };
+    case 'partners.export':
+      return { initiativeId, format: 'csv' };
+    case 'groups.list':
+    case 'relationships.list':
+    case 'map.positions':
+    case 'map.resetLayout':
+    case 'representation.report':
+      return { initiativeId };
+    case 'groups.create':
+      return { initiativeId, group: { kind: 'steering_committee', name: 'Steering committee' } };
+    case 'groups.update':
+      return { initiativeId, groupId, patch: { purpose: 'Get every child ready for school' } };
+    case 'groups.delete':
+      return { initiativeId, groupId };
+    case 'groups.restore':
+      return { initiativeId, groupId: deletedGroupId };
+    case 'groups.setMember':
+      return { initiativeId, groupId, partnerId: secondPartnerId, role: 'member' };
+    case 'groups.removeMember':
+      return { initiativeId, groupId, partnerId };
+    case 'relationships.create':
+      return { initiativeId, relationship: { fromId: secondPartnerId, toId: partnerId, kind: 'funds', strength: 3 } };
+    case 'relationships.update':
+      return { initiativeId, relationshipId, patch: { strength: 1, note: 'monthly referrals' } };
+    case 'relationships.delete':
+      return { initiativeId, relationshipId };
+    case 'map.savePositions':
+      return { initiativeId, positions: [{ nodeId: partnerId, x: 10.5, y: -20 }] };
   }
 }
 
@@ -288,7 +452,7 @@ describe('unknown channels', () => {
 describe('happy path through the channels', () => {
   it('the on-disk dump used above does see a committed write (so "changes nothing" can fail)', () => {
     const before = fixture.dump();
-    expect(before[`${initiativeId}.sqlite`].partners).toHaveLength(2);
+    expect(before[`${initiativeId}.sqlite`].partners).toHaveLength(3);
     expect(before[`${initiativeId}.sqlite`].change_log.length).toBeGreaterThan(0);
     fixture.ok('partners.update', { initiativeId, partnerId, patch: { sector: 'health' } });
     const after = fixture.dump();
@@ -340,7 +504,21 @@ describe('happy path through the channels', () => {
       partnerId: partner.id,
       patch: { name: 'Ana', sector: 'health' },
     });
-    expect(renamed).toEqual({ id: partner.id, name: 'Ana', kind: 'person', sector: 'health' });
+    expect(renamed).toEqual({
+      id: partner.id,
+      name: 'Ana',
+      kind: 'person',
+      sector: 'health',
+      organisationId: null,
+      livedExperience: false,
+      influence: null,
+      interest: null,
+      stage: 'identified',
+      email: '',
+      phone: '',
+      tags: [],
+      notes: '',
+    });
     expect(fixture.ok('partners.list', { initiativeId: created.id })).toEqual([renamed]);
 
     expect(fixture.ok('partners.delete', { initiativeId: created.id, partnerId: partner.id })).toEqual({

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppInfo, Initiative, Partner } from '../../../src-main/contract/models';
+import { AppInfo, Initiative, Partner } from '../../../src-main/contract/index';
 import { startHost } from '../../../src-main/host/server';
 import { postJson, rawRequest, resourcesDir, startHostFixture, type HostFixture } from './host-fixture';
 

@@ -14,9 +14,10 @@ const localeDir = join(repo, 'resources', 'locales');
 function mergeTrees(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    target[key] = typeof value === 'object' && value !== null && typeof existing === 'object' && existing !== null
-      ? mergeTrees(existing as Tree, value as Tree)
-      : value;
+    target[key] =
+      typeof value === 'object' && value !== null && typeof existing === 'object' && existing !== null
+        ? mergeTrees(existing as Tree, value as Tree)
+        : value;
   }
   return target;
 }
@@ -26,7 +27,10 @@ const load = (locale: string) =>
   readdirSync(localeDir)
     .filter((file) => file === `${locale}.json` || (file.startsWith(`${locale}.`) && file.endsWith('.json')))
     .sort()
-    .reduce((tree, file) => mergeTrees(tree, JSON.parse(readFileSync(join(localeDir, file), 'utf8')) as Tree), {} as Tree);
+    .reduce(
+      (tree, file) => mergeTrees(tree, JSON.parse(readFileSync(join(localeDir, file), 'utf8')) as Tree),
+      {} as Tree,
+    );
 const trees = { en: load('en'), es: load('es') };
 
 /** Every leaf as 'ns.key' -> value; a leaf that is not a string is kept so a test can refuse it. */

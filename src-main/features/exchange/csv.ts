@@ -1,0 +1,135 @@
+import Papa from 'papaparse';
+import type { Partner } from '../../contract/partners';
+import { resolveMapping, type ColumnMapping, type PartnerField } from './mapping';
+import type { SourceFile } from './plan';
+import type { SourcePartner } from './values';
+
+// Spreadsheets run a cell that starts with one of these as a formula; exports put a quote before
+// it (OWASP's advice for CSV injection) and imports take that quote off again.
+const formulaStart = /^[=+\-@\t\r]/;
+export function guardCell(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
+}
+export function unguardCell(value: string): string {
+  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+export interface CsvTable {
+  headers: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+/** Rows with the line each starts on, counted in the text as the person sees it in an editor. */
+export function readCsvTable(text: string): CsvTable | { error: string } {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
+  const fatal = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (parsed.data.length === 0) return { error: 'The file is empty.' };
+  const [headerRow, ...body] = parsed.data;
+  const headers = headerRow.map((header) => header.trim());
+  if (headers.every((header) => header === ''))
+    return { error: 'The first line should name the columns, but it is empty.' };
+  const lines = lineStarts(text, parsed.data.length);
+  const rows = body.map((cells, index) => ({ line: lines[index + 1], cells }));
+  if (fatal) return { error: `A quoted field is never closed (near line ${lineOfRow(fatal.row, lines)}).` };
+  return { headers, rows };
+}
+
+/**
+ * The line each non-empty record starts on. Re-parses with papaparse's cursor, since fields may
+ * hold newlines inside quotes and blank lines are skipped.
+ */
+function lineStarts(text: string, records: number): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let scanned = 0;
+  let previousCursor = 0;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t'],
+    step: (result) => {
+      let start = previousCursor;
+      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+      for (; scanned < start; scanned++) if (text[scanned] === '\n') line++;
+      starts.push(line);
+      previousCursor = result.meta.cursor;
+    },
+  });
+  while (starts.length < records) starts.push(line);
+  return starts;
+}
+
+function lineOfRow(row: number | undefined, lines: number[]): number {
+  return lines[row ?? 0] ?? 1;
+}
+
+/** A looks-like-a-header check: a first row of numbers or e-mail addresses is data, not names. */
+function looksLikeData(headers: string[]): boolean {
+  return headers.some((header) => /^\d+(\.\d+)?$/.test(header) || /@/.test(header));
+}
+
+export function parsePartnersCsv(text: string, mapping: ColumnMapping | undefined): SourceFile {
+  const table = readCsvTable(text);
+  const empty: SourceFile = { columns: [], partners: [], connections: [], errors: [], warnings: [] };
+  if ('error' in table) return { ...empty, errors: [{ where: 'line 1', message: table.error }] };
+  if (looksLikeData(table.headers)) {
+    return {
+      ...empty,
+      errors: [
+        {
+          where: 'line 1',
+          message: 'The first line should name the columns (for example Name, Sector, Tags), but it looks like data.',
+        },
+      ],
+    };
+  }
+  const sampleValues = (index: number) => table.rows.slice(0, 200).map((row) => row.cells[index] ?? '');
+  const { columns, warnings } = resolveMapping(table.headers, sampleValues, mapping);
+  const errors: SourceFile['errors'] = [];
+  if (!columns.some((column) => column.field === 'name')) {
+    errors.push({
+      where: 'line 1',
+      message: 'No column gives the partner name; choose the Name field for one column.',
+    });
+  }
+  const mapped = columns.flatMap((column, index) =>
+    column.field === 'ignore' ? [] : [[index, column.field] as [number, PartnerField]],
+  );
+  const partners: SourcePartner[] = table.rows.map(({ line, cells }) => {
+    const values: SourcePartner['values'] = {};
+    for (const [index, field] of mapped) values[field] = unguardCell(cells[index] ?? '');
+    if (cells.length > table.headers.length && cells.slice(table.headers.length).some((cell) => cell.trim() !== '')) {
+      errors.push({
+        where: `line ${line}`,
+        message: `This line has ${cells.length} cells but the header names ${table.headers.length} columns.`,
+      });
+    }
+    return { where: `line ${line}`, values };
+  });
+  if (partners.length === 0) errors.push({ where: 'line 2', message: 'The file has a header but no partners.' });
+  return { columns, partners, connections: [], errors, warnings };
+}
+
+/** The CSV export's columns, in the words guessField maps back, so an export imports as it was. */
+export function partnersCsv(partners: Partner[], includeContacts: boolean): string {
+  const names = new Map(partners.map((partner) => [partner.id, partner.name]));
+  const header = ['ID', 'Name', 'Kind', 'Sector', 'Organisation', 'Lived experience', 'Influence', 'Interest', 'Stage'];
+  if (includeContacts) header.push('Email', 'Phone');
+  header.push('Tags', 'Notes');
+  const rows = partners.map((partner) => {
+    const row = [
+      partner.id,
+      partner.name,
+      partner.kind,
+      partner.sector,
+      partner.organisationId ? (names.get(partner.organisationId) ?? '') : '',
+      partner.livedExperience ? 'yes' : 'no',
+      partner.influence?.toString() ?? '',
+      partner.interest?.toString() ?? '',
+      partner.stage,
+    ];
+    if (includeContacts) row.push(partner.email, partner.phone);
+    row.push(partner.tags.join('|'), partner.notes);
+    return row.map(guardCell);
+  });
+  return Papa.unparse([header, ...rows], { newline: '\r\n' });
+}

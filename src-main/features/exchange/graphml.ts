@@ -1,0 +1,44 @@
+import type { Partner, Relationship } from '../../contract/partners';
+import { edgeAttributes, liveRelationships, nodeAttributes, type GraphAttribute } from './graph-attributes';
+import { escapeXml } from './xml';
+
+const graphmlType = { string: 'string', boolean: 'boolean', integer: 'int' } as const;
+
+function keys<T>(kind: 'node' | 'edge', prefix: string, attributes: GraphAttribute<T>[]): string[] {
+  return attributes.map(
+    (a) =>
+      `  <key id="${prefix}_${a.id}" for="${kind}" attr.name="${escapeXml(a.title)}" attr.type="${graphmlType[a.type]}"/>`,
+  );
+}
+
+function data<T>(item: T, prefix: string, attributes: GraphAttribute<T>[]): string {
+  return attributes
+    .flatMap((a) => {
+      const value = a.value(item);
+      return value === null ? [] : [`\n      <data key="${prefix}_${a.id}">${escapeXml(String(value))}</data>`];
+    })
+    .join('');
+}
+
+/** GraphML for Gephi, yEd or NetworkX: `label` on nodes, the relationship's kind and strength on edges. */
+export function partnersGraphml(partners: Partner[], relationships: Relationship[], includeContacts: boolean): string {
+  const nodeAttrs = nodeAttributes(partners, includeContacts);
+  const nodes = partners.map(
+    (p) =>
+      `    <node id="${escapeXml(p.id)}">\n      <data key="label">${escapeXml(p.name)}</data>${data(p, 'n', nodeAttrs)}\n    </node>`,
+  );
+  const edges = liveRelationships(partners, relationships).map(
+    (r) =>
+      `    <edge id="${escapeXml(r.id)}" source="${escapeXml(r.fromId)}" target="${escapeXml(r.toId)}">${data(r, 'e', edgeAttributes)}\n    </edge>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+${[...keys('node', 'n', nodeAttrs), ...keys('edge', 'e', edgeAttributes)].join('\n')}
+  <graph id="partners" edgedefault="directed">
+${nodes.join('\n')}
+${edges.join('\n')}
+  </graph>
+</graphml>
+`;
+}

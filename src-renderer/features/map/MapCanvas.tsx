@@ -1,0 +1,276 @@
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { agendaNodeId, type Group } from '../../../src-main/contract/index';
+import { useShortcut } from '../../components/useShortcut';
+import { useToast } from '../../components/Toast';
+import { describeError } from '../../i18n/index';
+import { edgeTypes } from './edges';
+import { exportMapImage, imageFileName, type ImageFormat } from './export-image';
+import { allRelationshipsLimit, buildEdges, buildNodes, visibleIds, type MapNode, type Roster } from './graph';
+import type { Point } from './layout';
+import { nodeTypes } from './nodes';
+import { useMap } from './store';
+
+interface Props {
+  roster: Roster;
+  layout: Record<string, Point>;
+  agendaName: string;
+  relationshipLabel(kind: string): string;
+  groupKindLabel(kind: Group['kind']): string;
+}
+
+const nodeOrigin: [number, number] = [0.5, 0.5];
+const fitOptions = { padding: 0.08 };
+/** Below this zoom names are unreadable anyway; hiding them keeps panning a big map smooth. */
+const farZoom = 0.35;
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+const miniMapColour = (node: Node) =>
+  node.type === 'agenda' ? '#1f6f5c' : String((node.data as { colour?: string }).colour ?? '#9aa0a6');
+
+export function MapCanvas({ roster, layout, agendaName, relationshipLabel, groupKindLabel }: Props) {
+  const { t } = useTranslation();
+  const flow = useReactFlow<MapNode>();
+  const far = useStore((state) => state.transform[2] < farZoom);
+  const showToast = useToast((state) => state.show);
+  const filters = useMap(
+    useShallow((state) => ({
+      saved: state.saved,
+      hiddenSectors: state.hiddenSectors,
+      hiddenGroups: state.hiddenGroups,
+      hiddenRelationshipKinds: state.hiddenRelationshipKinds,
+      hideUnassigned: state.hideUnassigned,
+      showAllRelationships: state.showAllRelationships,
+    })),
+  );
+  const savePositions = useMap((state) => state.savePositions);
+  const rearrange = useMap((state) => state.rearrange);
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [notFound, setNotFound] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+
+  const visible = useMemo(() => visibleIds(roster, filters), [roster, filters]);
+
+  // Rebuild nodes while rendering when the roster, layout or filters change (React's pattern for
+  // state derived from props), keeping the selection and any drag not yet saved.
+  const base = useMemo(
+    () => ({ roster, layout, saved: filters.saved, visible, agendaName, groupKindLabel }),
+    [roster, layout, filters.saved, visible, agendaName, groupKindLabel],
+  );
+  const [graph, setGraph] = useState<{ base: typeof base | null; nodes: MapNode[] }>({ base: null, nodes: [] });
+  let nodes = graph.nodes;
+  if (graph.base !== base) {
+    const before = new Map(graph.nodes.map((node) => [node.id, node]));
+    const selected = new Set(graph.nodes.filter((node) => node.selected).map((node) => node.id));
+    const positionOf = (id: string) => base.saved[id] ?? base.layout[id] ?? before.get(id)?.position ?? { x: 0, y: 0 };
+    nodes = buildNodes(agendaNodeId, roster, positionOf, visible, selected, { agendaName, groupKindLabel });
+    setGraph({ base, nodes });
+  }
+  const setNodes = useCallback(
+    (update: (current: MapNode[]) => MapNode[]) => setGraph((state) => ({ ...state, nodes: update(state.nodes) })),
+    [],
+  );
+
+  const bigMap = roster.relationships.length > allRelationshipsLimit && !filters.showAllRelationships;
+  const selectedKey = bigMap
+    ? nodes
+        .filter((node) => node.selected)
+        .map((node) => node.id)
+        .join(' ')
+    : '';
+  const edges = useMemo(
+    () =>
+      buildEdges(
+        roster,
+        visible,
+        filters.hiddenRelationshipKinds,
+        relationshipLabel,
+        t('map.legend.membership'),
+        selectedEdge,
+        bigMap ? new Set(selectedKey.split(' ')) : null,
+      ),
+    [roster, visible, filters.hiddenRelationshipKinds, relationshipLabel, selectedEdge, t, bigMap, selectedKey],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MapNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
+    [setNodes],
+  );
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    for (const change of changes)
+      if (change.type === 'select')
+        setSelectedEdge((current) => (change.selected ? change.id : current === change.id ? null : current));
+  }, []);
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
+    (_event, _node, dragged) => {
+      const positions = dragged.map((node) => ({
+        nodeId: node.id,
+        x: Math.round(node.position.x),
+        y: Math.round(node.position.y),
+      }));
+      void savePositions(positions).then((failure) => failure && showToast(describeError(failure)));
+    },
+    [savePositions, showToast],
+  );
+
+  const findPartner = useCallback(
+    (text: string) => {
+      const needle = text.trim().toLocaleLowerCase();
+      if (!needle) return;
+      const candidates = roster.partners.filter((partner) => visible.has(partner.id));
+      const match =
+        candidates.find((partner) => partner.name.toLocaleLowerCase() === needle) ??
+        candidates.find((partner) => partner.name.toLocaleLowerCase().startsWith(needle)) ??
+        candidates.find((partner) => partner.name.toLocaleLowerCase().includes(needle));
+      setNotFound(!match);
+      if (!match) return;
+      setNodes((current) =>
+        current.map((node) =>
+          node.selected === (node.id === match.id) ? node : { ...node, selected: node.id === match.id },
+        ),
+      );
+      const node = flow.getNode(match.id);
+      if (node)
+        void flow.setCenter(node.position.x, node.position.y, { zoom: Math.max(flow.getZoom(), 1.2), duration: 300 });
+    },
+    [roster.partners, visible, flow, setNodes],
+  );
+  useShortcut(
+    '/',
+    useCallback(() => searchRef.current?.focus(), []),
+  );
+
+  async function exportImage(format: ImageFormat) {
+    const viewport = wrapperRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!viewport) return;
+    setExporting(true);
+    try {
+      // Big maps render only what is on screen; fitting first puts every node in the DOM.
+      await flow.fitView(fitOptions);
+      await nextFrame();
+      await nextFrame();
+      await exportMapImage(viewport, flow.getNodes(), format, imageFileName(agendaName));
+    } catch {
+      showToast(t('map.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  async function rearrangeAutomatically() {
+    const failure = await rearrange();
+    if (failure) showToast(describeError(failure));
+  }
+
+  return (
+    <div className="map-main">
+      <div className="map-toolbar" role="toolbar" aria-label={t('map.toolbar')}>
+        <form
+          className="map-search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            findPartner(query);
+          }}
+        >
+          <input
+            ref={searchRef}
+            type="search"
+            list="map-partner-names"
+            aria-label={t('map.search')}
+            placeholder={t('map.searchHint')}
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setNotFound(false);
+            }}
+            aria-invalid={notFound || undefined}
+            aria-describedby={notFound ? 'map-search-none' : undefined}
+          />
+          <datalist id="map-partner-names">
+            {roster.partners.map((partner) => (
+              <option key={partner.id} value={partner.name} />
+            ))}
+          </datalist>
+          <button type="submit" className="button button--small">
+            {t('map.find')}
+          </button>
+          {notFound ? (
+            <span id="map-search-none" className="field__error" role="status">
+              {t('map.noMatch')}
+            </span>
+          ) : null}
+        </form>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void flow.fitView({ ...fitOptions, duration: 300 })}
+        >
+          {t('map.fitView')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => void rearrangeAutomatically()}>
+          {t('map.rearrange')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporting}
+          onClick={() => void exportImage('png')}
+        >
+          {t('map.exportPng')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporting}
+          onClick={() => void exportImage('svg')}
+        >
+          {t('map.exportSvg')}
+        </button>
+      </div>
+      <div ref={wrapperRef} className={far ? 'map-canvas map-canvas--far' : 'map-canvas'} data-testid="map-canvas">
+        <ReactFlow<MapNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          nodeOrigin={nodeOrigin}
+          nodesConnectable={false}
+          deleteKeyCode={null}
+          minZoom={0.05}
+          maxZoom={2.5}
+          fitView
+          fitViewOptions={fitOptions}
+          onlyRenderVisibleElements
+          proOptions={{ hideAttribution: true }}
+          aria-label={t('map.canvas')}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d9d4c8" />
+          <MiniMap pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} ariaLabel={t('map.minimap')} />
+          <Controls showInteractive={false} aria-label={t('map.controls')} />
+        </ReactFlow>
+      </div>
+    </div>
+  );
+}

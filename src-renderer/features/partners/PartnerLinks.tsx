@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { memberRoles, relationshipKinds, type Membership, type Partner } from '../../../src-main/contract/index';
+import { useToast } from '../../components/Toast';
+import { describeError } from '../../i18n/index';
+import { useGroups } from '../groups/store';
+import { roleKey, relationshipKindLabel } from '../groups/labels';
+import { usePartners } from './store';
+
+/** The groups a partner sits in and the relationships it has, editable in place. */
+export function PartnerLinks({ partner }: { partner: Partner }) {
+  const { t } = useTranslation();
+  const { groups, relationships, setMember, removeMember, createRelationship, deleteRelationship } = useGroups();
+  const partners = usePartners((state) => state.partners);
+  const showToast = useToast((state) => state.show);
+  const kindLabel = relationshipKindLabel(t);
+  const memberships = groups.flatMap((group) =>
+    group.members.filter((member) => member.partnerId === partner.id).map((member) => ({ group, member })),
+  );
+  const available = groups.filter((group) => !group.members.some((member) => member.partnerId === partner.id));
+  const [groupId, setGroupId] = useState('');
+  const [role, setRole] = useState<Membership['role']>('member');
+  const [otherId, setOtherId] = useState('');
+  const [kind, setKind] = useState<string>('partners_with');
+  const [strength, setStrength] = useState(2);
+  const names = new Map(partners.map((other) => [other.id, other.name]));
+  const mine = relationships.filter((relation) => relation.fromId === partner.id || relation.toId === partner.id);
+
+  const report = (error: Awaited<ReturnType<typeof setMember>>) => {
+    if (error) showToast(describeError(error));
+  };
+
+  return (
+    <>
+      <section className="links" aria-labelledby={`groups-of-${partner.id}`}>
+        <h3 id={`groups-of-${partner.id}`}>{t('partners.groups')}</h3>
+        {memberships.length === 0 ? <p className="field__hint">{t('partners.inNoGroup')}</p> : null}
+        <ul className="plain-list">
+          {memberships.map(({ group, member }) => (
+            <li key={group.id} className="links__item">
+              <span className="swatch" style={{ background: group.colour }} aria-hidden="true" />
+              <span className="links__name">{group.name}</span>
+              <select
+                aria-label={t('groups.roleIn', { group: group.name })}
+                value={member.role}
+                onChange={(event) =>
+                  void setMember(group.id, partner.id, event.target.value as Membership['role']).then(report)
+                }
+              >
+                {memberRoles.map((option) => (
+                  <option key={option} value={option}>
+                    {t(roleKey[option])}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => void removeMember(group.id, partner.id).then(report)}
+              >
+                {t('groups.removeMember')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {available.length > 0 ? (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const target = groupId || available[0].id;
+              void setMember(target, partner.id, role).then(report);
+              setGroupId('');
+            }}
+          >
+            <select
+              aria-label={t('groups.chooseGroup')}
+              value={groupId || available[0].id}
+              onChange={(event) => setGroupId(event.target.value)}
+            >
+              {available.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('groups.role')}
+              value={role}
+              onChange={(event) => setRole(event.target.value as Membership['role'])}
+            >
+              {memberRoles.map((option) => (
+                <option key={option} value={option}>
+                  {t(roleKey[option])}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--small">
+              {t('groups.addToGroup')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+      <section className="links" aria-labelledby={`relations-of-${partner.id}`}>
+        <h3 id={`relations-of-${partner.id}`}>{t('relationships.title')}</h3>
+        {mine.length === 0 ? <p className="field__hint">{t('relationships.none')}</p> : null}
+        <ul className="plain-list">
+          {mine.map((relation) => {
+            const outgoing = relation.fromId === partner.id;
+            const other = names.get(outgoing ? relation.toId : relation.fromId) ?? '';
+            return (
+              <li key={relation.id} className="links__item">
+                <span className="links__name">
+                  {outgoing
+                    ? t('relationships.outgoing', { kind: kindLabel(relation.kind), other })
+                    : t('relationships.incoming', { kind: kindLabel(relation.kind), other })}
+                </span>
+                <span className="field__hint">{t('relationships.strengthValue', { strength: relation.strength })}</span>
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => void deleteRelationship(relation.id).then(report)}
+                >
+                  {t('relationships.remove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {partners.length > 1 ? (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const toId = otherId || partners.find((other) => other.id !== partner.id)?.id;
+              if (toId) void createRelationship({ fromId: partner.id, toId, kind, strength }).then(report);
+            }}
+          >
+            <select aria-label={t('relationships.kind')} value={kind} onChange={(event) => setKind(event.target.value)}>
+              {relationshipKinds.map((option) => (
+                <option key={option} value={option}>
+                  {kindLabel(option)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('relationships.other')}
+              value={otherId}
+              onChange={(event) => setOtherId(event.target.value)}
+            >
+              {partners
+                .filter((other) => other.id !== partner.id)
+                .map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+            </select>
+            <select
+              aria-label={t('relationships.strength')}
+              value={strength}
+              onChange={(event) => setStrength(Number(event.target.value))}
+            >
+              <option value={1}>{t('relationships.weak')}</option>
+              <option value={2}>{t('relationships.medium')}</option>
+              <option value={3}>{t('relationships.strong')}</option>
+            </select>
+            <button type="submit" className="button button--small">
+              {t('relationships.add')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+    </>
+  );
+}
