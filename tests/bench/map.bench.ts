@@ -1,3 +1,5 @@
+import { knownSectors, relationshipKinds } from '../../src-main/contract/index';
+import { chromiumArgs, chromiumPath } from '../fixtures/chromium';
 import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -16,20 +18,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const partnerCount = 2_000;
 const groupCount = 20;
 const relationshipCount = 5_000;
-const relationshipKinds = ['funds', 'partners_with', 'refers_to', 'shares_data_with', 'reports_to'];
-const sectors = [
-  'nonprofit',
-  'education',
-  'health',
-  'government',
-  'business',
-  'philanthropy',
-  'faith',
-  'community',
-  'media',
-  'other',
-  'youth sport',
-];
+// The known sectors plus one custom sector, as a real roster has.
+const sectors = [...knownSectors, 'youth sport'];
 
 /** A small seeded generator so every run builds the same initiative. */
 function seeded(seed: number): () => number {
@@ -106,7 +96,7 @@ async function seedInitiative(host: RunningHost): Promise<string> {
     return {
       fromId: partnerIds[from],
       toId: partnerIds[to],
-      kind: relationshipKinds[index % 5],
+      kind: relationshipKinds[index % relationshipKinds.length],
       strength: 1 + (index % 3),
     };
   });
@@ -212,17 +202,8 @@ export async function benchMap(): Promise<Figure[]> {
     version: 'bench',
   });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-frame-rate-limit',
-      '--disable-gpu-vsync',
-    ],
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
   });
   try {
     const seedStarted = performance.now();
