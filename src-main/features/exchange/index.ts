@@ -1,5 +1,5 @@
 import type { ImportOutcome, ImportPreview, ImportRequest } from '../../contract/exchange';
-import type { PartnerPatch } from '../../contract/partners';
+import { PartnerDraft, type PartnerPatch } from '../../contract/partners';
 import { AppError } from '../../contract/result';
 import { partnerValues } from '../../store/partners';
 import type { InitiativeStore } from '../../store/initiative-store';
@@ -20,20 +20,8 @@ export function previewImport(store: InitiativeStore, request: ImportRequest): I
   return plan(store, request).preview;
 }
 
-const defaults: Required<PartnerPatch> = {
-  name: '',
-  kind: 'organisation',
-  sector: 'other',
-  organisationId: null,
-  livedExperience: false,
-  influence: null,
-  interest: null,
-  stage: 'identified',
-  email: '',
-  phone: '',
-  tags: [],
-  notes: '',
-};
+// The contract's own defaults (PartnerDraft), so an import and partners.create agree on them.
+const defaults: Required<PartnerPatch> = { ...PartnerDraft.parse({ name: '-' }), name: '' };
 
 /**
  * A new partner's fields that differ from the defaults. An unset column reads as its default (see
