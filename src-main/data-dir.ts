@@ -31,3 +31,22 @@ export function flagValue(argv: readonly string[], name: string): string | undef
   }
   return undefined;
 }
+
+/**
+ * The rolling backup policy: `--backup-every MINUTES` and `--backup-keep N`, or the environment
+ * variables `COMMON_GROUND_BACKUP_EVERY` and `COMMON_GROUND_BACKUP_KEEP`; anything not a positive
+ * whole number falls back to the default (10 minutes, 10 kept). `--backup-every 0` is refused too:
+ * a backup after every keystroke would cost more than it protects.
+ */
+export function resolveBackupPolicy(
+  argv: readonly string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): { everyMinutes?: number; keep?: number } {
+  const positive = (value: string | undefined) => {
+    const number = Number(value);
+    return value !== undefined && Number.isInteger(number) && number > 0 && number <= 100_000 ? number : undefined;
+  };
+  const everyMinutes = positive(flagValue(argv, '--backup-every') ?? env.COMMON_GROUND_BACKUP_EVERY);
+  const keep = positive(flagValue(argv, '--backup-keep') ?? env.COMMON_GROUND_BACKUP_KEEP);
+  return { ...(everyMinutes ? { everyMinutes } : {}), ...(keep ? { keep } : {}) };
+}

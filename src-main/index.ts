@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelNames, fail } from './contract/index';
 import { changeEventName } from './contract/events';
-import { flagValue } from './data-dir';
+import { flagValue, resolveBackupPolicy } from './data-dir';
 import { dataDirEnv } from './data-dir';
-import { createHandlers, dispatch } from './features/handlers';
+import { createHandlers, dispatchAsync } from './features/handlers';
 import { installMenu } from './shell/menu';
 import { createMainWindow, guardContents, isTrustedSender } from './shell/window';
 import { InitiativeLibrary } from './store/library';
@@ -39,7 +39,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    const library = new InitiativeLibrary(dataDir(), { nativeBinding: nativeBinding() });
+    // Checks (e.g. navigator.permissions.query) get the same answer as requests: nothing is granted.
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    const library = new InitiativeLibrary(dataDir(), {
+      nativeBinding: nativeBinding(),
+      backups: resolveBackupPolicy(),
+    });
     const handlers = createHandlers({
       library,
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
@@ -49,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     for (const channel of channelNames) {
       ipcMain.handle(channel, (event, input: unknown) =>
         isTrustedSender(event.senderFrame)
-          ? dispatch(handlers, channel, input)
+          ? dispatchAsync(handlers, channel, input)
           : fail('forbidden_origin', 'This window may not use the app.'),
       );
     }

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { subscribeToChanges } from './api/client';
 import { Toast } from './components/Toast';
+import { UnavailableBanner } from './features/backups/UnavailableBanner';
 import { FirstStart } from './features/initiatives/FirstStart';
 import { useGroups } from './features/groups/store';
 import { useInitiatives } from './features/initiatives/store';
 import { usePartners } from './features/partners/store';
 import { Shell } from './features/shell/Shell';
+import { meetingTables, useMeeting } from './features/meeting/store';
+import { useVoice, voiceTables } from './features/voice/store';
 
 /**
  * Links to other sites open in the person's browser (in Electron the main process hands them to
@@ -23,7 +25,6 @@ function keepNavigationInApp(event: MouseEvent) {
 }
 
 export function App() {
-  const { t } = useTranslation();
   const { loaded, current, creatingNew, entries, loadList, refreshCurrent } = useInitiatives();
 
   useEffect(() => {
@@ -36,6 +37,8 @@ export function App() {
         void useGroups.getState().refetch();
       }
       if (notice.tables.includes('initiative')) void refreshCurrent();
+      if (voiceTables.some((table) => notice.tables.includes(table))) void useVoice.getState().refetch();
+      if (meetingTables.some((table) => notice.tables.includes(table))) void useMeeting.getState().refetch();
     });
     return () => {
       document.removeEventListener('click', keepNavigationInApp);
@@ -43,23 +46,14 @@ export function App() {
     };
   }, [loadList, refreshCurrent]);
 
-  const unavailable = entries.filter((entry) => entry.status === 'unavailable');
+  const unavailable = entries.filter(
+    (entry): entry is Extract<typeof entry, { status: 'unavailable' }> => entry.status === 'unavailable',
+  );
 
   if (!loaded) return <div className="loading" aria-busy="true" />;
   return (
     <>
-      {unavailable.length > 0 ? (
-        <div className="banner notice notice--error" role="alert">
-          <strong>{t('initiative.unavailableTitle')}</strong>
-          {unavailable.map((entry) =>
-            entry.status === 'unavailable' ? (
-              <p key={entry.id}>
-                {entry.fileName}: {t('initiative.unavailableHelp', { message: t(`errors.${entry.code}`) })}
-              </p>
-            ) : null,
-          )}
-        </div>
-      ) : null}
+      <UnavailableBanner entries={unavailable} />
       {current && !creatingNew ? <Shell initiative={current} /> : <FirstStart />}
       <Toast />
     </>

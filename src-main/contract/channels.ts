@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupFileName, BackupEntry, InitiativeFileUpload, maxInitiativeFileBytes, RestoreOutcome } from './backups';
 import {
   ExportFile,
   ExportRequest,
@@ -22,6 +23,25 @@ import {
   RelationshipDraft,
   RelationshipPatch,
 } from './partners';
+import { meetingChannels } from './meeting-channels';
+import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
+import {
+  NoteDraft,
+  NoteDraftSave,
+  NotePatch,
+  Participant,
+  ParticipantDraft,
+  ParticipantPatch,
+  QdcImportOutcome,
+  RealName,
+  SearchRequest,
+  SearchResult,
+  Theme,
+  ThemeDraft,
+  ThemePatch,
+  ThemeReport,
+  VoiceNote,
+} from './voice';
 
 const nothing = z.object({}).strict();
 const inInitiative = { initiativeId: entityId };
@@ -29,6 +49,13 @@ const onePartner = z.object({ ...inInitiative, partnerId: entityId }).strict();
 const oneGroup = z.object({ ...inInitiative, groupId: entityId }).strict();
 const oneRelationship = z.object({ ...inInitiative, relationshipId: entityId }).strict();
 const initiativeOnly = z.object(inInitiative).strict();
+const oneSession = z.object({ ...inInitiative, sessionId: entityId }).strict();
+const oneParticipant = z.object({ ...inInitiative, participantId: entityId }).strict();
+const oneNote = z.object({ ...inInitiative, noteId: entityId }).strict();
+const oneTheme = z.object({ ...inInitiative, themeId: entityId }).strict();
+const oneFocusGroup = z.object({ ...inInitiative, focusGroupId: entityId }).strict();
+/** A small file sent as base64 (a codebook): 5 MiB of content at most. */
+const smallFile = { fileName: z.string().max(260), contentBase64: z.string().max(7 * 1024 * 1024) };
 
 /**
  * The one map of channels. The preload, the IPC registration, the host's routes and the renderer's
@@ -45,6 +72,26 @@ export const channels = {
     output: Initiative,
     write: true,
   },
+  /** The whole initiative as one SQLite file (a fresh, verified backup). */
+  'initiatives.exportFile': { input: z.object(inInitiative).strict(), output: ExportFile },
+  /** A new initiative on this device from an exported file; never replaces one that is here. */
+  'initiatives.importFile': {
+    input: InitiativeFileUpload,
+    output: Initiative,
+    write: true,
+    maxBytes: Math.ceil(maxInitiativeFileBytes / 3) * 4 + 4096,
+  },
+  /** Newest first, each re-checked. */
+  'backups.list': { input: z.object(inInitiative).strict(), output: z.array(BackupEntry) },
+  'backups.create': { input: z.object(inInitiative).strict(), output: BackupEntry },
+  /** Replaces the initiative with a backup; the replaced file is kept aside, never deleted. */
+  'backups.restore': {
+    input: z.object({ ...inInitiative, fileName: backupFileName }).strict(),
+    output: RestoreOutcome,
+    write: true,
+  },
+  /** For an initiative listed as damaged: the newest backup that passes its integrity check. */
+  'backups.restoreDamaged': { input: z.object(inInitiative).strict(), output: RestoreOutcome, write: true },
   'partners.list': { input: z.object(inInitiative).strict(), output: z.array(Partner) },
   'partners.create': {
     input: z.object({ ...inInitiative, partner: PartnerDraft }).strict(),
@@ -100,6 +147,105 @@ export const channels = {
   },
   'map.resetLayout': { input: initiativeOnly, output: z.object({ cleared: z.literal(true) }), write: true },
   'representation.report': { input: initiativeOnly, output: RepresentationReport },
+  'sessions.list': {
+    input: z.object({ ...inInitiative, filter: SessionFilter }).strict(),
+    output: z.array(Session),
+  },
+  'sessions.create': {
+    input: z.object({ ...inInitiative, session: SessionDraft }).strict(),
+    output: Session,
+    write: true,
+  },
+  'sessions.update': {
+    input: z.object({ ...inInitiative, sessionId: entityId, patch: SessionPatch }).strict(),
+    output: Session,
+    write: true,
+  },
+  'sessions.delete': { input: oneSession, output: z.object({ sessionId: entityId }), write: true },
+  'sessions.restore': { input: oneSession, output: Session, write: true },
+  /** Notes carried to a session, as they may be shown at the table (consent applied). */
+  'sessions.carriedNotes': { input: oneSession, output: z.array(VoiceNote) },
+  'participants.list': { input: oneFocusGroup, output: z.array(Participant) },
+  'participants.create': {
+    input: z.object({ ...inInitiative, participant: ParticipantDraft }).strict(),
+    output: Participant,
+    write: true,
+  },
+  'participants.update': {
+    input: z.object({ ...inInitiative, participantId: entityId, patch: ParticipantPatch }).strict(),
+    output: Participant,
+    write: true,
+  },
+  'participants.withdraw': { input: oneParticipant, output: Participant, write: true },
+  'participants.reinstate': { input: oneParticipant, output: Participant, write: true },
+  /** The one channel that answers with a real name; only the focus group's own screen calls it. */
+  'participants.realName': { input: oneParticipant, output: RealName },
+  'participants.setRealName': {
+    input: z.object({ ...inInitiative, participantId: entityId, realName: z.string().trim().max(200) }).strict(),
+    output: Participant,
+    write: true,
+  },
+  /** The focus group's own screen: every note, internal-only and withdrawn ones included. */
+  'voice.notes': { input: oneFocusGroup, output: z.array(VoiceNote) },
+  'voice.draft': { input: oneFocusGroup, output: NoteDraft.nullable() },
+  'voice.saveDraft': {
+    input: z.object({ ...inInitiative, draft: NoteDraftSave }).strict(),
+    output: NoteDraft,
+    write: true,
+  },
+  'voice.capture': { input: oneNote, output: VoiceNote, write: true },
+  'voice.update': {
+    input: z.object({ ...inInitiative, noteId: entityId, patch: NotePatch }).strict(),
+    output: VoiceNote,
+    write: true,
+  },
+  'voice.delete': { input: oneNote, output: z.object({ noteId: entityId }), write: true },
+  'voice.restore': { input: oneNote, output: VoiceNote, write: true },
+  'voice.setThemes': {
+    input: z.object({ ...inInitiative, noteId: entityId, themeIds: z.array(entityId).max(50) }).strict(),
+    output: VoiceNote,
+    write: true,
+  },
+  'voice.search': { input: SearchRequest, output: SearchResult },
+  'voice.carry': {
+    input: z.object({ ...inInitiative, sessionId: entityId, noteIds: z.array(entityId).min(1).max(500) }).strict(),
+    output: z.object({ carried: z.number().int() }),
+    write: true,
+  },
+  'voice.uncarry': {
+    input: z.object({ ...inInitiative, sessionId: entityId, noteId: entityId }).strict(),
+    output: z.object({ noteId: entityId }),
+    write: true,
+  },
+  /** Notes that may leave the app (never internal-only, never withdrawn) as CSV. */
+  'voice.exportCsv': {
+    input: z.object({ ...inInitiative, focusGroupId: entityId.optional() }).strict(),
+    output: ExportFile,
+  },
+  'themes.list': { input: initiativeOnly, output: z.array(Theme) },
+  'themes.create': { input: z.object({ ...inInitiative, theme: ThemeDraft }).strict(), output: Theme, write: true },
+  'themes.update': {
+    input: z.object({ ...inInitiative, themeId: entityId, patch: ThemePatch }).strict(),
+    output: Theme,
+    write: true,
+  },
+  'themes.delete': { input: oneTheme, output: z.object({ themeId: entityId }), write: true },
+  'themes.restore': { input: oneTheme, output: Theme, write: true },
+  /** Moves every note of the source theme to the target and retires the source. */
+  'themes.merge': {
+    input: z.object({ ...inInitiative, sourceId: entityId, targetId: entityId }).strict(),
+    output: Theme,
+    write: true,
+  },
+  'themes.report': { input: initiativeOnly, output: ThemeReport },
+  'themes.exportQdc': { input: initiativeOnly, output: ExportFile },
+  'themes.importQdc': {
+    input: z.object({ ...inInitiative, ...smallFile }).strict(),
+    output: QdcImportOutcome,
+    write: true,
+    maxBytes: 8 * 1024 * 1024,
+  },
+  ...meetingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

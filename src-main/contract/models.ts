@@ -51,6 +51,8 @@ export const Initiative = z.object({
   populationGoal: z.string(),
   phase: Phase,
   defaultLocale: Locale,
+  /** Whether the pseudonym-to-real-name links may travel to the team's other devices by sync. */
+  shareRealNames: z.boolean(),
 });
 export type Initiative = z.infer<typeof Initiative>;
 
@@ -74,6 +76,7 @@ export const InitiativePatch = z
     populationGoal: longText,
     phase: Phase,
     defaultLocale: Locale,
+    shareRealNames: z.boolean(),
   })
   .partial()
   .strict();

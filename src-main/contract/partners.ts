@@ -4,7 +4,7 @@ import { entityId, limits, partnerKinds } from './models';
 /** Partners, groups, relationships and map positions: the roster and its constellation. */
 export const engagementStages = ['identified', 'invited', 'engaged', 'committed', 'champion'] as const;
 export const groupKinds = ['steering_committee', 'working_group', 'backbone', 'constellation', 'focus_group'] as const;
-export const memberRoles = ['co_chair', 'member', 'staff', 'liaison'] as const;
+export const memberRoles = ['co_chair', 'member', 'staff', 'liaison', 'leader'] as const;
 export const relationshipKinds = ['funds', 'partners_with', 'refers_to', 'shares_data_with', 'reports_to'] as const;
 
 const name = z.string().trim().min(1, 'must not be empty').max(limits.name);

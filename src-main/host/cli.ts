@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flagValue, resolveDataDir } from '../data-dir';
+import { flagValue, resolveBackupPolicy, resolveDataDir } from '../data-dir';
 import { startHost } from './server';
 
 /** `npm run web`: the app in a browser, against the data folder the desktop app uses. */
@@ -21,6 +21,7 @@ const host = await startHost({
   version,
   port: portFlag ? Number(portFlag) : Number(process.env.COMMON_GROUND_PORT ?? 0),
   token: process.env.COMMON_GROUND_HOST_TOKEN || undefined,
+  backups: resolveBackupPolicy(),
 });
 
 console.log(`Common Ground is running. Open this address in a browser on this computer:\n\n  ${host.openUrl}\n`);

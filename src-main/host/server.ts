@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { defaultMaxBytes, isChannel, maxBytesFor } from '../contract/channels';
 import { changeEventName } from '../contract/events';
 import { fail, type ErrorCode, type Result } from '../contract/result';
-import { createHandlers, dispatch } from '../features/handlers';
-import { InitiativeLibrary } from '../store/library';
+import { createHandlers, dispatchAsync } from '../features/handlers';
+import { InitiativeLibrary, type LibraryOptions } from '../store/library';
 import { resolveStaticPath, sendFile } from './static-files';
 import { hostAllowed, isUsableToken, originAllowed, setSecurityHeaders, tokenMatches } from './security';
 
@@ -19,6 +19,8 @@ export interface HostOptions {
   token?: string;
   maxBodyBytes?: number;
   nativeBinding?: string;
+  /** Rolling backups (see resolveBackupPolicy); defaults when absent. */
+  backups?: LibraryOptions['backups'];
 }
 
 export interface RunningHost {
@@ -80,7 +82,10 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
  * loopback only, behind a random per-start token.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const library = new InitiativeLibrary(options.dataDir, { nativeBinding: options.nativeBinding });
+  const library = new InitiativeLibrary(options.dataDir, {
+    nativeBinding: options.nativeBinding,
+    backups: options.backups,
+  });
   const handlers = createHandlers({
     library,
     resourcesDir: options.resourcesDir,
@@ -125,7 +130,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return sendResult(response, fail('invalid_input', 'The request body is not valid JSON.'));
     }
-    sendResult(response, dispatch(handlers, channel, input));
+    sendResult(response, await dispatchAsync(handlers, channel, input));
   }
 
   function streamChanges(response: ServerResponse): void {

@@ -14,6 +14,8 @@ export function secureWebPreferences(preload: string) {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // A middle click would otherwise ask for a new window; the open handler denies it anyway.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   } as const;
 }

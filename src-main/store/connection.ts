@@ -17,7 +17,7 @@ function describe(error: unknown): string {
  * Checks a file without writing to it: it must be an SQLite database, not from a newer app, and
  * pass quick_check. Runs on a read-only connection so a damaged file is left exactly as it was.
  */
-function inspect(path: string, options: OpenOptions): void {
+export function inspect(path: string, options: OpenOptions = {}): void {
   let db: Db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });

@@ -5,6 +5,16 @@ import { createGroupRepository, type GroupRepository } from './groups';
 import { createMapLayoutRepository, type MapLayoutRepository } from './map-layout';
 import { createPartnerRepository, type PartnerRepository } from './partners';
 import { createRelationshipRepository, type RelationshipRepository } from './relationships';
+import { createParticipantRepository, type ParticipantRepository } from './participants';
+import { createSessionRepository, type SessionRepository } from './sessions';
+import { createThemeRepository, type ThemeRepository } from './themes';
+import { createVoiceNoteRepository, type VoiceNoteRepository } from './voice-notes';
+import { createVoiceSearch, type VoiceSearch } from './voice-search';
+import { createActionItemRepository, type ActionItemRepository } from './action-items';
+import { createAgendaRepository, type AgendaRepository } from './agenda';
+import { createAttendanceRepository, type AttendanceRepository } from './attendance';
+import { createDecisionRepository, type DecisionRepository } from './decisions';
+import { createLiveSessionRepository, type LiveSessionRepository } from './live-sessions';
 import { WritePath, type WritePathOptions } from './write-path';
 
 /** One initiative's open database with its write path and repositories. */
@@ -15,6 +25,16 @@ export class InitiativeStore {
   readonly groups: GroupRepository;
   readonly relationships: RelationshipRepository;
   readonly mapLayout: MapLayoutRepository;
+  readonly sessions: SessionRepository;
+  readonly participants: ParticipantRepository;
+  readonly notes: VoiceNoteRepository;
+  readonly themes: ThemeRepository;
+  readonly voiceSearch: VoiceSearch;
+  readonly agenda: AgendaRepository;
+  readonly attendance: AttendanceRepository;
+  readonly decisions: DecisionRepository;
+  readonly actionItems: ActionItemRepository;
+  readonly live: LiveSessionRepository;
 
   private constructor(
     readonly id: string,
@@ -28,6 +48,16 @@ export class InitiativeStore {
     this.groups = createGroupRepository(db, this.writePath);
     this.relationships = createRelationshipRepository(db, this.writePath);
     this.mapLayout = createMapLayoutRepository(db, this.writePath);
+    this.sessions = createSessionRepository(db, this.writePath);
+    this.participants = createParticipantRepository(db, this.writePath);
+    this.notes = createVoiceNoteRepository(db, this.writePath);
+    this.themes = createThemeRepository(db, this.writePath);
+    this.voiceSearch = createVoiceSearch(db, this.notes);
+    this.agenda = createAgendaRepository(db, this.writePath);
+    this.attendance = createAttendanceRepository(db, this.writePath, this.partners);
+    this.decisions = createDecisionRepository(db, this.writePath);
+    this.actionItems = createActionItemRepository(db, this.writePath);
+    this.live = createLiveSessionRepository(db, this.writePath, options.now);
   }
 
   static open(

@@ -12,6 +12,7 @@ interface InitiativeRow {
   population_goal: string | null;
   phase: string | null;
   default_locale: string | null;
+  share_real_names: number | null;
 }
 
 function toInitiative(row: InitiativeRow): Initiative {
@@ -23,6 +24,7 @@ function toInitiative(row: InitiativeRow): Initiative {
     populationGoal: text(row.population_goal),
     phase: asPhase(row.phase),
     defaultLocale: asLocale(row.default_locale),
+    shareRealNames: row.share_real_names === 1,
   };
 }
 
@@ -33,12 +35,13 @@ const columnOf: Record<keyof InitiativePatch, string> = {
   populationGoal: 'population_goal',
   phase: 'phase',
   defaultLocale: 'default_locale',
+  shareRealNames: 'share_real_names',
 };
 
-export function toInitiativeValues(patch: InitiativePatch): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(patch) as [keyof InitiativePatch, string | undefined][]) {
-    if (value !== undefined) values[columnOf[key]] = value;
+export function toInitiativeValues(patch: InitiativePatch): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(patch) as [keyof InitiativePatch, string | boolean | undefined][]) {
+    if (value !== undefined) values[columnOf[key]] = typeof value === 'boolean' ? Number(value) : value;
   }
   return values;
 }

@@ -7,9 +7,11 @@ import type { InitiativeDraft } from '../contract/models';
 import type { z } from 'zod';
 import { AppError } from '../contract/result';
 import { isNodeId } from '../sync/hlc';
+import { BackupShelf, defaultBackupPolicy, type BackupPolicy } from './backups';
 import type { OpenOptions } from './connection';
 import { InitiativeStore } from './initiative-store';
 import { toInitiativeValues } from './initiatives';
+import { domainTables } from './schema';
 
 type ParsedDraft = z.output<typeof InitiativeDraft>;
 
@@ -20,6 +22,8 @@ export interface LibraryOptions extends OpenOptions {
   /** Fixed node id (tests); otherwise the device's id from the data folder. */
   node?: string;
   now?: () => number;
+  /** Rolling backups; `false` turns the automatic ones off (manual backups still work). */
+  backups?: Partial<BackupPolicy> | false;
 }
 
 /** The device's node id for the hybrid logical clock, made once per data folder. */
@@ -48,6 +52,8 @@ export class InitiativeLibrary {
   private readonly folder: string;
   private readonly stores = new Map<string, InitiativeStore>();
   private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+  readonly backups: BackupShelf;
+  private readonly autoBackups: boolean;
 
   constructor(
     readonly dataDir: string,
@@ -56,6 +62,13 @@ export class InitiativeLibrary {
     this.folder = join(dataDir, 'initiatives');
     mkdirSync(this.folder, { recursive: true });
     this.node = options.node ?? deviceNode(dataDir);
+    const policy = { ...defaultBackupPolicy, ...(options.backups || {}) };
+    this.backups = new BackupShelf(dataDir, policy, options.now ?? Date.now, options);
+    this.autoBackups = options.backups !== false;
+  }
+
+  get initiativesFolder(): string {
+    return this.folder;
   }
 
   fileFor(id: string): string {
@@ -120,18 +133,48 @@ export class InitiativeLibrary {
     this.stores.clear();
   }
 
+  /** Closes one initiative's database (before its file is replaced); it reopens on next use. */
+  closeOne(id: string): void {
+    this.stores.get(id)?.close();
+    this.stores.delete(id);
+  }
+
+  /** Tells listeners that everything in an initiative may have changed (after a restore). */
+  announceReplaced(id: string): void {
+    this.notify(id, Object.keys(domainTables));
+  }
+
+  /** Takes a backup now (the Back up now button, and the automatic ones below). */
+  backupNow(id: string) {
+    return this.backups.take(id, this.open(id).db);
+  }
+
+  /**
+   * Automatic backups: on open and after commits, whenever the newest one is older than the policy's
+   * interval. They run in the background; a failure only costs this one backup, so it is logged.
+   */
+  private backupIfDue(id: string, store: InitiativeStore): void {
+    if (!this.autoBackups || !store.db.open || !this.backups.isDue(id)) return;
+    this.backups.take(id, store.db).catch((error: unknown) => {
+      if (store.db.open) console.warn(`[common-ground] automatic backup of ${id} failed:`, error);
+    });
+  }
+
   private connect(id: string, path: string, create: boolean): InitiativeStore {
     const store = InitiativeStore.open(id, path, this.node, {
       create,
       nativeBinding: this.options.nativeBinding,
       now: this.options.now,
-      onCommit: (messages) =>
+      onCommit: (messages) => {
         this.notify(
           id,
           messages.map((message) => message.table),
-        ),
+        );
+        this.backupIfDue(id, store);
+      },
     });
     this.stores.set(id, store);
+    if (!create) this.backupIfDue(id, store);
     return store;
   }
 

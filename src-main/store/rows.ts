@@ -12,3 +12,28 @@ export function text(value: unknown): string {
 export const asPhase = (value: unknown) => oneOf(phases, value, 'assess_readiness');
 export const asLocale = (value: unknown) => oneOf(locales, value, 'en');
 export const asPartnerKind = (value: unknown) => oneOf(partnerKinds, value, 'organisation');
+
+/** A patch's defined fields as column values, booleans stored as flags, unknown keys ignored. */
+export function toColumns<K extends string>(
+  patch: Partial<Record<K, unknown>>,
+  columnOf: Record<K, string>,
+): Record<string, string | number | null> {
+  const values: Record<string, string | number | null> = {};
+  for (const key of Object.keys(patch) as K[]) {
+    const value = patch[key];
+    if (value === undefined || !Object.hasOwn(columnOf, key)) continue;
+    if (typeof value === 'boolean') values[columnOf[key]] = value ? 1 : 0;
+    else if (typeof value === 'string' || typeof value === 'number' || value === null) values[columnOf[key]] = value;
+  }
+  return values;
+}
+
+/** Now as the device's local date and time, `2026-11-23T18:30:05`, the way people read it. */
+export function localTimestamp(millis: number = Date.now()): string {
+  const at = new Date(millis);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return (
+    `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}` +
+    `T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`
+  );
+}

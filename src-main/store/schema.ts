@@ -14,6 +14,7 @@ export const domainTables = {
     population_goal: 'text',
     phase: 'text',
     default_locale: 'text',
+    share_real_names: 'flag',
     tombstone: 'flag',
   },
   partners: {
@@ -57,7 +58,133 @@ export const domainTables = {
     y: 'real',
     tombstone: 'flag',
   },
+  sessions: {
+    kind: 'text',
+    title: 'text',
+    starts_at: 'text',
+    ends_at: 'text',
+    place: 'text',
+    topic: 'text',
+    group_id: 'text',
+    facilitator_id: 'text',
+    status: 'text',
+    tombstone: 'flag',
+  },
+  participants: {
+    focus_group_id: 'text',
+    pseudonym: 'text',
+    consent: 'text',
+    consent_date: 'text',
+    consent_recorded_by: 'text',
+    withdrawn: 'flag',
+    withdrawn_at: 'text',
+    tombstone: 'flag',
+  },
+  /** Pseudonym to real name, keyed by participant id. See privateTables. */
+  participant_names: {
+    real_name: 'text',
+    tombstone: 'flag',
+  },
+  voice_notes: {
+    focus_group_id: 'text',
+    session_id: 'text',
+    participant_id: 'text',
+    kind: 'text',
+    text: 'text',
+    consent: 'text',
+    captured_at: 'text',
+    draft: 'flag',
+    tombstone: 'flag',
+  },
+  themes: {
+    name: 'text',
+    colour: 'text',
+    description: 'text',
+    merged_into: 'text',
+    tombstone: 'flag',
+  },
+  note_themes: {
+    note_id: 'text',
+    theme_id: 'text',
+    tombstone: 'flag',
+  },
+  carried_notes: {
+    note_id: 'text',
+    session_id: 'text',
+    tombstone: 'flag',
+  },
+  agenda_items: {
+    session_id: 'text',
+    position: 'integer',
+    title: 'text',
+    presenter_id: 'text',
+    timebox_minutes: 'integer',
+    purpose: 'text',
+    notes: 'text',
+    tombstone: 'flag',
+  },
+  attendance: {
+    session_id: 'text',
+    partner_id: 'text',
+    invited: 'flag',
+    checked_in: 'flag',
+    tombstone: 'flag',
+  },
+  decisions: {
+    session_id: 'text',
+    agenda_item_id: 'text',
+    text: 'text',
+    method: 'text',
+    fist_0: 'integer',
+    fist_1: 'integer',
+    fist_2: 'integer',
+    fist_3: 'integer',
+    fist_4: 'integer',
+    fist_5: 'integer',
+    votes_for: 'integer',
+    votes_against: 'integer',
+    votes_abstain: 'integer',
+    objections: 'text',
+    outcome: 'text',
+    rationale: 'text',
+    decided_at: 'text',
+    tombstone: 'flag',
+  },
+  decision_notes: {
+    decision_id: 'text',
+    note_id: 'text',
+    tombstone: 'flag',
+  },
+  action_items: {
+    text: 'text',
+    owner_id: 'text',
+    due_date: 'text',
+    group_id: 'text',
+    status: 'text',
+    session_id: 'text',
+    tombstone: 'flag',
+  },
+  parking_lot: {
+    session_id: 'text',
+    text: 'text',
+    moved_to_session_id: 'text',
+    tombstone: 'flag',
+  },
+  /** A running session's current item and timer, keyed by session id. */
+  live_sessions: {
+    current_item_id: 'text',
+    timer_started_at: 'integer',
+    elapsed_ms: 'integer',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
+
+/**
+ * Tables whose rows stay on this device: they are written through the write path like any other
+ * (so history and undo work), but sync must leave their messages out unless the initiative's
+ * `share_real_names` setting is on, and no export reads them.
+ */
+export const privateTables: readonly DomainTable[] = ['participant_names'];
 
 export type TableRegistry = Readonly<Record<string, Readonly<Record<string, ColumnType>>>>;
 export type DomainTable = keyof typeof domainTables;

@@ -109,13 +109,33 @@ async function seedInitiative(host: RunningHost): Promise<string> {
  * (`__name`) that do not exist in the page, so a serialised function would fail there.
  */
 
-/** Installed before the app loads: notes when partner nodes first show, and long main-thread tasks. */
+/**
+ * Installed before the app loads: notes when the fitted map is drawn, and long main-thread tasks.
+ * "Drawn" is the last frame in which the number of partner nodes on screen changed, once the view
+ * has been fitted and a partner shows, checked until it holds for 20 frames: nodes may show before
+ * the view is fitted, or be added over several frames, and neither is the map a person sees.
+ */
 const watchFirstRender = `
   window.longTasks = [];
+  let drawnAt = NaN;
+  let drawnCount = -1;
+  let steady = 0;
   const poll = () => {
+    const viewport = document.querySelector('.react-flow__viewport');
+    const fitted = viewport && viewport.style.transform && viewport.style.transform !== 'translate(0px, 0px) scale(1)';
     const node = document.querySelector('.react-flow__node-partner');
-    if (node && getComputedStyle(node).visibility === 'visible') window.firstNodesAt = performance.now();
-    else requestAnimationFrame(poll);
+    if (fitted && node && getComputedStyle(node).visibility === 'visible') {
+      const count = document.querySelectorAll('.react-flow__node-partner').length;
+      if (count !== drawnCount) {
+        drawnCount = count;
+        drawnAt = performance.now();
+        steady = 0;
+      } else if (++steady >= 20) {
+        window.firstNodesAt = drawnAt;
+        return;
+      }
+    }
+    requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
   try {
@@ -259,7 +279,7 @@ export async function benchMap(): Promise<Figure[]> {
         value: formatMs(renderMs),
         target: '< 1 s',
         met: renderMs < 1_000,
-        note: `open to drawn map ${formatMs(timings.firstNodes)} (page load, data, layout, render); onlyRenderVisibleElements, whole map in view`,
+        note: `open to drawn map ${formatMs(timings.firstNodes)} (page load, data, layout, render); drawn = view fitted and the partners in it on screen; whole map in view, where every node is drawn (culling to the view only when zoomed in)`,
       },
       {
         name: 'Map: pan frame time, whole map in view (p95)',

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './measure';
 import { benchImport10k } from './import.bench';
 import { benchMap } from './map.bench';
+import { benchMeeting } from './meeting.bench';
+import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
 
 /**
@@ -14,9 +16,17 @@ import { benchWritePath } from './write-path.bench';
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
 const measuredOn = new Date().toISOString().slice(0, 10);
+// Other work on the machine moves every timing; the load before and after says how much to trust them.
+const loadBefore = loadavg()[0];
 let figures: Figure[] = [];
 try {
-  figures = [...benchWritePath(dir), ...benchImport10k(dir), ...(await benchMap())];
+  figures = [
+    ...benchWritePath(dir),
+    ...benchImport10k(dir),
+    ...benchVoiceSearch(dir),
+    ...(await benchMap()),
+    ...(await benchMeeting()),
+  ];
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -26,6 +36,7 @@ const lines = [
   '# Benchmark results',
   '',
   `Written by \`npm run bench\` on ${measuredOn}. Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
+  `Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores: above the core count, other work was competing and the timings are inflated.`,
   'Ratios compare figures measured in the same run. Timings vary between machines and runs; read the ratios first.',
   '',
   '| figure | value | target | verdict | measured | notes |',

@@ -77,7 +77,7 @@ test('a Kumu workbook brings partners and their relationships, skipping (ignore)
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await kumuWorkbook(),
   });
-  await expect(page.getByText('3 partners and 1 relationships in this file.')).toBeVisible();
+  await expect(page.getByText('3 partners and 1 relationship in this file.')).toBeVisible();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText(/Partners added: 3/)).toBeVisible();
 

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { MapPage, seedInitiative } from './pages/map-page';
 import { PartnersPage } from './pages/partners-page';
 
 test('a working group gets two co-chairs from the partner details, and the roster filters by it', async ({
@@ -75,4 +76,65 @@ test('the roster stays usable with 3,000 partners: only visible rows are drawn, 
   await expect(partners.search).toBeFocused();
   await page.keyboard.type('Partner 2999');
   expect(await partners.names()).toEqual(['Partner 2999']);
+});
+
+test("a group's colour is chosen from the swatches or any colour, kept after a reload, and drawn on the map", async ({
+  page,
+  host,
+}) => {
+  await seedInitiative(
+    page.request,
+    host,
+    'Northside Early Years',
+    [{ name: 'Northside Library', sector: 'education' }],
+    [{ name: 'Early literacy', kind: 'working_group', members: [{ partner: 'Northside Library', role: 'member' }] }],
+  );
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  const map = new MapPage(page);
+  await app.open(host.openUrl);
+  await partners.tab('Groups').click();
+  const card = page.getByRole('article', { name: 'Early literacy' });
+  const colour = card.getByRole('group', { name: 'Colour' });
+  // The swatch beside the group's name shows the colour as saved and read back.
+  const savedColour = card.locator('.swatch--large');
+  // A group made without a colour has the first swatch.
+  await expect(colour.getByRole('radio', { name: 'Green' })).toBeChecked();
+
+  await colour.getByRole('radio', { name: 'Purple' }).check();
+  await expect(savedColour).toHaveCSS('background-color', 'rgb(122, 79, 179)');
+  // Arrow keys move along the swatches, as in any set of radio buttons, and each choice is saved.
+  await page.keyboard.press('ArrowRight');
+  await expect(colour.getByRole('radio', { name: 'Magenta' })).toBeChecked();
+  await expect(savedColour).toHaveCSS('background-color', 'rgb(162, 59, 114)');
+  await page.reload();
+  await partners.tab('Groups').click();
+  await expect(colour.getByRole('radio', { name: 'Magenta' })).toBeChecked();
+
+  await colour.getByLabel('Other colour').fill('#123456');
+  await expect(savedColour).toHaveCSS('background-color', 'rgb(18, 52, 86)');
+  await expect(colour.getByRole('radio', { checked: true })).toHaveCount(0);
+  await page.reload();
+  await partners.tab('Groups').click();
+  await expect(colour.getByLabel('Other colour')).toHaveValue('#123456');
+
+  await app.goTo('Map');
+  await expect(map.node('Early literacy').locator('.map-group__shape')).toHaveCSS(
+    'border-top-color',
+    'rgb(18, 52, 86)',
+  );
+  await expect(map.panel.getByRole('group', { name: 'Groups' }).locator('.map-swatch--round')).toHaveCSS(
+    'background-color',
+    'rgb(18, 52, 86)',
+  );
+
+  // A new group gets the first swatch no group has yet.
+  await app.goTo('Partners');
+  await partners.tab('Groups').click();
+  await colour.getByRole('radio', { name: 'Green' }).check();
+  await expect(savedColour).toHaveCSS('background-color', 'rgb(31, 111, 92)');
+  const addGroup = page.getByRole('form', { name: 'Add group' });
+  await addGroup.getByLabel('Group name').fill('Family health');
+  await addGroup.getByRole('button', { name: 'Add group' }).click();
+  await expect(page.getByRole('article', { name: 'Family health' }).getByRole('radio', { name: 'Blue' })).toBeChecked();
 });

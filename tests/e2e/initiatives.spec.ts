@@ -28,7 +28,7 @@ test('renaming the initiative in Settings is saved as it is typed', async ({ pag
   await app.open(host.openUrl);
   await app.createInitiative('Harbor Literacy');
   await app.goTo('Settings');
-  const name = page.getByRole('region', { name: 'This initiative' }).getByLabel('Name');
+  const name = page.getByRole('region', { name: 'This initiative' }).getByLabel('Name', { exact: true });
   await name.fill('Harbor Literacy Collaborative');
   await app.expectSaved();
   await expect(page.locator('.topbar__initiative')).toHaveText('Harbor Literacy Collaborative');

@@ -176,7 +176,10 @@ function PreviewDetails({
   return (
     <div className="exchange-preview">
       <p aria-live="polite">
-        {t('exchange.counts', { partners: preview.partners, relationships: preview.relationships })}
+        {t('exchange.counts', {
+          partners: t('exchange.partnerCount', { count: preview.partners }),
+          relationships: t('exchange.relationshipCount', { count: preview.relationships }),
+        })}
       </p>
       {preview.errors.length > 0 ? (
         <div className="notice notice--error" role="alert">

@@ -6,10 +6,10 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { usePartners } from '../partners/store';
+import { nextGroupColour } from './colours';
+import { GroupColour } from './GroupColour';
 import { groupKindKey, roleKey } from './labels';
 import { useGroups } from './store';
-
-const palette = ['#1f6f5c', '#7a4fb3', '#b5542d', '#2b6cb0', '#a23b72', '#8a6d00', '#2f855a', '#4a5568'];
 
 /** The tables partners sit at: steering committee, working groups, backbone, constellations, focus groups. */
 export function GroupsScreen({ initiativeId }: { initiativeId: string }) {
@@ -27,7 +27,7 @@ export function GroupsScreen({ initiativeId }: { initiativeId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errors.required'));
-    const result = await createGroup({ kind, name, colour: palette[groups.length % palette.length] });
+    const result = await createGroup({ kind, name, colour: nextGroupColour(groups) });
     if (!result.ok) return setError(describeError(result.error));
     setName('');
     setError(null);
@@ -105,6 +105,7 @@ function GroupCard({ group, onDelete }: { group: Group; onDelete(): void }) {
         maxLength={20_000}
         save={(purpose) => updateGroup(group.id, { purpose })}
       />
+      <GroupColour group={group} />
       <h3>{t('groups.members', { count: group.members.length })}</h3>
       {group.members.length === 0 ? <p className="field__hint">{t('groups.noMembers')}</p> : null}
       <ul className="plain-list">

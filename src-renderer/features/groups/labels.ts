@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { relationshipKinds, type Group, type Membership } from '../../../src-main/contract/index';
+import { relationshipKinds, type Group, type Membership, type Relationship } from '../../../src-main/contract/index';
+import { customValuesInUse } from '../../components/choices';
 
 /** Literal keys, so the locale test can see each one used. */
 export const roleKey: Record<Membership['role'], string> = {
@@ -7,6 +8,7 @@ export const roleKey: Record<Membership['role'], string> = {
   member: 'roles.member',
   staff: 'roles.staff',
   liaison: 'roles.liaison',
+  leader: 'roles.leader',
 };
 
 export const groupKindKey: Record<Group['kind'], string> = {
@@ -29,4 +31,12 @@ const relationshipKindKey: Record<(typeof relationshipKinds)[number], string> = 
 export function relationshipKindLabel(t: TFunction): (kind: string) => string {
   return (kind) =>
     kind in relationshipKindKey ? t(relationshipKindKey[kind as keyof typeof relationshipKindKey]) : kind;
+}
+
+/** Kinds of relationship typed by the facilitator (or imported) rather than picked from the list. */
+export function customRelationshipKindsInUse(relationships: readonly Relationship[]): string[] {
+  return customValuesInUse(
+    relationships.map((relationship) => relationship.kind),
+    relationshipKinds,
+  );
 }

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { PhaseSelect } from './PhaseSelect';
 import { useInitiatives } from './store';
+import { ImportInitiativeCard } from '../backups/ImportInitiativeCard';
 
 /** Shown when there is no initiative yet, or when the person starts a new one. */
 export function FirstStart() {
@@ -106,6 +107,7 @@ export function FirstStart() {
               {t('firstStart.openSample')}
             </button>
           </section>
+          <ImportInitiativeCard />
           {openable.length > 0 ? (
             <section className="card card--quiet">
               <h2>{t('firstStart.existingTitle')}</h2>

@@ -41,6 +41,7 @@ export function MapPanel({ relationshipCount, sectors, groups, relationshipKinds
   );
   const sectorLabel = (sector: string) => (isKnownSector(sector) ? t(sectorLabelKey[sector]) : sector);
   const hasCustomSector = sectors.some((sector) => !isKnownSector(sector));
+  const customKinds = relationshipKinds.filter((kind) => !isKnownRelationship(kind));
 
   return (
     <aside className="map-panel" aria-label={t('map.panel')}>
@@ -147,6 +148,16 @@ export function MapPanel({ relationshipCount, sectors, groups, relationshipKinds
             <li>
               <span className="map-swatch" style={{ background: customSectorColour }} aria-hidden="true" />
               {t('map.legend.customSector')}
+            </li>
+          ) : null}
+          {customKinds.length > 0 ? (
+            <li>
+              <span
+                className="map-swatch map-swatch--line"
+                style={{ background: customRelationshipColour }}
+                aria-hidden="true"
+              />
+              {t('map.legend.customRelationships', { kinds: customKinds.join(', ') })}
             </li>
           ) : null}
         </ul>

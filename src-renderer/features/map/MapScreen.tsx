@@ -6,19 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { agendaNodeId, type Group } from '../../../src-main/contract/index';
 import { describeError } from '../../i18n/index';
+import { customRelationshipKindsInUse } from '../groups/labels';
 import { useGroups } from '../groups/store';
 import { useInitiatives } from '../initiatives/store';
+import { customSectorsInUse } from '../partners/filters';
 import { usePartners } from '../partners/store';
 import { layoutInputOf, type Roster } from './graph';
 import { MapCanvas } from './MapCanvas';
 import { MapPanel } from './MapPanel';
-import {
-  isKnownRelationship,
-  isKnownSector,
-  knownRelationshipKinds,
-  relationshipLabelKey,
-  sectorColour,
-} from './palette';
+import { isKnownRelationship, knownRelationshipKinds, relationshipLabelKey, sectorColour } from './palette';
 import { useMap } from './store';
 
 const knownSectorOrder = Object.keys(sectorColour);
@@ -74,15 +70,13 @@ export function MapScreen({ initiativeId }: { initiativeId: string }) {
 
   const sectors = useMemo(() => {
     const present = new Set(partners.list.map((partner) => partner.sector));
-    const known = knownSectorOrder.filter((sector) => present.has(sector));
-    const custom = [...present].filter((sector) => !isKnownSector(sector)).sort();
-    return [...known, ...custom];
+    return [...knownSectorOrder.filter((sector) => present.has(sector)), ...customSectorsInUse(partners.list)];
   }, [partners.list]);
   const relationshipKinds = useMemo(() => {
     const present = new Set(groups.relationships.map((relationship) => relationship.kind));
     return [
       ...knownRelationshipKinds.filter((kind) => present.has(kind)),
-      ...[...present].filter((kind) => !isKnownRelationship(kind)).sort(),
+      ...customRelationshipKindsInUse(groups.relationships),
     ];
   }, [groups.relationships]);
   const relationshipLabel = useCallback(

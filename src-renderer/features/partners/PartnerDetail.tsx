@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engagementStages, type Partner, type PartnerPatch } from '../../../src-main/contract/index';
 import { AutosaveText } from '../../components/AutosaveText';
 import { Field } from '../../components/Field';
+import { useAutosave } from '../../components/useAutosave';
 import { stageKey } from './labels';
 import { PartnerLinks } from './PartnerLinks';
 import { KindSelect, SectorSelect } from './SectorSelect';
@@ -18,6 +19,9 @@ export function PartnerDetail({ partner, onClose }: { partner: Partner; onClose(
     (candidate) => candidate.kind === 'organisation' && candidate.id !== partner.id,
   );
   const save = (patch: PartnerPatch) => update(partner.id, patch);
+  // A custom sector arrives a keystroke at a time; the saver sends only the newest while one is
+  // in flight, and an empty box is not a sector, so it is not saved.
+  const saveSector = useAutosave(useCallback((sector: string) => update(partner.id, { sector }), [update, partner.id]));
 
   return (
     <aside className="detail card" aria-label={t('partners.details')}>
@@ -34,7 +38,7 @@ export function PartnerDetail({ partner, onClose }: { partner: Partner; onClose(
         </Field>
         <Field label={t('partners.sector')}>
           {(props) => (
-            <SectorSelect id={props.id} value={partner.sector} onChange={(sector) => void save({ sector })} />
+            <SectorSelect id={props.id} value={partner.sector} onChange={(sector) => sector && saveSector(sector)} />
           )}
         </Field>
       </div>

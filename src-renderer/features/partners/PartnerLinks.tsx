@@ -1,10 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberRoles, relationshipKinds, type Membership, type Partner } from '../../../src-main/contract/index';
+import {
+  limits,
+  memberRoles,
+  relationshipKinds,
+  type Membership,
+  type Partner,
+} from '../../../src-main/contract/index';
+import { OpenChoice } from '../../components/OpenChoice';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
-import { roleKey, relationshipKindLabel } from '../groups/labels';
+import { customRelationshipKindsInUse, roleKey, relationshipKindLabel } from '../groups/labels';
 import { usePartners } from './store';
 
 /** The groups a partner sits in and the relationships it has, editable in place. */
@@ -13,7 +20,7 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
   const { groups, relationships, setMember, removeMember, createRelationship, deleteRelationship } = useGroups();
   const partners = usePartners((state) => state.partners);
   const showToast = useToast((state) => state.show);
-  const kindLabel = relationshipKindLabel(t);
+  const kindLabel = useMemo(() => relationshipKindLabel(t), [t]);
   const memberships = groups.flatMap((group) =>
     group.members.filter((member) => member.partnerId === partner.id).map((member) => ({ group, member })),
   );
@@ -22,6 +29,15 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
   const [role, setRole] = useState<Membership['role']>('member');
   const [otherId, setOtherId] = useState('');
   const [kind, setKind] = useState<string>('partners_with');
+  const [kindError, setKindError] = useState<string | null>(null);
+  const kindChoices = useMemo(
+    () =>
+      [...relationshipKinds, ...customRelationshipKindsInUse(relationships)].map((option) => ({
+        value: option,
+        label: kindLabel(option),
+      })),
+    [relationships, kindLabel],
+  );
   const [strength, setStrength] = useState(2);
   const names = new Map(partners.map((other) => [other.id, other.name]));
   const mine = relationships.filter((relation) => relation.fromId === partner.id || relation.toId === partner.id);
@@ -132,17 +148,24 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
+              if (kind === '') return setKindError(t('relationships.customKindMissing'));
               const toId = otherId || partners.find((other) => other.id !== partner.id)?.id;
               if (toId) void createRelationship({ fromId: partner.id, toId, kind, strength }).then(report);
             }}
           >
-            <select aria-label={t('relationships.kind')} value={kind} onChange={(event) => setKind(event.target.value)}>
-              {relationshipKinds.map((option) => (
-                <option key={option} value={option}>
-                  {kindLabel(option)}
-                </option>
-              ))}
-            </select>
+            <OpenChoice
+              label={t('relationships.kind')}
+              value={kind}
+              choices={kindChoices}
+              customChoiceLabel={t('relationships.customKind')}
+              customInputLabel={t('relationships.customKindName')}
+              maxLength={limits.sector}
+              error={kindError}
+              onChange={(next) => {
+                setKind(next);
+                setKindError(null);
+              }}
+            />
             <select
               aria-label={t('relationships.other')}
               value={otherId}

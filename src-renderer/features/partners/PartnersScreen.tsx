@@ -6,7 +6,14 @@ import { useToast } from '../../components/Toast';
 import { useShortcut } from '../../components/useShortcut';
 import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
-import { makePartnerQuery, noFilter, tagsInUse, type PartnerFilter, type PartnerSort } from './filters';
+import {
+  customSectorsInUse,
+  makePartnerQuery,
+  noFilter,
+  tagsInUse,
+  type PartnerFilter,
+  type PartnerSort,
+} from './filters';
 import { stageKey } from './labels';
 import { PartnerDetail } from './PartnerDetail';
 import { PartnerTable } from './PartnerTable';
@@ -42,9 +49,7 @@ export function PartnersScreen({ initiativeId }: { initiativeId: string }) {
   const visible = useMemo(() => query(deferredFilter, sort), [query, deferredFilter, sort]);
   const tags = useMemo(() => tagsInUse(partners), [partners]);
   const selected = partners.find((partner) => partner.id === selectedId) ?? null;
-  const customSectors = [...new Set(partners.map((partner) => partner.sector))].filter(
-    (sector) => !(knownSectors as readonly string[]).includes(sector),
-  );
+  const customSectors = useMemo(() => customSectorsInUse(partners), [partners]);
 
   const undoDelete = useCallback(() => {
     if (!lastDeleted) return;

@@ -16,6 +16,7 @@ export function QuickAdd() {
   const [kind, setKind] = useState<Partner['kind']>('organisation');
   const [sector, setSector] = useState('nonprofit');
   const [error, setError] = useState<string | null>(null);
+  const [sectorError, setSectorError] = useState<string | null>(null);
 
   useShortcut(
     'n',
@@ -29,6 +30,7 @@ export function QuickAdd() {
       nameRef.current?.focus();
       return;
     }
+    if (sector === '') return setSectorError(t('partners.customSectorMissing'));
     const failure = await create({ name, kind, sector });
     if (failure) {
       setError(describeError(failure));
@@ -61,7 +63,17 @@ export function QuickAdd() {
           {(props) => <KindSelect id={props.id} value={kind} onChange={setKind} />}
         </Field>
         <Field label={t('partners.sector')}>
-          {(props) => <SectorSelect id={props.id} value={sector} onChange={setSector} />}
+          {(props) => (
+            <SectorSelect
+              id={props.id}
+              value={sector}
+              error={sectorError}
+              onChange={(next) => {
+                setSector(next);
+                setSectorError(null);
+              }}
+            />
+          )}
         </Field>
         <button type="submit" className="button button--primary quick-add__submit">
           {t('partners.add')}

@@ -1,5 +1,9 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { knownSectors, partnerKinds, type Partner } from '../../../src-main/contract/index';
+import { knownSectors, limits, partnerKinds, type Partner } from '../../../src-main/contract/index';
+import { OpenChoice } from '../../components/OpenChoice';
+import { customSectorsInUse } from './filters';
+import { usePartners } from './store';
 
 interface SelectProps<T extends string> {
   id?: string;
@@ -8,23 +12,34 @@ interface SelectProps<T extends string> {
   onChange(value: T): void;
 }
 
-/** Known sectors, plus the partner's own custom sector when it has one. */
-export function SectorSelect({ id, value, label, onChange }: SelectProps<string>) {
+/**
+ * Known sectors, then the custom sectors already used in this initiative, then "Custom sector…"
+ * for a new one. While a new one is typed, `onChange` receives the text as it stands ('' while
+ * empty), so callers decide when an empty one is an error.
+ */
+export function SectorSelect({ id, value, label, error, onChange }: SelectProps<string> & { error?: string | null }) {
   const { t } = useTranslation();
-  const custom = (knownSectors as readonly string[]).includes(value) ? [] : [value];
+  const partners = usePartners((state) => state.partners);
+  const custom = useMemo(() => customSectorsInUse(partners), [partners]);
+  const choices = useMemo(
+    () => [
+      ...knownSectors.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) })),
+      ...custom.map((sector) => ({ value: sector, label: sector })),
+    ],
+    [custom, t],
+  );
   return (
-    <select id={id} aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
-      {knownSectors.map((sector) => (
-        <option key={sector} value={sector}>
-          {t(`sectors.${sector}`)}
-        </option>
-      ))}
-      {custom.map((sector) => (
-        <option key={sector} value={sector}>
-          {sector}
-        </option>
-      ))}
-    </select>
+    <OpenChoice
+      id={id}
+      label={label}
+      value={value}
+      choices={choices}
+      customChoiceLabel={t('partners.customSector')}
+      customInputLabel={t('partners.customSectorName')}
+      maxLength={limits.sector}
+      error={error}
+      onChange={onChange}
+    />
   );
 }
 

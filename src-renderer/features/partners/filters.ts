@@ -1,4 +1,5 @@
-import type { Group, Partner } from '../../../src-main/contract/index';
+import { knownSectors, type Group, type Partner } from '../../../src-main/contract/index';
+import { customValuesInUse } from '../../components/choices';
 
 export type PartnerSort = 'name' | 'sector' | 'stage' | 'influence' | 'interest';
 
@@ -73,4 +74,12 @@ export function tagsInUse(partners: readonly Partner[]): string[] {
   const counts = new Map<string, number>();
   for (const partner of partners) for (const tag of partner.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+}
+
+/** Sectors partners carry that are not on the known list, for the sector lists and the filter. */
+export function customSectorsInUse(partners: readonly Partner[]): string[] {
+  return customValuesInUse(
+    partners.map((partner) => partner.sector),
+    knownSectors,
+  );
 }

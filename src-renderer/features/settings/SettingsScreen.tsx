@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useAutosave } from '../../components/useAutosave';
 import { changeLocale, describeError, type AppLocale } from '../../i18n/index';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import { PhaseSelect } from '../initiatives/PhaseSelect';
 import { useInitiatives } from '../initiatives/store';
 
@@ -21,6 +22,7 @@ export function SettingsScreen({ initiative }: { initiative: Initiative }) {
         <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       <InitiativeDetails key={initiative.id} initiative={initiative} />
+      <BackupsPanel key={`backups-${initiative.id}`} initiative={initiative} />
       <section className="card" aria-labelledby="language-title">
         <h2 id="language-title">{t('settings.languageSection')}</h2>
         <Field label={t('settings.language')}>
@@ -116,6 +118,17 @@ function InitiativeDetails({ initiative }: { initiative: Initiative }) {
       <Field label={t('initiative.phase')}>
         {(props) => <PhaseSelect id={props.id} value={draft.phase} onChange={(phase) => change('phase', phase)} />}
       </Field>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.shareRealNames}
+            onChange={(event) => change('shareRealNames', event.target.checked)}
+          />
+          {t('voice.settings.shareRealNames')}
+        </label>
+        <p className="field__hint">{t('voice.settings.shareRealNamesHelp')}</p>
+      </div>
       {saveError ? (
         <p className="form-error" role="alert">
           {saveError}

@@ -5,6 +5,8 @@ import { InitiativeSwitcher } from '../initiatives/InitiativeSwitcher';
 import { MapScreen } from '../map/MapScreen';
 import { PartnersSection } from '../partners/PartnersSection';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { FocusGroupsSection } from '../voice/FocusGroupsSection';
+import { SessionsSection } from '../meeting/SessionsSection';
 import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -70,6 +72,8 @@ export function Shell({ initiative }: { initiative: Initiative }) {
         <main className="content">
           {section === 'partners' ? <PartnersSection initiativeId={initiative.id} /> : null}
           {section === 'map' ? <MapScreen initiativeId={initiative.id} /> : null}
+          {section === 'focusGroups' ? <FocusGroupsSection initiativeId={initiative.id} /> : null}
+          {section === 'sessions' ? <SessionsSection initiativeId={initiative.id} /> : null}
           {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
           {placeholderKey[section] ? <Placeholder section={section} /> : null}
         </main>

@@ -13,7 +13,5 @@ export const sectionLabelKey: Record<Section, string> = {
 
 /** What the empty sections promise, until their issues land. */
 export const placeholderKey: Partial<Record<Section, string>> = {
-  focusGroups: 'placeholder.focusGroups',
-  sessions: 'placeholder.sessions',
   export: 'placeholder.export',
 };

@@ -15,10 +15,26 @@ export class PartnersPage {
 
   async add(name: string, sector: string, kind = 'Organisation'): Promise<void> {
     await this.quickAdd.getByLabel('Kind').selectOption({ label: kind });
-    await this.quickAdd.getByLabel('Sector').selectOption({ label: sector });
-    await this.quickAdd.getByLabel('Name').fill(name);
-    await this.quickAdd.getByLabel('Name').press('Enter');
+    await this.quickAdd.getByLabel('Sector', { exact: true }).selectOption({ label: sector });
+    await this.quickAdd.getByLabel('Name', { exact: true }).fill(name);
+    await this.quickAdd.getByLabel('Name', { exact: true }).press('Enter');
     await expect(this.row(name)).toBeVisible();
+  }
+
+  /** Adds a partner whose sector is not on the list, typed through "Custom sector…". */
+  async addWithCustomSector(name: string, sector: string): Promise<void> {
+    await this.quickAdd.getByLabel('Sector', { exact: true }).selectOption({ label: 'Custom sector…' });
+    const typed = this.quickAdd.getByRole('textbox', { name: 'Name of the custom sector' });
+    await expect(typed).toBeFocused();
+    await typed.fill(sector);
+    await this.quickAdd.getByLabel('Name', { exact: true }).fill(name);
+    await this.quickAdd.getByLabel('Name', { exact: true }).press('Enter');
+    await expect(this.row(name)).toBeVisible();
+  }
+
+  /** The labels a list offers, in order. */
+  optionsOf(select: Locator): Promise<string[]> {
+    return select.locator('option').allTextContents();
   }
 
   row(name: string): Locator {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { channels, type Channel, type ChannelOutput } from '../../../src-main/contract/channels';
 import { errorCodes, type Result } from '../../../src-main/contract/result';
-import { createHandlers, dispatch, type HandlerMap } from '../../../src-main/features/handlers';
+import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
 import { InitiativeLibrary } from '../../../src-main/store/library';
 import { domainTables } from '../../../src-main/store/schema';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -23,6 +23,8 @@ export interface ContractFixture {
   handlers: HandlerMap;
   /** dispatch() on this fixture's handlers, exactly as the transports call it. */
   call(channel: string, input: unknown): Result<unknown>;
+  /** dispatchAsync(), which the transports use: also answers the channels that finish later. */
+  callAsync(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Calls a channel that must succeed and returns its value, parsed with the channel's output schema. */
   ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C>;
   dump(): DataDump;
@@ -39,6 +41,7 @@ export function openContractFixture(): ContractFixture {
     library,
     handlers,
     call,
+    callAsync: (channel: string, input: unknown) => dispatchAsync(handlers, channel, input),
     ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C> {
       const result = call(channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);

@@ -3,6 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, channels, type Channel } from '../../../src-main/contract/channels';
 import { limits } from '../../../src-main/contract/models';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from './contract-fixture';
+import { isMeetingChannel, meetingBadInputs, meetingValidInput, seedMeeting, type MeetingIds } from './meeting-cases';
+import {
+  hardeningBadInputs,
+  hardeningValidInput,
+  isHardeningChannel,
+  seedHardening,
+  type HardeningIds,
+} from './hardening-cases';
+import { seedVoice, voiceBadInputs, voiceValidInput, type VoiceIds } from './voice-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -12,6 +21,9 @@ let secondPartnerId: string;
 let groupId: string;
 let deletedGroupId: string;
 let relationshipId: string;
+let voice: VoiceIds;
+let meeting: MeetingIds;
+let hardening: HardeningIds;
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -39,6 +51,12 @@ beforeEach(() => {
     initiativeId,
     relationship: { fromId: partnerId, toId: secondPartnerId, kind: 'refers_to' },
   }).id;
+  voice = seedVoice(fixture, initiativeId);
+  meeting = seedMeeting(fixture, voice, partnerId, groupId);
+});
+
+beforeEach(async () => {
+  hardening = await seedHardening(fixture, initiativeId);
 });
 
 afterEach(() => fixture.close());
@@ -243,7 +261,10 @@ function badInputs(channel: Channel): [string, unknown][] {
         ...idCases('initiativeId'),
         ['positions not a list', { initiativeId, positions: {} }],
         ['a coordinate not a number', { initiativeId, positions: [{ nodeId: partnerId, x: '1', y: 2 }] }],
-        ['an infinite coordinate', { initiativeId, positions: [{ nodeId: partnerId, x: Number.POSITIVE_INFINITY, y: 2 }] }],
+        [
+          'an infinite coordinate',
+          { initiativeId, positions: [{ nodeId: partnerId, x: Number.POSITIVE_INFINITY, y: 2 }] },
+        ],
         ['a coordinate far away', { initiativeId, positions: [{ nodeId: partnerId, x: 1e7, y: 2 }] }],
         ['node not an id', { initiativeId, positions: [{ nodeId: 'n', x: 1, y: 2 }] }],
         [
@@ -251,6 +272,10 @@ function badInputs(channel: Channel): [string, unknown][] {
           { initiativeId, positions: Array.from({ length: 10_001 }, () => ({ nodeId: partnerId, x: 0, y: 0 })) },
         ],
       ];
+    default:
+      if (isMeetingChannel(channel)) return meetingBadInputs(channel, meeting);
+      if (isHardeningChannel(channel)) return hardeningBadInputs(channel, hardening);
+      return voiceBadInputs(channel, voice);
   }
 }
 
@@ -310,6 +335,10 @@ function validInput(channel: Channel): Record<string, unknown> {
       return { initiativeId, relationshipId };
     case 'map.savePositions':
       return { initiativeId, positions: [{ nodeId: partnerId, x: 10.5, y: -20 }] };
+    default:
+      if (isMeetingChannel(channel)) return meetingValidInput(channel, meeting);
+      if (isHardeningChannel(channel)) return hardeningValidInput(channel, hardening);
+      return voiceValidInput(channel, voice);
   }
 }
 
@@ -328,8 +357,8 @@ function expectRefusedWithoutChange(channel: string, input: unknown, code: strin
 }
 
 describe.each(channelNames)('%s', (channel) => {
-  it('accepts its valid input (so the refusals below are about the bad part only)', () => {
-    const result = fixture.call(channel, validInput(channel));
+  it('accepts its valid input (so the refusals below are about the bad part only)', async () => {
+    const result = await fixture.callAsync(channel, validInput(channel));
     expectWellFormedResult(result);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(() => channels[channel].output.parse(result.value)).not.toThrow();

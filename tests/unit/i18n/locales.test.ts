@@ -103,6 +103,8 @@ describe('locale files', () => {
         expect(flat.has(`${base}_other`), base).toBe(true);
       }
     }
+    // Spanish picks `many` for 1 000 000 and the like; without it i18next falls back to English.
+    for (const base of pluralBases) expect(es.has(`${base}_many`), base).toBe(true);
   });
 
   it('have no empty or non-text value', () => {
@@ -135,6 +137,29 @@ describe('locale files', () => {
     });
     for (const count of [0, 1, 2, 21, 1_000, 1_000_000])
       expect(i18n.t('partners.count', { count }), String(count)).toContain('socio');
+  });
+
+  // The import preview used to say "1 relationships": one plural per count, then the sentence.
+  it('the import preview counts partners and relationships in the right number in both languages', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { en: { translation: trees.en }, es: { translation: trees.es } },
+      lng: 'en',
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    const preview = (partners: number, relationships: number) =>
+      i18n.t('exchange.counts', {
+        partners: i18n.t('exchange.partnerCount', { count: partners }),
+        relationships: i18n.t('exchange.relationshipCount', { count: relationships }),
+      });
+    expect(preview(3, 1)).toBe('3 partners and 1 relationship in this file.');
+    expect(preview(1, 0)).toBe('1 partner and 0 relationships in this file.');
+    expect(preview(2, 5)).toBe('2 partners and 5 relationships in this file.');
+    await i18n.changeLanguage('es');
+    expect(preview(3, 1)).toBe('3 socios y 1 relación en este archivo.');
+    expect(preview(1, 2)).toBe('1 socio y 2 relaciones en este archivo.');
+    expect(preview(1_000_000, 1_000_000)).toBe('1000000 socios y 1000000 relaciones en este archivo.');
   });
 });
 

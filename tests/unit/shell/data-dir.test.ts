@@ -1,7 +1,14 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appFolderName, dataDirEnv, defaultDataDir, flagValue, resolveDataDir } from '../../../src-main/data-dir';
+import {
+  appFolderName,
+  dataDirEnv,
+  defaultDataDir,
+  flagValue,
+  resolveBackupPolicy,
+  resolveDataDir,
+} from '../../../src-main/data-dir';
 
 const node = ['/usr/bin/node', 'cli.ts'];
 
@@ -76,5 +83,21 @@ describe('defaultDataDir', () => {
 
   it('is the folder Electron names after the product', () => {
     expect(appFolderName).toBe('Common Ground');
+  });
+});
+
+describe('resolveBackupPolicy', () => {
+  it('takes flags over the environment and ignores anything that is not a positive whole number', () => {
+    expect(resolveBackupPolicy([], {})).toEqual({});
+    expect(
+      resolveBackupPolicy(['--backup-every', '5', '--backup-keep=20'], { COMMON_GROUND_BACKUP_EVERY: '30' }),
+    ).toEqual({ everyMinutes: 5, keep: 20 });
+    expect(resolveBackupPolicy([], { COMMON_GROUND_BACKUP_EVERY: '30', COMMON_GROUND_BACKUP_KEEP: '3' })).toEqual({
+      everyMinutes: 30,
+      keep: 3,
+    });
+    for (const bad of ['0', '-1', '2.5', 'ten', '']) {
+      expect(resolveBackupPolicy(['--backup-every', bad], {}), bad).toEqual({});
+    }
   });
 });

@@ -15,6 +15,7 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });

@@ -1,0 +1,178 @@
+import { v7 as uuidv7 } from 'uuid';
+import { agendaPurposes, AgendaItemDraft, type AgendaItem, type AgendaItemPatch } from '../contract/meeting';
+import { AppError } from '../contract/result';
+import type { Db } from './connection';
+import { oneOf, text, toColumns } from './rows';
+import type { RowChange, WritePath } from './write-path';
+
+interface AgendaRow {
+  id: string;
+  session_id: string;
+  position: number | null;
+  title: string | null;
+  presenter_id: string | null;
+  timebox_minutes: number | null;
+  purpose: string | null;
+  notes: string | null;
+  tombstone: number;
+}
+
+const columnOf: Record<keyof AgendaItemPatch, string> = {
+  title: 'title',
+  presenterId: 'presenter_id',
+  timeboxMinutes: 'timebox_minutes',
+  purpose: 'purpose',
+  notes: 'notes',
+};
+
+function toItem(row: AgendaRow): AgendaItem {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    position: row.position ?? 0,
+    title: text(row.title),
+    presenterId: row.presenter_id || null,
+    timeboxMinutes: row.timebox_minutes ?? 0,
+    purpose: oneOf(agendaPurposes, row.purpose, 'discuss'),
+    notes: text(row.notes),
+  };
+}
+
+/** A session's agenda: items in order, each with a timebox, a purpose and its notes. */
+export function createAgendaRepository(db: Db, writePath: WritePath) {
+  const ofSession = db.prepare(
+    'SELECT * FROM agenda_items WHERE session_id = ? AND tombstone = 0 ORDER BY position, id',
+  );
+  const selectOne = db.prepare('SELECT * FROM agenda_items WHERE id = ?');
+  const sessionRow = db.prepare('SELECT id, kind, group_id, starts_at FROM sessions WHERE id = ? AND tombstone = 0');
+  const partnerAlive = db.prepare('SELECT 1 FROM partners WHERE id = ? AND tombstone = 0').pluck();
+  /** Earlier sessions that have an agenda, newest first. */
+  const withAgenda = db.prepare(
+    `SELECT s.id, s.kind, s.group_id, s.starts_at FROM sessions s
+     WHERE s.tombstone = 0 AND s.id <> ?
+       AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.session_id = s.id AND a.tombstone = 0)
+     ORDER BY coalesce(nullif(s.starts_at, ''), '0000') DESC, s.id DESC`,
+  );
+
+  function requireSession(sessionId: string) {
+    const row = sessionRow.get(sessionId) as
+      { id: string; kind: string; group_id: string | null; starts_at: string | null } | undefined;
+    if (!row) throw new AppError('not_found', 'No session with that id in this initiative.');
+    return row;
+  }
+
+  function get(itemId: string): AgendaItem {
+    const row = selectOne.get(itemId) as AgendaRow | undefined;
+    if (!row || row.tombstone) throw new AppError('not_found', 'No agenda item with that id in this initiative.');
+    return toItem(row);
+  }
+
+  function list(sessionId: string): AgendaItem[] {
+    requireSession(sessionId);
+    return (ofSession.all(sessionId) as AgendaRow[]).map(toItem);
+  }
+
+  function checkPresenter(presenterId: string | null | undefined): void {
+    if (presenterId && !partnerAlive.get(presenterId))
+      throw new AppError('not_found', 'No partner with that id in this initiative.');
+  }
+
+  function nextPosition(sessionId: string): number {
+    const items = ofSession.all(sessionId) as AgendaRow[];
+    return items.reduce((highest, row) => Math.max(highest, (row.position ?? 0) + 1), 0);
+  }
+
+  function add(sessionId: string, draft: AgendaItemDraft): AgendaItem {
+    requireSession(sessionId);
+    const item = AgendaItemDraft.parse(draft);
+    checkPresenter(item.presenterId);
+    const id = uuidv7();
+    writePath.write([
+      {
+        table: 'agenda_items',
+        row: id,
+        values: {
+          ...toColumns(item, columnOf),
+          session_id: sessionId,
+          position: nextPosition(sessionId),
+          tombstone: 0,
+        },
+      },
+    ]);
+    return get(id);
+  }
+
+  function update(itemId: string, patch: AgendaItemPatch): AgendaItem {
+    get(itemId);
+    checkPresenter(patch.presenterId);
+    const values = toColumns(patch, columnOf);
+    if (Object.keys(values).length > 0) writePath.write([{ table: 'agenda_items', row: itemId, values }]);
+    return get(itemId);
+  }
+
+  function remove(itemId: string): void {
+    get(itemId);
+    writePath.write([{ table: 'agenda_items', row: itemId, values: { tombstone: 1 } }]);
+  }
+
+  /** Positions follow the order given, which must name each of the session's items exactly once. */
+  function reorder(sessionId: string, itemIds: readonly string[]): AgendaItem[] {
+    const current = list(sessionId);
+    const known = new Set(current.map((item) => item.id));
+    if (
+      new Set(itemIds).size !== itemIds.length ||
+      itemIds.length !== known.size ||
+      itemIds.some((id) => !known.has(id))
+    )
+      throw new AppError('invalid_input', "The new order must list each of the session's agenda items exactly once.");
+    const changes: RowChange[] = [];
+    itemIds.forEach((id, position) => {
+      if (current.find((item) => item.id === id)?.position !== position)
+        changes.push({ table: 'agenda_items', row: id, values: { position } });
+    });
+    if (changes.length > 0) writePath.write(changes);
+    return list(sessionId);
+  }
+
+  /**
+   * Copies the agenda of the latest earlier session held by the same group (or, without a group,
+   * of the same kind): titles, presenters, timeboxes and purposes, not the notes.
+   */
+  function reuseLast(sessionId: string): AgendaItem[] {
+    const session = requireSession(sessionId);
+    const startsAt = text(session.starts_at);
+    const candidates = withAgenda.all(sessionId) as {
+      id: string;
+      kind: string;
+      group_id: string | null;
+      starts_at: string;
+    }[];
+    const source = candidates.find(
+      (other) =>
+        (session.group_id ? other.group_id === session.group_id : other.kind === session.kind) &&
+        (!startsAt || !other.starts_at || other.starts_at <= startsAt),
+    );
+    if (!source) throw new AppError('not_found', 'There is no earlier session of this group or kind with an agenda.');
+    let position = nextPosition(sessionId);
+    const changes: RowChange[] = (ofSession.all(source.id) as AgendaRow[]).map((row) => ({
+      table: 'agenda_items',
+      row: uuidv7(),
+      values: {
+        session_id: sessionId,
+        position: position++,
+        title: text(row.title),
+        presenter_id: row.presenter_id,
+        timebox_minutes: row.timebox_minutes ?? 0,
+        purpose: oneOf(agendaPurposes, row.purpose, 'discuss'),
+        notes: '',
+        tombstone: 0,
+      },
+    }));
+    writePath.write(changes);
+    return list(sessionId);
+  }
+
+  return { get, list, add, update, remove, reorder, reuseLast };
+}
+
+export type AgendaRepository = ReturnType<typeof createAgendaRepository>;

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionStatuses, type ActionItem } from '../../../src-main/contract/index';
+import { call } from '../../api/client';
+import { useGroups } from '../groups/store';
+import { usePartners } from '../partners/store';
+import { useMeeting } from './store';
+
+type Status = (typeof actionStatuses)[number];
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Open promises across sessions, by owner, group, due date and overdue. */
+export function ActionTracker({ initiativeId }: { initiativeId: string }) {
+  const { t } = useTranslation();
+  const partners = usePartners((state) => state.partners);
+  const groups = useGroups((state) => state.groups);
+  const changed = useMeeting((state) => state.view);
+  const [ownerId, setOwnerId] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const [status, setStatus] = useState<Status | ''>('open');
+  const [overdue, setOverdue] = useState(false);
+  const [actions, setActions] = useState<ActionItem[]>([]);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void call('actions.list', {
+      initiativeId,
+      filter: {
+        ownerId: ownerId || undefined,
+        groupId: groupId || undefined,
+        status: status || undefined,
+        overdueOn: overdue ? today() : undefined,
+      },
+    }).then((result) => {
+      if (current && result.ok) setActions(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [initiativeId, ownerId, groupId, status, overdue, changed, version]);
+
+  const nameOf = (id: string | null) => partners.find((partner) => partner.id === id)?.name ?? t('meeting.plan.nobody');
+  const groupOf = (id: string | null) => groups.find((group) => group.id === id)?.name ?? '';
+  const late = today();
+
+  return (
+    <section className="screen" aria-labelledby="actions-title">
+      <header className="screen__header">
+        <h1 id="actions-title">{t('meeting.tracker.title')}</h1>
+      </header>
+      <div className="row filters">
+        <label>
+          {t('meeting.action.owner')}
+          <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+            <option value="">{t('meeting.log.any')}</option>
+            {partners.map((partner) => (
+              <option key={partner.id} value={partner.id}>
+                {partner.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('meeting.action.group')}
+          <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
+            <option value="">{t('meeting.log.any')}</option>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('meeting.tracker.status')}
+          <select value={status} onChange={(event) => setStatus(event.target.value as Status | '')}>
+            <option value="">{t('meeting.log.any')}</option>
+            <option value="open">{t('meeting.tracker.open')}</option>
+            <option value="done">{t('meeting.tracker.done')}</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={overdue} onChange={(event) => setOverdue(event.target.checked)} />
+          {t('meeting.tracker.overdue')}
+        </label>
+      </div>
+      <ul className="log" aria-label={t('meeting.tracker.title')}>
+        {actions.map((action) => (
+          <li
+            key={action.id}
+            className={
+              action.status === 'open' && action.dueDate && action.dueDate < late
+                ? 'card log__entry log__entry--late'
+                : 'card log__entry'
+            }
+          >
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={action.status === 'done'}
+                aria-label={t('meeting.tracker.markDone', { text: action.text })}
+                onChange={async (event) => {
+                  await call('actions.update', {
+                    initiativeId,
+                    actionId: action.id,
+                    patch: { status: event.target.checked ? 'done' : 'open' },
+                  });
+                  setVersion((value) => value + 1);
+                }}
+              />
+              <strong>{action.text}</strong>
+            </label>
+            <span>
+              {nameOf(action.ownerId)} · {action.dueDate || t('meeting.tracker.noDue')} {groupOf(action.groupId)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agendaPurposes, type AgendaItem, type MeetingView } from '../../../src-main/contract/index';
+import { AutosaveText } from '../../components/AutosaveText';
+import { usePartners } from '../partners/store';
+import { purposeKey } from './labels';
+import { useMeeting } from './store';
+
+/** Items with a timebox, a purpose and a presenter; reordered with buttons or Alt+Up/Down. */
+export function AgendaBuilder({ view }: { view: MeetingView }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [notice, setNotice] = useState('');
+  const sessionId = view.session.id;
+  const items = view.items;
+  const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+
+  // The field empties at once, not when the save returns: a fast typist's next title must not be
+  // wiped by the previous save's answer. A failed save gives the title back if the field is empty.
+  async function add() {
+    const next = title;
+    if (!next.trim()) return;
+    setTitle('');
+    const result = await useMeeting.getState().act('agenda.add', { sessionId, item: { title: next } });
+    if (!result.ok) setTitle((typed) => typed || next);
+  }
+  async function move(index: number, by: -1 | 1) {
+    const target = index + by;
+    if (target < 0 || target >= items.length) return;
+    const order = items.map((item) => item.id);
+    [order[index], order[target]] = [order[target], order[index]];
+    await useMeeting.getState().act('agenda.reorder', { sessionId, itemIds: order });
+    document.getElementById(`agenda-move-${items[index].id}`)?.focus();
+  }
+  /** Dropping an item on another puts it in that item's place. */
+  async function drop(draggedId: string, targetIndex: number) {
+    const order = items.map((item) => item.id).filter((id) => id !== draggedId);
+    if (order.length === items.length) return;
+    order.splice(targetIndex, 0, draggedId);
+    await useMeeting.getState().act('agenda.reorder', { sessionId, itemIds: order });
+  }
+  async function reuse() {
+    const result = await useMeeting.getState().act('agenda.reuseLast', { sessionId });
+    setNotice(result.ok ? '' : t('meeting.agenda.nothingToReuse'));
+  }
+
+  return (
+    <section className="card agenda" aria-labelledby="agenda-title">
+      <header className="row">
+        <h3 id="agenda-title">{t('meeting.agenda.title', { count: items.length })}</h3>
+        <span className="field__hint">{t('meeting.agenda.total', { minutes: total })}</span>
+        <button type="button" className="button" onClick={() => void reuse()}>
+          {t('meeting.agenda.reuse')}
+        </button>
+      </header>
+      {notice ? <p role="status">{notice}</p> : null}
+      <ol className="agenda__items" aria-label={t('meeting.agenda.list')}>
+        {items.map((item, index) => (
+          <AgendaRow
+            key={item.id}
+            item={item}
+            index={index}
+            last={index === items.length - 1}
+            move={move}
+            drop={drop}
+          />
+        ))}
+      </ol>
+      <div className="row">
+        <input
+          aria-label={t('meeting.agenda.new')}
+          placeholder={t('meeting.agenda.new')}
+          value={title}
+          maxLength={200}
+          onChange={(event) => setTitle(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void add();
+          }}
+        />
+        <button type="button" className="button" onClick={() => void add()}>
+          {t('meeting.agenda.add')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+interface RowProps {
+  item: AgendaItem;
+  index: number;
+  last: boolean;
+  move(index: number, by: -1 | 1): Promise<void>;
+  drop(draggedId: string, targetIndex: number): Promise<void>;
+}
+
+function AgendaRow({ item, index, last, move, drop }: RowProps) {
+  const { t } = useTranslation();
+  const partners = usePartners((state) => state.partners);
+  const update = (patch: Parameters<typeof patchItem>[1]) => patchItem(item.id, patch);
+  function onKeyDown(event: KeyboardEvent) {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    void move(index, event.key === 'ArrowUp' ? -1 : 1);
+  }
+  return (
+    <li
+      className="agenda__item"
+      onKeyDown={onKeyDown}
+      aria-label={item.title}
+      draggable
+      onDragStart={(event) => event.dataTransfer.setData('text/x-agenda-item', item.id)}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        const dragged = event.dataTransfer.getData('text/x-agenda-item');
+        if (dragged && dragged !== item.id) void drop(dragged, index);
+      }}
+    >
+      <span className="agenda__number" title={t('meeting.agenda.drag')}>
+        ⠿ {index + 1}
+      </span>
+      <AutosaveText
+        label={t('meeting.agenda.itemTitle')}
+        value={item.title}
+        required
+        save={(title) => update({ title })}
+      />
+      <label>
+        {t('meeting.agenda.timebox')}
+        <input
+          type="number"
+          min={0}
+          max={600}
+          defaultValue={item.timeboxMinutes}
+          onChange={(event) => {
+            const minutes = Number(event.target.value);
+            if (Number.isInteger(minutes) && minutes >= 0 && minutes <= 600) void update({ timeboxMinutes: minutes });
+          }}
+        />
+      </label>
+      <label>
+        {t('meeting.agenda.purpose')}
+        <select
+          value={item.purpose}
+          onChange={(event) => void update({ purpose: event.target.value as AgendaItem['purpose'] })}
+        >
+          {agendaPurposes.map((purpose) => (
+            <option key={purpose} value={purpose}>
+              {t(purposeKey[purpose])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('meeting.agenda.presenter')}
+        <select
+          value={item.presenterId ?? ''}
+          onChange={(event) => void update({ presenterId: event.target.value || null })}
+        >
+          <option value="">{t('meeting.plan.nobody')}</option>
+          {partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="agenda__moves">
+        <button
+          id={`agenda-move-${item.id}`}
+          type="button"
+          className="button"
+          disabled={index === 0}
+          aria-label={t('meeting.agenda.moveUp', { title: item.title })}
+          title="Alt+↑"
+          onClick={() => void move(index, -1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={last}
+          aria-label={t('meeting.agenda.moveDown', { title: item.title })}
+          title="Alt+↓"
+          onClick={() => void move(index, 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-label={t('meeting.agenda.remove', { title: item.title })}
+          onClick={() => void useMeeting.getState().act('agenda.delete', { itemId: item.id })}
+        >
+          ×
+        </button>
+      </div>
+    </li>
+  );
+}
+
+async function patchItem(
+  itemId: string,
+  patch: Partial<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'purpose' | 'presenterId' | 'notes'>>,
+) {
+  const result = await useMeeting.getState().act('agenda.update', { itemId, patch });
+  return result.ok ? null : result.error;
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingView } from '../../../src-main/contract/index';
+import { describeError } from '../../i18n/index';
+import { useGroups } from '../groups/store';
+import { usePartners } from '../partners/store';
+import { useMeeting } from './store';
+
+interface DialogFormProps {
+  titleKey: string;
+  onSubmit(): Promise<string | null>;
+  onDone(): void;
+  children: ReactNode;
+}
+
+function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const failure = await onSubmit();
+    if (failure) setError(failure);
+    else onDone();
+  }
+  return (
+    <div className="dialog-backdrop">
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="quick-form-title"
+        className="dialog card"
+        onSubmit={(event) => void submit(event)}
+      >
+        <h2 id="quick-form-title">{t(titleKey)}</h2>
+        {children}
+        {error ? (
+          <p role="alert" className="field__error">
+            {error}
+          </p>
+        ) : null}
+        <div className="row">
+          <button type="submit" className="button button--primary">
+            {t('meeting.form.save')}
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            {t('meeting.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** Who does what by when; the owner's list carries it past this session. */
+export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void }) {
+  const { t } = useTranslation();
+  const partners = usePartners((state) => state.partners);
+  const groups = useGroups((state) => state.groups);
+  const [text, setText] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [groupId, setGroupId] = useState(view.session.groupId ?? '');
+  async function save(): Promise<string | null> {
+    if (!text.trim()) return t('errors.required');
+    const result = await useMeeting.getState().act('actions.add', {
+      action: { text, ownerId: ownerId || null, dueDate, groupId: groupId || null, sessionId: view.session.id },
+    });
+    return result.ok ? null : describeError(result.error);
+  }
+  return (
+    <DialogForm titleKey="meeting.action.title" onSubmit={save} onDone={onDone}>
+      <label>
+        {t('meeting.action.text')}
+        <input autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <label>
+        {t('meeting.action.owner')}
+        <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+          <option value="">{t('meeting.plan.nobody')}</option>
+          {partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('meeting.action.due')}
+        <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+      </label>
+      <label>
+        {t('meeting.action.group')}
+        <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
+          <option value="">{t('meeting.plan.noGroup')}</option>
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </DialogForm>
+  );
+}
+
+/** An idea that does not fit today's agenda; it can move to a later session. */
+export function ParkingForm({ view, onDone }: { view: MeetingView; onDone(): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  async function save(): Promise<string | null> {
+    if (!text.trim()) return t('errors.required');
+    const result = await useMeeting.getState().act('parking.add', { sessionId: view.session.id, text });
+    return result.ok ? null : describeError(result.error);
+  }
+  return (
+    <DialogForm titleKey="meeting.parking.title" onSubmit={save} onDone={onDone}>
+      <label>
+        {t('meeting.parking.text')}
+        <input autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
+      </label>
+    </DialogForm>
+  );
+}

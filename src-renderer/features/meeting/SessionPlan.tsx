@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionItem, MeetingView, SessionPatch } from '../../../src-main/contract/index';
+import { call } from '../../api/client';
+import { AutosaveText } from '../../components/AutosaveText';
+import { useGroups } from '../groups/store';
+import { usePartners } from '../partners/store';
+import { AgendaBuilder } from './AgendaBuilder';
+import { statusKey } from './labels';
+import { useMeeting } from './store';
+
+/** A session's details, who is invited and its agenda; from here the meeting starts. */
+export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void }) {
+  const { t } = useTranslation();
+  const { session } = view;
+  const partners = usePartners((state) => state.partners);
+  const groups = useGroups((state) => state.groups);
+  const [inviteGroup, setInviteGroup] = useState('');
+  const [invitePartner, setInvitePartner] = useState('');
+  const update = useCallback(
+    async (patch: SessionPatch) => {
+      const result = await useMeeting.getState().act('sessions.update', { sessionId: session.id, patch });
+      return result.ok ? null : result.error;
+    },
+    [session.id],
+  );
+  const invite = (partnerIds: string[], groupIds: string[]) =>
+    void useMeeting.getState().act('attendance.invite', { sessionId: session.id, partnerIds, groupIds });
+
+  return (
+    <article className="session-plan" aria-labelledby="session-plan-title">
+      <header className="session-plan__header">
+        <h2 id="session-plan-title">{session.title}</h2>
+        <span className="badge">{t(statusKey[session.status])}</span>
+        <button type="button" className="button button--primary" onClick={onRun}>
+          {session.status === 'planned' ? t('meeting.plan.start') : t('meeting.plan.resume')}
+        </button>
+      </header>
+      <div className="card session-plan__details">
+        <AutosaveText
+          label={t('meeting.plan.sessionTitle')}
+          value={session.title}
+          required
+          save={(title) => update({ title })}
+        />
+        <AutosaveText label={t('meeting.plan.place')} value={session.place} save={(place) => update({ place })} />
+        <label>
+          {t('meeting.plan.startsAt')}
+          <input
+            type="datetime-local"
+            defaultValue={session.startsAt}
+            onChange={(event) => void update({ startsAt: event.target.value })}
+          />
+        </label>
+        <label>
+          {t('meeting.plan.endsAt')}
+          <input
+            type="datetime-local"
+            defaultValue={session.endsAt}
+            onChange={(event) => void update({ endsAt: event.target.value })}
+          />
+        </label>
+        <label>
+          {t('meeting.plan.facilitator')}
+          <select
+            value={session.facilitatorId ?? ''}
+            onChange={(event) => void update({ facilitatorId: event.target.value || null })}
+          >
+            <option value="">{t('meeting.plan.nobody')}</option>
+            {partners.map((partner) => (
+              <option key={partner.id} value={partner.id}>
+                {partner.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('meeting.plan.group')}
+          <select
+            value={session.groupId ?? ''}
+            onChange={(event) => void update({ groupId: event.target.value || null })}
+          >
+            <option value="">{t('meeting.plan.noGroup')}</option>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <section className="card" aria-labelledby="invite-title">
+        <h3 id="invite-title">{t('meeting.invite.title')}</h3>
+        <div className="row">
+          <select
+            aria-label={t('meeting.invite.group')}
+            value={inviteGroup}
+            onChange={(e) => setInviteGroup(e.target.value)}
+          >
+            <option value="">{t('meeting.invite.pickGroup')}</option>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" disabled={!inviteGroup} onClick={() => invite([], [inviteGroup])}>
+            {t('meeting.invite.inviteGroup')}
+          </button>
+          <select
+            aria-label={t('meeting.invite.partner')}
+            value={invitePartner}
+            onChange={(e) => setInvitePartner(e.target.value)}
+          >
+            <option value="">{t('meeting.invite.pickPartner')}</option>
+            {partners.map((partner) => (
+              <option key={partner.id} value={partner.id}>
+                {partner.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            disabled={!invitePartner}
+            onClick={() => invite([invitePartner], [])}
+          >
+            {t('meeting.invite.invitePartner')}
+          </button>
+        </div>
+        <ul className="invited" aria-label={t('meeting.invite.list')}>
+          {view.attendance.map((person) => (
+            <li key={person.id}>{person.name}</li>
+          ))}
+        </ul>
+      </section>
+      {session.groupId ? <OpenActions groupId={session.groupId} /> : null}
+      <AgendaBuilder view={view} />
+    </article>
+  );
+}
+
+/** What the group promised at earlier meetings and has not done yet: the start of this one. */
+function OpenActions({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const initiativeId = useMeeting((state) => state.initiativeId);
+  const changed = useMeeting((state) => state.view);
+  const partners = usePartners((state) => state.partners);
+  const [actions, setActions] = useState<ActionItem[]>([]);
+  useEffect(() => {
+    if (!initiativeId) return;
+    let current = true;
+    void call('actions.list', { initiativeId, filter: { groupId, status: 'open' } }).then((result) => {
+      if (current && result.ok) setActions(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [initiativeId, groupId, changed]);
+  if (actions.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="open-actions-title">
+      <h3 id="open-actions-title">{t('meeting.plan.openActions', { count: actions.length })}</h3>
+      <ul>
+        {actions.map((action) => (
+          <li key={action.id}>
+            {action.text} · {partners.find((partner) => partner.id === action.ownerId)?.name ?? '—'} ·{' '}
+            {action.dueDate || '—'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sessionKinds, type Session } from '../../../src-main/contract/index';
+import { MeetingMode } from './MeetingMode';
+import { sessionKindKey, statusKey } from './labels';
+import { SessionPlan } from './SessionPlan';
+import { useMeeting } from './store';
+
+const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
+
+/** The list of sessions, a form to plan one, and the selected session's plan or live meeting. */
+export function SessionsScreen() {
+  const { t } = useTranslation();
+  const sessions = useMeeting((state) => state.sessions);
+  const sessionId = useMeeting((state) => state.sessionId);
+  const view = useMeeting((state) => state.view);
+  const [planning, setPlanning] = useState(false);
+  const live = view?.session.status === 'live' && !planning;
+
+  if (view && live) return <MeetingMode view={view} onLeave={() => setPlanning(true)} />;
+  return (
+    <section className="screen sessions" aria-labelledby="sessions-title">
+      <header className="screen__header">
+        <h1 id="sessions-title">{t('meeting.title')}</h1>
+      </header>
+      <div className="sessions__layout">
+        <aside className="sessions__list">
+          <PlanForm />
+          <ul aria-label={t('meeting.list.label')}>
+            {sessions.map((session) => (
+              <li key={session.id}>
+                <SessionButton session={session} current={session.id === sessionId} />
+              </li>
+            ))}
+          </ul>
+          {sessions.length === 0 ? <p className="field__hint">{t('meeting.list.empty')}</p> : null}
+        </aside>
+        <div className="sessions__detail">
+          {view ? (
+            <SessionPlan
+              key={view.session.id}
+              view={view}
+              onRun={() => {
+                setPlanning(false);
+                void useMeeting.getState().act('meeting.start', { sessionId: view.session.id });
+              }}
+            />
+          ) : (
+            <p className="field__hint">{t('meeting.list.pick')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function SessionButton({ session, current }: { session: Session; current: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={current ? 'session-link session-link--current' : 'session-link'}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => void useMeeting.getState().select(session.id)}
+    >
+      <strong>{session.title}</strong>
+      <span>
+        {session.startsAt.replace('T', ' ')} · {t(statusKey[session.status])}
+      </span>
+    </button>
+  );
+}
+
+function PlanForm() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<(typeof plannable)[number]>('roundtable');
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState('');
+  const [place, setPlace] = useState('');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return;
+    const result = await useMeeting.getState().act('sessions.create', {
+      session: { kind, title, startsAt, place },
+    });
+    if (!result.ok) return;
+    setTitle((typed) => (typed === title ? '' : typed));
+    setPlace((typed) => (typed === place ? '' : typed));
+    await useMeeting.getState().select(result.value.id);
+  }
+  return (
+    <form className="card plan-form" aria-label={t('meeting.plan.title')} onSubmit={(event) => void submit(event)}>
+      <h2>{t('meeting.plan.title')}</h2>
+      <label>
+        {t('meeting.plan.kind')}
+        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+          {plannable.map((option) => (
+            <option key={option} value={option}>
+              {t(sessionKindKey[option])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('meeting.plan.sessionTitle')}
+        <input value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      <label>
+        {t('meeting.plan.startsAt')}
+        <input type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />
+      </label>
+      <label>
+        {t('meeting.plan.place')}
+        <input value={place} maxLength={200} onChange={(event) => setPlace(event.target.value)} />
+      </label>
+      <button type="submit" className="button button--primary">
+        {t('meeting.plan.create')}
+      </button>
+    </form>
+  );
+}

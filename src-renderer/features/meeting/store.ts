@@ -1,0 +1,108 @@
+import { create } from 'zustand';
+import type {
+  ApiError,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  MeetingView,
+  Result,
+  Session,
+  VoiceNote,
+} from '../../../src-main/contract/index';
+import { call } from '../../api/client';
+import { coalesced } from '../../api/coalesce';
+
+const selectedKey = 'commonground.session';
+
+interface MeetingState {
+  initiativeId: string | null;
+  /** Roundtables and meetings; focus groups keep their sessions on their own screen. */
+  sessions: Session[];
+  sessionId: string | null;
+  view: MeetingView | null;
+  carried: VoiceNote[];
+  error: ApiError | null;
+  open(initiativeId: string): Promise<void>;
+  select(sessionId: string | null): Promise<void>;
+  refetch(): Promise<void>;
+  /** Calls a channel in the open initiative, then refetches (change notices also do). */
+  act<C extends Channel>(channel: C, input: Omit<ChannelInput<C>, 'initiativeId'>): Promise<Result<ChannelOutput<C>>>;
+}
+
+/** The Sessions section: the list, the selected session's plan and its live meeting. */
+export const useMeeting = create<MeetingState>((set, get) => {
+  async function fetchAll() {
+    const { initiativeId, sessionId } = get();
+    if (!initiativeId) return;
+    const sessions = await call('sessions.list', { initiativeId, filter: {} });
+    if (!sessions.ok) return set({ error: sessions.error });
+    const tableSessions = sessions.value.filter((session) => session.kind !== 'focus_group');
+    const current = tableSessions.some((session) => session.id === sessionId) ? sessionId : null;
+    if (!current) return set({ sessions: tableSessions, sessionId: null, view: null, carried: [], error: null });
+    const [view, carried] = await Promise.all([
+      call('meeting.get', { initiativeId, sessionId: current }),
+      call('sessions.carriedNotes', { initiativeId, sessionId: current }),
+    ]);
+    if (get().initiativeId !== initiativeId || get().sessionId !== current) return;
+    if (!view.ok) return set({ error: view.error });
+    set({
+      sessions: tableSessions,
+      view: view.value,
+      carried: carried.ok ? carried.value : [],
+      error: null,
+    });
+  }
+
+  return {
+    initiativeId: null,
+    sessions: [],
+    sessionId: null,
+    view: null,
+    carried: [],
+    error: null,
+
+    async open(initiativeId) {
+      if (get().initiativeId !== initiativeId) {
+        set({ initiativeId, sessionId: localStorage.getItem(selectedKey), view: null, sessions: [], carried: [] });
+      }
+      await get().refetch();
+    },
+
+    async select(sessionId) {
+      if (sessionId) localStorage.setItem(selectedKey, sessionId);
+      else localStorage.removeItem(selectedKey);
+      set({ sessionId, view: null, carried: [] });
+      await get().refetch();
+    },
+
+    refetch: coalesced(fetchAll),
+
+    async act(channel, input) {
+      const initiativeId = get().initiativeId;
+      if (!initiativeId) return { ok: false, error: { code: 'not_found', message: 'No initiative is open.' } };
+      const result = await call(channel, { ...input, initiativeId } as ChannelInput<typeof channel>);
+      await get().refetch();
+      return result;
+    },
+  };
+});
+
+/** Tables whose change means the Sessions section should refetch. */
+export const meetingTables = [
+  'sessions',
+  'agenda_items',
+  'attendance',
+  'decisions',
+  'decision_notes',
+  'action_items',
+  'parking_lot',
+  'live_sessions',
+  'carried_notes',
+  'partners',
+];
+
+/** Milliseconds the current item's timer has run, at `now`. */
+export function elapsedOf(view: MeetingView, now: number): number {
+  const { timerStartedAt, elapsedMs } = view.live;
+  return elapsedMs + (timerStartedAt === null ? 0 : Math.max(0, now - timerStartedAt));
+}

@@ -1,0 +1,179 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { createHandlers, dispatch } from '../../src-main/features/handlers';
+import { InitiativeLibrary } from '../../src-main/store/library';
+import type { RowChange } from '../../src-main/store/write-path';
+import { formatMs, medianMs, type Figure } from './measure';
+
+function percentile(values: number[], at: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * at))];
+}
+
+const notes = 100_000;
+const queries = 200;
+const keystrokes = 500;
+const focusGroups = 10;
+const words = [
+  'bus',
+  'childcare',
+  'rent',
+  'clinic',
+  'school',
+  'library',
+  'pantry',
+  'interpreter',
+  'sidewalk',
+  'evening',
+  'parents',
+  'elders',
+  'youth',
+  'jobs',
+  'housing',
+  'safety',
+  'park',
+  'lights',
+  'guardería',
+  'vivienda',
+];
+
+/** A sentence from a fixed word list, seeded so every run searches the same text. */
+function sentence(seed: number): string {
+  let state = seed >>> 0;
+  // xorshift32: integer-exact, unlike an LCG in floating point, which loses its low bits.
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
+  };
+  next();
+  const length = 8 + (next() % 20);
+  return Array.from({ length }, () => words[next() % words.length]).join(' ') + '.';
+}
+
+/**
+ * Full-text search over 100,000 voice notes in ten focus groups, and the capture line's per-keystroke save, through dispatch as the renderer
+ * calls it. Baseline in the same run: a LIKE scan of the same table, which is what search would
+ * cost without the FTS5 index. The voice issue asks for results "in milliseconds"; 100 ms is where a reply stops feeling instant.
+ */
+export function benchVoiceSearch(dir: string): Figure[] {
+  const dataDir = join(dir, 'voice');
+  mkdirSync(dataDir, { recursive: true });
+  const library = new InitiativeLibrary(dataDir, { node: '00000000000000bc' });
+  try {
+    const handlers = createHandlers({ library, resourcesDir: join(dir, 'none'), version: 'bench', transport: 'host' });
+    const call = (channel: string, input: unknown) => {
+      const result = dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as { id: string };
+    };
+    const initiativeId = call('initiatives.create', { name: 'Search bench' }).id;
+    const store = library.open(initiativeId);
+    const groupIds = Array.from(
+      { length: focusGroups },
+      (_, index) =>
+        call('groups.create', { initiativeId, group: { kind: 'focus_group', name: `Focus group ${index}` } }).id,
+    );
+    const themeId = call('themes.create', { initiativeId, theme: { name: 'Transport' } }).id;
+    // Seeded through the write path in batches, as an import would: one transaction per 1,000 notes.
+    for (let start = 0; start < notes; start += 1_000) {
+      const changes: RowChange[] = [];
+      for (let index = start; index < start + 1_000; index++) {
+        const id = uuidv7();
+        changes.push({
+          table: 'voice_notes',
+          row: id,
+          values: {
+            focus_group_id: groupIds[index % focusGroups],
+            kind: ['quote', 'observation', 'concern', 'idea'][index % 4],
+            text: sentence(index),
+            consent: index % 7 === 0 ? 'internal' : 'anonymous',
+            captured_at: `2026-11-${String(1 + (index % 28)).padStart(2, '0')}T10:00:00`,
+            draft: 0,
+            tombstone: 0,
+          },
+        });
+        if (index % 5 === 0) {
+          changes.push({
+            table: 'note_themes',
+            row: `${id}.${themeId}`,
+            values: { note_id: id, theme_id: themeId, tombstone: 0 },
+          });
+        }
+      }
+      store.writePath.write(changes);
+    }
+    // 200 queries as people type them: one to three words, sometimes with a filter.
+    const filters: Record<string, unknown>[] = [{}, { themeId }, { kind: 'concern' }, { focusGroupId: groupIds[3] }];
+    const times: number[] = [];
+    for (let index = 0; index < queries; index++) {
+      const count = 1 + (index % 3);
+      const query = Array.from({ length: count }, (_, word) => words[(index * 7 + word * 3) % words.length]).join(' ');
+      const request = { initiativeId, query, ...filters[index % filters.length] };
+      const start = performance.now();
+      call('voice.search', request);
+      times.push(performance.now() - start);
+    }
+    // Capture: each keystroke of a 500-character note saved as a draft, timed to its committed row.
+    const capture: number[] = [];
+    let draftId: string | undefined;
+    let typed = '';
+    for (let index = 0; index < keystrokes; index++) {
+      typed += 'abcdefghij klmnopqrst'[index % 21];
+      const start = performance.now();
+      draftId = call('voice.saveDraft', {
+        initiativeId,
+        draft: { focusGroupId: groupIds[0], noteId: draftId, text: typed },
+      }).id;
+      capture.push(performance.now() - start);
+    }
+    const like = medianMs(5, () => {
+      store.db
+        .prepare("SELECT count(*) FROM voice_notes WHERE text LIKE '%interpreter%' AND text LIKE '%vivienda%'")
+        .get();
+    });
+    const p50 = percentile(times, 0.5);
+    const p95 = percentile(times, 0.95);
+    const captureP50 = percentile(capture, 0.5);
+    const captureP99 = percentile(capture, 0.99);
+    console.log(
+      `voice search over ${notes} notes: ${queries} queries p50 ${formatMs(p50)}, p95 ${formatMs(p95)}; ` +
+        `capture keystroke to committed row p50 ${formatMs(captureP50)}, p99 ${formatMs(captureP99)}; LIKE scan ${formatMs(like)}`,
+    );
+    return [
+      {
+        name: `Voice search, ${notes.toLocaleString('en')} notes, ${queries} queries (p95)`,
+        value: formatMs(p95),
+        target: 'p95 under 10 ms',
+        met: p95 < 10,
+        note: `p50 ${formatMs(p50)}; one to three words, a quarter each with no filter, a theme, a kind, one focus group; up to 100 hits returned with their total; a LIKE scan of the same notes (count only, no index) took ${formatMs(like)}`,
+      },
+      {
+        name: 'Capture: keystroke to committed draft row (p99)',
+        value: formatMs(captureP99),
+        target: 'p99 under 10 ms',
+        met: captureP99 < 10,
+        note: `p50 ${formatMs(captureP50)}; ${keystrokes} keystrokes of one note through voice.saveDraft, each one write-path transaction with synchronous = FULL`,
+      },
+    ];
+  } finally {
+    library.close();
+  }
+}
+
+// Runnable alone: `npx tsx tests/bench/voice-search.bench.ts` (the full bench also runs the map).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-voice-bench-'));
+  try {
+    for (const figure of benchVoiceSearch(dir)) console.log(`${figure.name}: ${figure.value} (${figure.target})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, isWriteChannel, type Channel } from '../../../src-main/contract/channels';
+import { exportFormats } from '../../../src-main/contract/exchange';
+import type { ChannelOutput } from '../../../src-main/contract/channels';
+import { createHandlers, dispatch } from '../../../src-main/features/handlers';
+import { resourcesDir, type ContractFixture } from '../contract/contract-fixture';
+import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
+import { seedVoice, type VoiceIds } from '../contract/voice-cases';
+
+/**
+ * The consent canary. Unique strings are planted where they must never leave the focus group:
+ * an internal-only note, the note of a participant who withdrew, a participant's real name, and the
+ * pseudonym of a participant quoted anonymously. Then every read channel of the real host is called
+ * and every export file is decoded, and none of them may contain a canary. Only the focus group's
+ * own screens (listed below) may answer with them.
+ */
+const canary = {
+  internal: `CANARY-INTERNAL-${randomUUID()}`,
+  withdrawn: `CANARY-WITHDRAWN-${randomUUID()}`,
+  realName: `CANARY-REALNAME-${randomUUID()}`,
+  anonymousPseudonym: `Canarypseud${randomUUID().slice(0, 8)}`,
+};
+
+/** Channels that are the focus group's own screen: the one place the planted text belongs. */
+const ownScreen = new Set<Channel>(['voice.notes', 'voice.draft', 'participants.realName']);
+/**
+ * The whole initiative as one file (backup, moving to a new laptop) is the database itself, real
+ * names and internal notes included; the Settings screen says so before it is saved. Not a share.
+ */
+const wholeCopies = new Set<Channel>(['initiatives.exportFile']);
+/** Read channels whose inputs are built below rather than from the voice cases. */
+const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
+  'app.info': [{}],
+  'initiatives.list': [{}],
+  'initiatives.get': [{ initiativeId: ids.initiativeId }],
+  'backups.list': [{ initiativeId: ids.initiativeId }],
+  'backups.create': [{ initiativeId: ids.initiativeId }],
+  'partners.list': [{ initiativeId: ids.initiativeId }],
+  'partners.import.preview': [],
+  'partners.export': exportFormats.flatMap((format) => [
+    { initiativeId: ids.initiativeId, format },
+    { initiativeId: ids.initiativeId, format, includeContacts: true },
+  ]),
+  'groups.list': [{ initiativeId: ids.initiativeId }],
+  'sessions.list': [{ initiativeId: ids.initiativeId, filter: {} }],
+  'relationships.list': [{ initiativeId: ids.initiativeId }],
+  'map.positions': [{ initiativeId: ids.initiativeId }],
+  'representation.report': [{ initiativeId: ids.initiativeId }],
+  'voice.search': [
+    { initiativeId: ids.initiativeId, query: '' },
+    { initiativeId: ids.initiativeId, query: 'canary' },
+    { initiativeId: ids.initiativeId, query: 'CANARY INTERNAL' },
+    { initiativeId: ids.initiativeId, consent: 'internal' },
+    { initiativeId: ids.initiativeId, participantId: ids.participantId },
+  ],
+  'voice.exportCsv': [
+    { initiativeId: ids.initiativeId },
+    { initiativeId: ids.initiativeId, focusGroupId: ids.focusGroupId },
+  ],
+  'sessions.carriedNotes': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
+  'participants.list': [{ initiativeId: ids.initiativeId, focusGroupId: ids.focusGroupId }],
+  'themes.list': [{ initiativeId: ids.initiativeId }],
+  'themes.report': [{ initiativeId: ids.initiativeId }],
+  'themes.exportQdc': [{ initiativeId: ids.initiativeId }],
+  'meeting.get': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
+  'decisions.log': [{ initiativeId: ids.initiativeId, filter: {} }],
+  'actions.list': [{ initiativeId: ids.initiativeId, filter: {} }],
+});
+
+let fixture: HostFixture;
+let ids: VoiceIds;
+
+/** The handlers over the host's own library, for seeding synchronously; reads go over HTTP. */
+function seeder(library: HostFixture['host']['library']) {
+  const handlers = createHandlers({ library, resourcesDir, version: '0.0.0-test', transport: 'host' });
+  return {
+    ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C> {
+      const result = dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value as ChannelOutput<C>;
+    },
+  };
+}
+
+/** A response as text, with any base64 file content decoded so the file itself is scanned. */
+function readable(body: unknown): string {
+  const json = JSON.stringify(body);
+  const files = [...json.matchAll(/"contentBase64":"([A-Za-z0-9+/=]*)"/g)].map((match) =>
+    Buffer.from(match[1], 'base64').toString('utf8'),
+  );
+  return [json, ...files].join('\n');
+}
+
+beforeAll(async () => {
+  fixture = await startHostFixture();
+  const seed = seeder(fixture.host.library);
+  const initiativeId = seed.ok('initiatives.create', { name: 'Canary' }).id;
+  ids = seedVoice(seed as unknown as ContractFixture, initiativeId);
+  const { focusGroupId } = ids;
+  const note = (text: string, participantId: string | null, consent?: string) => {
+    const draft = seed.ok('voice.saveDraft', { initiativeId, draft: { focusGroupId, participantId, text, consent } });
+    return seed.ok('voice.capture', { initiativeId, noteId: draft.id });
+  };
+  // Internal only, by the note's own choice and by the participant's.
+  note(`${canary.internal} said in confidence`, ids.participantId, 'internal');
+  const quiet = seed.ok('participants.create', { initiativeId, participant: { focusGroupId, consent: 'internal' } });
+  note(`${canary.internal} under an internal-only participant`, quiet.id);
+  // A participant who withdrew, after their note was themed and carried to the table.
+  const leaving = seed.ok('participants.create', { initiativeId, participant: { focusGroupId, consent: 'named' } });
+  const gone = note(`${canary.withdrawn} before withdrawing`, leaving.id);
+  seed.ok('voice.setThemes', { initiativeId, noteId: gone.id, themeIds: [ids.themeId] });
+  seed.ok('voice.carry', { initiativeId, sessionId: ids.roundtableId, noteIds: [gone.id] });
+  // A decision cited the note before the withdrawal; the citation must not carry its words.
+  seed.ok('decisions.record', {
+    initiativeId,
+    decision: { sessionId: ids.roundtableId, text: 'Hold meetings earlier', method: 'consensus', noteIds: [gone.id] },
+  });
+  seed.ok('participants.withdraw', { initiativeId, participantId: leaving.id });
+  // A real name, and a pseudonym that must not travel with an anonymous quote.
+  seed.ok('participants.setRealName', { initiativeId, participantId: ids.participantId, realName: canary.realName });
+  const shy = seed.ok('participants.create', {
+    initiativeId,
+    participant: { focusGroupId, consent: 'anonymous', pseudonym: canary.anonymousPseudonym },
+  });
+  const quoted = note('An anonymous quote about the bus', shy.id);
+  seed.ok('voice.setThemes', { initiativeId, noteId: quoted.id, themeIds: [ids.themeId] });
+  seed.ok('voice.carry', { initiativeId, sessionId: ids.roundtableId, noteIds: [quoted.id] });
+}, 30_000);
+
+afterAll(async () => {
+  await fixture.cleanup();
+});
+
+/** Where the anonymous participant's pseudonym may legitimately appear: lists of participants. */
+const pseudonymAllowed = new Set<Channel>(['participants.list']);
+
+describe('the consent canary', () => {
+  it('every read channel is either scanned below or the focus group’s own screen', () => {
+    const reads = channelNames.filter((channel) => !isWriteChannel(channel));
+    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies]);
+    expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
+  });
+
+  it('no host response or export file outside the focus group’s own screens carries a canary', async () => {
+    const scanned: string[] = [];
+    for (const [channel, inputs] of Object.entries(otherReads(ids)) as [Channel, unknown[]][]) {
+      for (const input of inputs) {
+        const { status, body } = await postJson(fixture.host, channel, input);
+        expect(status, `${channel} ${JSON.stringify(input)}`).toBe(200);
+        const text = readable(body);
+        scanned.push(channel);
+        for (const [name, planted] of Object.entries(canary)) {
+          if (name === 'anonymousPseudonym' && pseudonymAllowed.has(channel)) continue;
+          expect(text.includes(planted), `${channel} ${JSON.stringify(input)} leaked the ${name} canary`).toBe(false);
+        }
+      }
+    }
+    expect(new Set(scanned).size).toBeGreaterThan(15);
+  });
+
+  it('the same scan does find the canaries on the focus group’s own screens (so it can fail)', async () => {
+    const own = async (channel: Channel, input: unknown) =>
+      readable((await postJson(fixture.host, channel, input)).body);
+    const notes = await own('voice.notes', { initiativeId: ids.initiativeId, focusGroupId: ids.focusGroupId });
+    expect(notes).toContain(canary.internal);
+    expect(notes).toContain(canary.withdrawn);
+    expect(notes).toContain(canary.anonymousPseudonym);
+    const name = await own('participants.realName', {
+      initiativeId: ids.initiativeId,
+      participantId: ids.participantId,
+    });
+    expect(name).toContain(canary.realName);
+    const scoped = await own('voice.search', {
+      initiativeId: ids.initiativeId,
+      focusGroupId: ids.focusGroupId,
+      query: 'confidence',
+    });
+    expect(scoped).toContain(canary.internal);
+  });
+});
