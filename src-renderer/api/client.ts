@@ -39,20 +39,32 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
   return (await response.json()) as Result<unknown>;
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
-  const write = isWriteChannel(channel);
-  if (write) useSaveStatus.getState().begin();
-  let result: Result<ChannelOutput<C>>;
+async function send<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   try {
     const raw = window.api
       ? await (window.api.channels[channel] as (input: ChannelInput<C>) => Promise<Result<unknown>>)(input)
       : await overHttp(channel, input);
-    result = raw as Result<ChannelOutput<C>>;
+    return raw as Result<ChannelOutput<C>>;
   } catch {
-    result = { ok: false, error: { code: 'internal', message: 'The app could not reach its data service.' } };
+    return { ok: false, error: { code: 'internal', message: 'The app could not reach its data service.' } };
   }
-  if (write) useSaveStatus.getState().end(result.ok ? null : result.error);
-  return result;
+}
+
+/**
+ * Writes leave one at a time, in the order they were made. IPC keeps order by itself, but a
+ * browser spreads requests over several connections, and two quick presses of → (or two quick
+ * keystrokes) could otherwise be stored in the wrong order, leaving the older one as the truth.
+ */
+let lastWrite: Promise<unknown> = Promise.resolve();
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  if (!isWriteChannel(channel)) return send(channel, input);
+  useSaveStatus.getState().begin();
+  const result = lastWrite.then(() => send(channel, input));
+  lastWrite = result;
+  const settled = await result;
+  useSaveStatus.getState().end(settled.ok ? null : settled.error);
+  return settled;
 }
 
 /** Change notices from main; over HTTP a streamed event source that reconnects after a drop. */
