@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: './.artifacts',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI only, so a timing slip on a loaded 2-core machine does not sink a run; a retried
+  // test is still reported as flaky in the log (and counted in .ci/run's summary line) to be fixed.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
