@@ -35,26 +35,9 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
   const sessionId = session.id;
 
   useEffect(() => {
-    // Keys can come faster than answers: read the newest state and move it on at once, so two
-    // quick presses of → go two items on; the refetch after the write brings the stored truth.
-    function go(by: -1 | 1) {
-      const latest = useMeeting.getState().view;
-      if (!latest) return;
-      const at = Math.max(
-        0,
-        latest.items.findIndex((item) => item.id === latest.live.currentItemId),
-      );
-      const next = latest.items[at + by];
-      if (!next) return;
-      const running = latest.live.timerStartedAt !== null;
-      useMeeting.setState({
-        view: {
-          ...latest,
-          live: { ...latest.live, currentItemId: next.id, elapsedMs: 0, timerStartedAt: running ? Date.now() : null },
-        },
-      });
-      void useMeeting.getState().act('meeting.goTo', { sessionId, itemId: next.id });
-    }
+    // Keys can come faster than answers: the store moves on at once and keeps the move until the
+    // stored answer is back, so two quick presses of → go two items on.
+    const go = (by: -1 | 1) => useMeeting.getState().move(by);
     function toggleTimer() {
       const running = useMeeting.getState().view?.live.timerStartedAt != null;
       void useMeeting.getState().act('meeting.timer', { sessionId, action: running ? 'pause' : 'start' });

@@ -27,10 +27,17 @@ interface MeetingState {
   refetch(): Promise<void>;
   /** Calls a channel in the open initiative, then refetches (change notices also do). */
   act<C extends Channel>(channel: C, input: Omit<ChannelInput<C>, 'initiativeId'>): Promise<Result<ChannelOutput<C>>>;
+  /** Moves the live meeting by one item at once, ahead of the stored answer. */
+  move(by: -1 | 1): void;
 }
 
 /** The Sessions section: the list, the selected session's plan and its live meeting. */
 export const useMeeting = create<MeetingState>((set, get) => {
+  // While moves are on their way, a refetch that read the store before they landed must not put the
+  // meeting back on an earlier item (two quick presses of → would then go one item on, not two).
+  let movesInFlight = 0;
+  let movedLive: MeetingView['live'] | null = null;
+
   async function fetchAll() {
     const { initiativeId, sessionId } = get();
     if (!initiativeId) return;
@@ -47,7 +54,7 @@ export const useMeeting = create<MeetingState>((set, get) => {
     if (!view.ok) return set({ error: view.error });
     set({
       sessions: tableSessions,
-      view: view.value,
+      view: movedLive ? { ...view.value, live: movedLive } : view.value,
       carried: carried.ok ? carried.value : [],
       error: null,
     });
@@ -83,6 +90,31 @@ export const useMeeting = create<MeetingState>((set, get) => {
       const result = await call(channel, { ...input, initiativeId } as ChannelInput<typeof channel>);
       await get().refetch();
       return result;
+    },
+
+    move(by) {
+      const latest = get().view;
+      if (!latest) return;
+      const at = Math.max(
+        0,
+        latest.items.findIndex((item) => item.id === latest.live.currentItemId),
+      );
+      const next = latest.items[at + by];
+      if (!next) return;
+      const running = latest.live.timerStartedAt !== null;
+      const live = { ...latest.live, currentItemId: next.id, elapsedMs: 0, timerStartedAt: running ? Date.now() : null };
+      movesInFlight += 1;
+      movedLive = live;
+      set({ view: { ...latest, live } });
+      void get()
+        .act('meeting.goTo', { sessionId: latest.session.id, itemId: next.id })
+        .finally(() => {
+          movesInFlight -= 1;
+          if (movesInFlight === 0) {
+            movedLive = null;
+            void get().refetch();
+          }
+        });
     },
   };
 });
