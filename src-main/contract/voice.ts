@@ -196,9 +196,13 @@ export const SnippetPart = z.object({ text: z.string(), match: z.boolean() });
 
 export const SearchResult = z.object({
   hits: z.array(z.object({ note: VoiceNote, snippet: z.array(SnippetPart) })),
+  /** Matches counted up to `countCap`; above it `more` is true and the count stops there. */
   total: z.number().int(),
+  more: z.boolean(),
   tookMs: z.number(),
 });
+/** Past this many matches a search stops counting, and lists the newest instead of the best. */
+export const countCap = 1_000;
 export type SearchResult = z.infer<typeof SearchResult>;
 
 export const QdcImportOutcome = z.object({

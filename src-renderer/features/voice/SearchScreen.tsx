@@ -26,7 +26,7 @@ const none: Filters = { query: '', focusGroupId: '', themeId: '', kind: '', cons
  * participants never show, and internal-only notes show only when one focus group is chosen.
  */
 export function SearchScreen({ initiativeId }: { initiativeId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const groups = useGroups((state) => state.groups).filter((group) => group.kind === 'focus_group');
   const themes = useVoice((state) => state.themes);
   const [filters, setFilters] = useState<Filters>(none);
@@ -125,7 +125,12 @@ export function SearchScreen({ initiativeId }: { initiativeId: string }) {
       <ErrorLine error={error} />
       {result ? (
         <p className="field__hint" role="status">
-          {t('voice.search.found', { count: result.total, ms: result.tookMs.toFixed(1) })}
+          {result.more
+            ? t('voice.search.foundMore', {
+                cap: new Intl.NumberFormat(i18n.language).format(result.total),
+                ms: result.tookMs.toFixed(1),
+              })
+            : t('voice.search.found', { count: result.total, ms: result.tookMs.toFixed(1) })}
         </p>
       ) : null}
       <ol className="notes" aria-label={t('voice.search.results')}>

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCap } from '../../../src-main/contract/voice';
 import { toMatchQuery } from '../../../src-main/store/voice-search';
 import { openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 
@@ -116,5 +118,36 @@ describe('voice search', () => {
     expect(toMatchQuery('  ')).toBeNull();
     expect(toMatchQuery('bus "stop"')).toBe('"bus"* "stop"*');
     expect(toMatchQuery('niño')).toBe('"niño"*');
+  });
+
+  it('stops counting past the cap and lists the newest matches first', () => {
+    // The best match by rank is written first, so ranked order and newest-first order differ.
+    note(otherGroupId, 'Lantern lantern lantern: the lantern walk.');
+    const store = fixture.library.open(initiativeId);
+    const seeded = Array.from({ length: countCap + 5 }, (_, index) => ({
+      table: 'voice_notes',
+      row: uuidv7(),
+      values: {
+        focus_group_id: otherGroupId,
+        kind: 'quote',
+        text: `Lantern number ${index} by the river path.`,
+        consent: 'anonymous',
+        captured_at: '2026-11-20T10:00:00',
+        draft: 0,
+        tombstone: 0,
+      },
+    }));
+    store.writePath.write(seeded);
+    const many = search({ query: 'lantern' });
+    expect(many.more).toBe(true);
+    expect(many.total).toBe(countCap);
+    expect(many.hits[0].note.text).toBe(`Lantern number ${countCap + 4} by the river path.`);
+    expect(many.hits.map((hit) => hit.note.text)).not.toContain('Lantern lantern lantern: the lantern walk.');
+    // Narrowed below the cap, the count is exact again and the best match leads.
+    const few = search({ query: 'lantern walk' });
+    expect(few).toMatchObject({ more: false, total: 1 });
+    const ranked = search({ query: 'lantern', focusGroupId: otherGroupId, kind: 'quote', limit: 5 });
+    expect(ranked.more).toBe(true);
+    expect(search({ query: 'lantern number 7' }).more).toBe(false);
   });
 });
