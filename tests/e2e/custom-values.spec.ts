@@ -102,3 +102,45 @@ test('a facilitator types a kind of relationship of their own; the map filters b
   await expect(mentorsLine).toHaveCount(0);
   await expect(map.canvas.locator('.react-flow__edge[aria-label="hosts"]')).toHaveCount(1);
 });
+
+test('a relationship’s kind and strength are changed in place, kept after a reload, and the map follows', async ({
+  page,
+  host,
+}) => {
+  await seedInitiative(
+    page.request,
+    host,
+    'Eastside Youth Futures',
+    [
+      { name: 'Eastside Library', sector: 'education' },
+      { name: 'Grace Church', sector: 'faith' },
+    ],
+    [],
+    [{ from: 'Grace Church', to: 'Eastside Library', kind: 'hosts' }],
+  );
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  const map = new MapPage(page);
+  await app.open(host.openUrl);
+  await partners.open('Grace Church');
+  const kind = partners.details.getByLabel('Kind of relationship with Eastside Library');
+  const strength = partners.details.getByLabel('Strength of the relationship with Eastside Library');
+  await expect(kind).toHaveValue('hosts');
+  await expect(strength).toHaveValue('2');
+  await kind.selectOption({ label: 'funds' });
+  await strength.selectOption({ label: 'Strong' });
+  await app.expectSaved();
+  await expect(partners.details.getByText('funds Eastside Library')).toBeVisible();
+
+  await page.reload();
+  await partners.open('Grace Church');
+  await expect(kind).toHaveValue('funds');
+  await expect(strength).toHaveValue('3');
+  // From the other side the same relationship reads the other way round.
+  await partners.open('Eastside Library');
+  await expect(partners.details.getByText('Grace Church funds this partner')).toBeVisible();
+
+  await app.goTo('Map');
+  await expect(map.canvas.locator('.react-flow__edge[aria-label="funds"]')).toHaveCount(1);
+  await expect(map.canvas.locator('.react-flow__edge[aria-label="hosts"]')).toHaveCount(0);
+});

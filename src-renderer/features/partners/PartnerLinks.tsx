@@ -17,7 +17,8 @@ import { usePartners } from './store';
 /** The groups a partner sits in and the relationships it has, editable in place. */
 export function PartnerLinks({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
-  const { groups, relationships, setMember, removeMember, createRelationship, deleteRelationship } = useGroups();
+  const { groups, relationships, setMember, removeMember, createRelationship, updateRelationship, deleteRelationship } =
+    useGroups();
   const partners = usePartners((state) => state.partners);
   const showToast = useToast((state) => state.show);
   const kindLabel = useMemo(() => relationshipKindLabel(t), [t]);
@@ -131,7 +132,28 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
                     ? t('relationships.outgoing', { kind: kindLabel(relation.kind), other })
                     : t('relationships.incoming', { kind: kindLabel(relation.kind), other })}
                 </span>
-                <span className="field__hint">{t('relationships.strengthValue', { strength: relation.strength })}</span>
+                <select
+                  aria-label={t('relationships.kindWith', { other })}
+                  value={relation.kind}
+                  onChange={(event) => void updateRelationship(relation.id, { kind: event.target.value }).then(report)}
+                >
+                  {kindChoices.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+                <select
+                  aria-label={t('relationships.strengthWith', { other })}
+                  value={relation.strength}
+                  onChange={(event) =>
+                    void updateRelationship(relation.id, { strength: Number(event.target.value) }).then(report)
+                  }
+                >
+                  <option value={1}>{t('relationships.weak')}</option>
+                  <option value={2}>{t('relationships.medium')}</option>
+                  <option value={3}>{t('relationships.strong')}</option>
+                </select>
                 <button
                   type="button"
                   className="button button--small button--ghost"
