@@ -34,5 +34,9 @@ export const InitiativeFileUpload = z
       .string()
       .min(1)
       .max(Math.ceil(maxInitiativeFileBytes / 3) * 4),
+    /** Opens a sealed export; a plain SQLite file (a backup copied by hand) needs none. */
+    passphrase: z.string().max(1024).default(''),
   })
   .strict();
+/** Seals a whole-initiative export; the same rule as the sync passphrase. */
+export const FilePassphrase = z.string().min(10, 'use at least 10 characters').max(1024);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { backupFileName, BackupEntry, InitiativeFileUpload, maxInitiativeFileBytes, RestoreOutcome } from './backups';
+import {
+  backupFileName,
+  BackupEntry,
+  FilePassphrase,
+  InitiativeFileUpload,
+  maxInitiativeFileBytes,
+  RestoreOutcome,
+} from './backups';
 import {
   ExportFile,
   ExportRequest,
@@ -73,7 +80,11 @@ export const channels = {
     write: true,
   },
   /** The whole initiative as one SQLite file (a fresh, verified backup). */
-  'initiatives.exportFile': { input: z.object(inInitiative).strict(), output: ExportFile },
+  /** The whole initiative, sealed with a passphrase (it holds internal notes and real names). */
+  'initiatives.exportFile': {
+    input: z.object({ ...inInitiative, passphrase: FilePassphrase }).strict(),
+    output: ExportFile,
+  },
   /** A new initiative on this device from an exported file; never replaces one that is here. */
   'initiatives.importFile': {
     input: InitiativeFileUpload,

@@ -21,8 +21,8 @@ export function backupHandlers({ library }: HandlerContext) {
     'backups.create': ({ initiativeId }) => library.backupNow(known(initiativeId)),
     'backups.restore': ({ initiativeId, fileName }) => restoreBackup(library, known(initiativeId), fileName),
     'backups.restoreDamaged': ({ initiativeId }) => restoreNewestGoodBackup(library, known(initiativeId)),
-    'initiatives.exportFile': ({ initiativeId }) => exportInitiativeFile(library, initiativeId),
-    'initiatives.importFile': ({ contentBase64 }) =>
-      importInitiativeFile(library, Buffer.from(contentBase64, 'base64')),
+    'initiatives.exportFile': ({ initiativeId, passphrase }) => exportInitiativeFile(library, initiativeId, passphrase),
+    'initiatives.importFile': ({ contentBase64, passphrase }) =>
+      importInitiativeFile(library, Buffer.from(contentBase64, 'base64'), passphrase),
   } satisfies Partial<HandlerMap>;
 }

@@ -7,6 +7,7 @@ import type { ExportFile } from '../contract/exchange';
 import type { Initiative } from '../contract/models';
 import { AppError } from '../contract/result';
 import { stampOf } from './backups';
+import { isSealedFile, openSealedFile, sealFile } from './sealed-file';
 import type { InitiativeLibrary } from './library';
 
 const companions = ['-wal', '-shm'];
@@ -87,17 +88,22 @@ function safeName(name: string): string {
   return cleaned || 'initiative';
 }
 
-/** The whole initiative as one SQLite file: a fresh, verified online backup. */
-export async function exportInitiativeFile(library: InitiativeLibrary, initiativeId: string): Promise<ExportFile> {
+/** The whole initiative as one file: a fresh, verified online backup, sealed with a passphrase. */
+export async function exportInitiativeFile(
+  library: InitiativeLibrary,
+  initiativeId: string,
+  passphrase: string,
+): Promise<ExportFile> {
   const store = library.open(initiativeId);
   const name = store.initiative.get().name;
   const temp = join(library.initiativesFolder, `export-${randomUUID()}.tmp`);
   try {
     await library.backups.copyTo(store.db, temp);
+    const sealed = await sealFile(readFileSync(temp), passphrase);
     return {
-      fileName: `${safeName(name)}.sqlite`,
-      mimeType: 'application/vnd.sqlite3',
-      contentBase64: readFileSync(temp).toString('base64'),
+      fileName: `${safeName(name)}.cground`,
+      mimeType: 'application/octet-stream',
+      contentBase64: sealed.toString('base64'),
     };
   } finally {
     rmSync(temp, { force: true });
@@ -125,14 +131,19 @@ function initiativeIdIn(library: InitiativeLibrary, path: string): string {
 }
 
 /**
- * Adds an initiative from an exported file after quick_check and the version check (a file from a
+ * Adds an initiative from an exported file (opened with its passphrase) after quick_check and the version check (a file from a
  * newer app is refused). It keeps its own id, so importing one that is already here is refused
  * rather than silently creating a second copy that sync would later treat as the same initiative.
  */
-export function importInitiativeFile(library: InitiativeLibrary, content: Buffer): Initiative {
+export async function importInitiativeFile(
+  library: InitiativeLibrary,
+  content: Buffer,
+  passphrase: string,
+): Promise<Initiative> {
+  const plain = isSealedFile(content) ? await openSealedFile(content, passphrase) : content;
   const temp = join(library.initiativesFolder, `import-${randomUUID()}.tmp`);
   try {
-    writeFileSync(temp, content);
+    writeFileSync(temp, plain);
     const problem = library.backups.verify(temp);
     if (problem) {
       const tooNew = /newer version/.test(problem);

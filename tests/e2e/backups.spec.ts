@@ -47,16 +47,22 @@ test('back up, restore after a mistake, export, and recover a damaged file from 
   await expect(partners.row('Added by mistake')).toHaveCount(0);
 
   // The whole initiative as one file; importing it on the same computer is refused, not duplicated.
+  // It leaves sealed with a passphrase; a short one is refused in plain words before anything is saved.
   await app.goTo('Settings');
+  await backups.passphrase().fill('short');
+  await backups.button('Export this initiative').click();
+  await expect(backups.panel.getByRole('alert')).toContainText('at least 10 characters');
+  await backups.passphrase().fill('river walk at dawn');
   const download = page.waitForEvent('download');
   await backups.button('Export this initiative').click();
   const saved = await download;
-  expect(saved.suggestedFilename()).toBe('Riverside Youth.sqlite');
+  expect(saved.suggestedFilename()).toBe('Riverside Youth.cground');
   const exported = readFileSync(await saved.path());
-  expect(exported.subarray(0, 15).toString()).toBe('SQLite format 3');
+  expect(exported.includes(Buffer.from('SQLite format 3'))).toBe(false);
+  expect(exported.includes(Buffer.from('Riverside Library'))).toBe(false);
   await backups.importInput().setInputFiles({
-    name: 'Riverside Youth.sqlite',
-    mimeType: 'application/vnd.sqlite3',
+    name: 'Riverside Youth.cground',
+    mimeType: 'application/octet-stream',
     buffer: exported,
   });
   await expect(backups.panel.getByRole('alert')).toContainText('already on this device');
@@ -93,6 +99,7 @@ test('a new computer opens an initiative exported from another one, from the fir
   await app.createInitiative('Lakeside Early Years');
   await partners.add('Lakeside Family Centre', 'Health');
   await app.goTo('Settings');
+  await backups.passphrase().fill('lakeside family passphrase');
   const download = page.waitForEvent('download');
   await backups.button('Export this initiative').click();
   const exported = readFileSync(await (await download).path());
@@ -103,11 +110,13 @@ test('a new computer opens an initiative exported from another one, from the fir
     await app.open(fresh.openUrl);
     await page.reload();
     const card = page.getByRole('region', { name: 'From another computer' });
-    await card.locator('input[type=file]').setInputFiles({
-      name: 'Lakeside Early Years.sqlite',
-      mimeType: 'application/vnd.sqlite3',
-      buffer: exported,
-    });
+    const file = { name: 'Lakeside Early Years.cground', mimeType: 'application/octet-stream', buffer: exported };
+    // A wrong passphrase says so and adds nothing; the right one opens the initiative.
+    await card.getByLabel('File passphrase').fill('not the passphrase');
+    await card.locator('input[type=file]').setInputFiles(file);
+    await expect(card.getByRole('alert')).toContainText('does not open this file');
+    await card.getByLabel('File passphrase').fill('lakeside family passphrase');
+    await card.locator('input[type=file]').setInputFiles(file);
     await expect(page.locator('.topbar__initiative')).toHaveText('Lakeside Early Years');
     await expect(partners.row('Lakeside Family Centre')).toBeVisible();
   } finally {

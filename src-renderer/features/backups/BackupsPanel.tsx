@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
 import { useInitiatives } from '../initiatives/store';
+import { FilePassphraseField, minFilePassphraseLength } from './FilePassphrase';
 import './backups.css';
 
 function useFormatters() {
@@ -27,6 +28,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
 
   const refetch = useCallback(async () => {
     const result = await call('backups.list', { initiativeId });
@@ -77,14 +79,19 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
       },
     );
 
-  const exportFile = () =>
-    run(
-      () => call('initiatives.exportFile', { initiativeId }),
+  const exportFile = () => {
+    if (passphrase.length < minFilePassphraseLength) {
+      setMessage(null);
+      return setError(t('backups.passphraseShort'));
+    }
+    return run(
+      () => call('initiatives.exportFile', { initiativeId, passphrase }),
       (file) => {
         downloadFile(file);
         return t('backups.exported', { fileName: file.fileName });
       },
     );
+  };
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -92,7 +99,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
     if (!file) return;
     const contentBase64 = await readAsBase64(file);
     await run(
-      () => call('initiatives.importFile', { fileName: file.name.slice(0, 260), contentBase64 }),
+      () => call('initiatives.importFile', { fileName: file.name.slice(0, 260), contentBase64, passphrase }),
       async (imported) => {
         await useInitiatives.getState().loadList();
         return t('backups.imported', { name: imported.name });
@@ -104,6 +111,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
     <section className="card" aria-labelledby="backups-title">
       <h2 id="backups-title">{t('backups.title')}</h2>
       <p className="field__hint">{t('backups.help')}</p>
+      <FilePassphraseField value={passphrase} onChange={setPassphrase} />
       <div className="notes__bar">
         <button type="button" className="button" disabled={busy} onClick={() => void backUpNow()}>
           {t('backups.backUpNow')}
@@ -115,7 +123,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
           {t('backups.import')}
           <input
             type="file"
-            accept=".sqlite,application/vnd.sqlite3"
+            accept=".cground,.sqlite,application/vnd.sqlite3"
             className="visually-hidden"
             disabled={busy}
             onChange={(event) => void importFile(event)}

@@ -16,6 +16,10 @@ export class BackupsPage {
     return this.panel.getByRole('button', { name, exact: true });
   }
 
+  passphrase(): Locator {
+    return this.panel.getByLabel('File passphrase');
+  }
+
   importInput(): Locator {
     return this.panel.getByText('Import an initiative').locator('input[type=file]');
   }

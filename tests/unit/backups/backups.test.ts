@@ -240,26 +240,41 @@ describe('a damaged initiative file', () => {
 });
 
 describe('export and import of a whole initiative', () => {
+  const passphrase = 'correct horse battery staple';
   it('exports a verified copy that another device imports as the same initiative', async () => {
     const id = await initiativeWithPartner('Eastside Library');
-    const file = await app.ok('initiatives.exportFile', { initiativeId: id });
-    expect(file.fileName).toBe('Eastside Cradle to Career.sqlite');
+    const file = await app.ok('initiatives.exportFile', { initiativeId: id, passphrase });
+    expect(file.fileName).toBe('Eastside Cradle to Career.cground');
     expect(readdirSync(join(temp.dir, 'initiatives')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // Sealed: neither the SQLite header nor a partner's name can be read in the file.
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(bytes.includes(Buffer.from('Eastside Library'))).toBe(false);
 
+    const upload = { fileName: file.fileName, contentBase64: file.contentBase64 };
     const other = makeTempDir('common-ground-other-device-');
     const elsewhere = openApp(other.dir);
     try {
+      for (const [label, attempt] of [
+        ['no passphrase', ''],
+        ['a wrong passphrase', 'not the team passphrase'],
+      ]) {
+        const refused = await elsewhere.call('initiatives.importFile', { ...upload, passphrase: attempt });
+        expect(refused.ok ? 'ok' : refused.error.message, label).toMatch(/passphrase/);
+        expect(readdirSync(join(other.dir, 'initiatives')), label).toEqual([]);
+      }
       const imported = await elsewhere.ok('initiatives.importFile', {
         fileName: file.fileName,
         contentBase64: file.contentBase64,
+        passphrase,
       });
       expect(imported.id).toBe(id);
       expect((await elsewhere.ok('partners.list', { initiativeId: id })).map((p) => p.name)).toEqual([
         'Eastside Library',
       ]);
       // Importing it a second time would make two files claim one initiative: refused.
-      const again = await elsewhere.call('initiatives.importFile', file);
-      expect(again.ok ? 'ok' : again.error.code).toBe('invalid_input');
+      const again = await elsewhere.call('initiatives.importFile', { ...upload, passphrase });
+      expect(again.ok ? 'ok' : again.error.message).toMatch(/already on this device/);
     } finally {
       elsewhere.library.close();
       other.cleanup();
@@ -268,7 +283,7 @@ describe('export and import of a whole initiative', () => {
 
   it('refuses a file from a newer app, a damaged file and a file that is not a database, adding nothing', async () => {
     const id = await initiativeWithPartner('Eastside Library');
-    const file = await app.ok('initiatives.exportFile', { initiativeId: id });
+    const file = await app.ok('initiatives.exportFile', { initiativeId: id, passphrase });
     const other = makeTempDir('common-ground-other-device-');
     const elsewhere = openApp(other.dir);
     try {
@@ -280,17 +295,23 @@ describe('export and import of a whole initiative', () => {
       const db = new Database(newer);
       db.pragma('user_version = 9999');
       db.close();
-      const damaged = Buffer.from(file.contentBase64, 'base64');
-      damaged.fill(0xa5, 100, 8100);
+      const damagedSealed = Buffer.from(file.contentBase64, 'base64');
+      damagedSealed.fill(0xa5, 100, 8100);
+      const damagedPlain = readFileSync(
+        join(temp.dir, 'backups', id, (await app.ok('backups.list', { initiativeId: id }))[0].fileName),
+      );
+      damagedPlain.fill(0xa5, 100, 8100);
       const cases: [string, Buffer, string][] = [
         ['newer', readFileSync(newer), 'db_too_new'],
-        ['damaged', damaged, 'db_damaged'],
+        ['damaged sealed', damagedSealed, 'invalid_input'],
+        ['damaged plain', damagedPlain, 'db_damaged'],
         ['text', Buffer.from('Name,Sector\nLibrary,education\n'), 'db_damaged'],
       ];
       for (const [label, content, code] of cases) {
         const result = await elsewhere.call('initiatives.importFile', {
           fileName: `${label}.sqlite`,
           contentBase64: content.toString('base64'),
+          passphrase,
         });
         expect(result.ok ? 'ok' : result.error.code, label).toBe(code);
       }

@@ -50,8 +50,9 @@ export function hardeningValidInput(channel: HardeningChannel, ids: HardeningIds
     case 'backups.list':
     case 'backups.create':
     case 'backups.restoreDamaged':
-    case 'initiatives.exportFile':
       return { initiativeId: ids.initiativeId };
+    case 'initiatives.exportFile':
+      return { initiativeId: ids.initiativeId, passphrase: 'a long team passphrase' };
     case 'backups.restore':
       return { initiativeId: ids.initiativeId, fileName: ids.backupName };
     case 'initiatives.importFile':
@@ -82,8 +83,15 @@ export function hardeningBadInputs(channel: HardeningChannel, ids: HardeningIds)
     case 'backups.list':
     case 'backups.create':
     case 'backups.restoreDamaged':
-    case 'initiatives.exportFile':
       return [extra, ...idCases];
+    case 'initiatives.exportFile':
+      return [
+        extra,
+        ...idCases,
+        ['passphrase missing', { initiativeId: ids.initiativeId }],
+        ['passphrase too short', { ...valid, passphrase: 'short' }],
+        ['passphrase a number', { ...valid, passphrase: 12345678901 }],
+      ];
     case 'backups.restore':
       return [
         extra,

@@ -7,6 +7,7 @@ import { createHandlers, dispatch } from '../../../src-main/features/handlers';
 import { resourcesDir, type ContractFixture } from '../contract/contract-fixture';
 import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
 import { seedVoice, type VoiceIds } from '../contract/voice-cases';
+import { openSealedFile } from '../../../src-main/store/sealed-file';
 
 /**
  * The consent canary. Unique strings are planted where they must never leave the focus group:
@@ -24,11 +25,8 @@ const canary = {
 
 /** Channels that are the focus group's own screen: the one place the planted text belongs. */
 const ownScreen = new Set<Channel>(['voice.notes', 'voice.draft', 'participants.realName']);
-/**
- * The whole initiative as one file (backup, moving to a new laptop) is the database itself, real
- * names and internal notes included; the Settings screen says so before it is saved. Not a share.
- */
-const wholeCopies = new Set<Channel>(['initiatives.exportFile']);
+/** The whole initiative as one file holds everything, so it leaves only sealed with a passphrase. */
+const filePassphrase = 'canary file passphrase';
 /** Read channels whose inputs are built below rather than from the voice cases. */
 const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'app.info': [{}],
@@ -36,6 +34,7 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'initiatives.get': [{ initiativeId: ids.initiativeId }],
   'backups.list': [{ initiativeId: ids.initiativeId }],
   'backups.create': [{ initiativeId: ids.initiativeId }],
+  'initiatives.exportFile': [{ initiativeId: ids.initiativeId, passphrase: filePassphrase }],
   'partners.list': [{ initiativeId: ids.initiativeId }],
   'partners.import.preview': [],
   'partners.export': exportFormats.flatMap((format) => [
@@ -138,7 +137,7 @@ const pseudonymAllowed = new Set<Channel>(['participants.list']);
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
     const reads = channelNames.filter((channel) => !isWriteChannel(channel));
-    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies]);
+    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen]);
     expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
   });
 
@@ -162,6 +161,14 @@ describe('the consent canary', () => {
   it('the same scan does find the canaries on the focus group’s own screens (so it can fail)', async () => {
     const own = async (channel: Channel, input: unknown) =>
       readable((await postJson(fixture.host, channel, input)).body);
+    // The exported file does hold them: the seal is what keeps them out of reach.
+    const exported = (await postJson(fixture.host, 'initiatives.exportFile', {
+      initiativeId: ids.initiativeId,
+      passphrase: filePassphrase,
+    })) as { body: { ok: true; value: { contentBase64: string } } };
+    const inside = await openSealedFile(Buffer.from(exported.body.value.contentBase64, 'base64'), filePassphrase);
+    expect(inside.includes(Buffer.from(canary.internal))).toBe(true);
+    expect(inside.includes(Buffer.from(canary.realName))).toBe(true);
     const notes = await own('voice.notes', { initiativeId: ids.initiativeId, focusGroupId: ids.focusGroupId });
     expect(notes).toContain(canary.internal);
     expect(notes).toContain(canary.withdrawn);
