@@ -34,6 +34,13 @@ function minuteStart(millis: number): string {
   return new Date(millis).toISOString();
 }
 
+/** Pages come oldest first, but a relaying peer need not keep that order: take the newest seen. */
+function newest(messages: readonly { timestamp: string }[], cursor: string): string {
+  let latest = cursor;
+  for (const { timestamp } of messages) if (timestamp > latest) latest = timestamp;
+  return latest;
+}
+
 /**
  * Brings a replica and a peer to the same set of messages. Each round compares merkle tries, pulls
  * everything from the first minute where they differ, then pushes what the peer's trie shows it
@@ -72,7 +79,7 @@ export async function syncWith(local: LocalReplica, peer: SyncPeer, options: Syn
         report.received += page.messages.length;
         report.added += outcome.added;
         report.maxDriftMs = Math.max(report.maxDriftMs, outcome.maxDriftMs);
-        cursor = page.messages[page.messages.length - 1].timestamp;
+        cursor = newest(page.messages, cursor);
         progress();
       }
       if (!page.more || page.messages.length === 0) break;

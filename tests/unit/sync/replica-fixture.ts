@@ -20,6 +20,8 @@ export interface TestReplica {
 /** A replica on a real SQLite file in `dir`, with its own node id and a wall clock the test moves. */
 export function openReplica(dir: string, index: number, now: number, key: SyncKey = teamKey): TestReplica {
   const db = openDatabase(join(dir, `replica-${index}.sqlite`), { create: true });
+  // Real files, but no fsync: the property test opens thousands of them and durability is not its subject.
+  db.pragma('synchronous = OFF');
   const clock = { now };
   const writePath = new WritePath(db, index.toString(16).padStart(16, 'a'), { now: () => clock.now });
   return { db, writePath, replica: new LocalReplica(db, writePath, key), clock };
