@@ -32,8 +32,7 @@ export class ConflictCopies {
   review(timestamps: Iterable<string>, winnerOf: (table: string, row: string, column: string) => string | undefined) {
     for (const timestamp of timestamps) {
       const version = this.readVersion.get(timestamp) as
-        | { tbl: string; row_id: string; col: string; value: unknown }
-        | undefined;
+        { tbl: string; row_id: string; col: string; value: unknown } | undefined;
       const lost =
         version !== undefined &&
         typeof version.value === 'string' &&

@@ -27,8 +27,10 @@ const ownScreen = new Set<Channel>(['voice.notes', 'voice.draft', 'participants.
 /**
  * The whole initiative as one file (backup, moving to a new laptop) is the database itself, real
  * names and internal notes included; the Settings screen says so before it is saved. Not a share.
+ * A sync bundle is sealed for the team's own devices; it leaves out withdrawn notes' text and real
+ * names (tests/unit/sync/protocol.test.ts) and cannot be read without the team key.
  */
-const wholeCopies = new Set<Channel>(['initiatives.exportFile']);
+const wholeCopies = new Set<Channel>(['initiatives.exportFile', 'sync.exportBundle']);
 /** Read channels whose inputs are built below rather than from the voice cases. */
 const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'app.info': [{}],
@@ -66,6 +68,8 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'meeting.get': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
   'decisions.log': [{ initiativeId: ids.initiativeId, filter: {} }],
   'actions.list': [{ initiativeId: ids.initiativeId, filter: {} }],
+  'sync.status': [{ initiativeId: ids.initiativeId }],
+  'conflicts.list': [{ initiativeId: ids.initiativeId }],
 });
 
 let fixture: HostFixture;
