@@ -1,5 +1,8 @@
 import * as Automerge from '@automerge/automerge';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src-main/store/connection';
 import type { RowChange } from '../../src-main/store/write-path';
@@ -134,5 +137,15 @@ export async function benchSync(dir: string): Promise<Figure[]> {
     ];
   } finally {
     await hub.stop();
+  }
+}
+
+// `npx tsx tests/bench/sync.bench.ts` prints these figures alone.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-sync-bench-'));
+  try {
+    for (const figure of await benchSync(dir)) console.log(`${figure.name}: ${figure.value} (${figure.note})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
