@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/result';
+import { openSqliteHubStore } from '../../../src-main/hub/hub-store';
+import { createHubServer } from '../../../src-main/hub/server';
 import { syncKeyFromBytes, type SyncKey } from '../../../src-main/sync/crypto';
 import { HubPeer } from '../../../src-main/sync/hub-client';
 import { syncWith } from '../../../src-main/sync/protocol';
@@ -134,3 +137,25 @@ if (databaseUrl) {
     it('needs PostgreSQL', () => {});
   });
 }
+
+describe('hub rate limit', () => {
+  it('answers 429 past the per-minute budget of a client, and serves again in the next minute', async () => {
+    const temp = makeTempDir('cg-hub-rate-');
+    let now = Date.parse('2026-11-23T09:00:00.000Z');
+    const store = openSqliteHubStore(join(temp.dir, 'hub.sqlite'));
+    const server = createHubServer({ store, requestsPerMinute: 3, now: () => now });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`http://127.0.0.1:${port}/health`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      now += 60_000;
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      temp.cleanup();
+    }
+  });
+});
