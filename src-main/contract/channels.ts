@@ -31,6 +31,17 @@ import {
   RelationshipPatch,
 } from './partners';
 import { meetingChannels } from './meeting-channels';
+import {
+  BundleFile,
+  BundleOutcome,
+  BundleRequest,
+  BundleUpload,
+  ConflictCopy,
+  conflictId,
+  maxBundleBytes,
+  SyncSettings,
+  SyncStatus,
+} from './sync';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -103,6 +114,26 @@ export const channels = {
   },
   /** For an initiative listed as damaged: the newest backup that passes its integrity check. */
   'backups.restoreDamaged': { input: z.object(inInitiative).strict(), output: RestoreOutcome, write: true },
+  /** Sync settings and the last outcome, in facts the renderer words. */
+  'sync.status': { input: initiativeOnly, output: SyncStatus },
+  /** Hub address and team passphrase; the passphrase itself is not stored. */
+  'sync.configure': { input: SyncSettings, output: SyncStatus, write: true },
+  /** Syncs with the hub now; offline or refused comes back as the status, not as a failure. */
+  'sync.now': { input: initiativeOnly, output: SyncStatus, write: true },
+  'sync.exportBundle': { input: BundleRequest, output: BundleFile },
+  'sync.importBundle': {
+    input: BundleUpload,
+    output: BundleOutcome,
+    write: true,
+    maxBytes: Math.ceil(maxBundleBytes / 3) * 4 + 4096,
+  },
+  /** Long texts that lost to a concurrent edit on another device, not yet dismissed. */
+  'conflicts.list': { input: initiativeOnly, output: z.array(ConflictCopy) },
+  'conflicts.dismiss': {
+    input: z.object({ ...inInitiative, conflictId }).strict(),
+    output: z.object({ conflictId: z.string() }),
+    write: true,
+  },
   'partners.list': { input: z.object(inInitiative).strict(), output: z.array(Partner) },
   'partners.create': {
     input: z.object({ ...inInitiative, partner: PartnerDraft }).strict(),

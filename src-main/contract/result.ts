@@ -11,6 +11,8 @@ export const errorCodes = [
   'unauthorized',
   'forbidden_origin',
   'too_large',
+  'wrong_passphrase',
+  'sync_unreachable',
   'internal',
 ] as const;
 

@@ -42,6 +42,8 @@ const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden_origin: 403,
   too_large: 413,
+  wrong_passphrase: 409,
+  sync_unreachable: 502,
   internal: 500,
 };
 

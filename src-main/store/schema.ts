@@ -177,6 +177,11 @@ export const domainTables = {
     elapsed_ms: 'integer',
     tombstone: 'flag',
   },
+  /** A conflict copy someone dismissed (or merged by hand), keyed by the lost version's timestamp. */
+  conflict_dismissals: {
+    dismissed: 'flag',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**
@@ -185,6 +190,28 @@ export const domainTables = {
  * `share_real_names` setting is on, and no export reads them.
  */
 export const privateTables: readonly DomainTable[] = ['participant_names'];
+
+/**
+ * Long texts people type at length. When two devices edit one of these concurrently, the losing
+ * version is kept as a conflict copy instead of vanishing (short fields simply take the last write).
+ */
+export const longTextColumns: Readonly<Record<string, readonly string[]>> = {
+  initiative: ['problem_statement', 'vision', 'population_goal'],
+  partners: ['notes'],
+  groups: ['purpose'],
+  relationships: ['note'],
+  sessions: ['topic'],
+  voice_notes: ['text'],
+  themes: ['description'],
+  agenda_items: ['notes', 'purpose'],
+  decisions: ['text', 'rationale', 'objections'],
+  action_items: ['text'],
+  parking_lot: ['text'],
+};
+
+export function isLongText(table: string, column: string): boolean {
+  return Object.hasOwn(longTextColumns, table) && longTextColumns[table].includes(column);
+}
 
 export type TableRegistry = Readonly<Record<string, Readonly<Record<string, ColumnType>>>>;
 export type DomainTable = keyof typeof domainTables;

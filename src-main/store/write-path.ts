@@ -4,7 +4,16 @@ import { ClockError, formatHlc, HybridClock, parseHlc, type HlcParts, type Recei
 import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
-import { columnType, domainTables, maxRowIdLength, valueProblem, type DomainTable, type TableRegistry } from './schema';
+import { ConflictCopies } from './conflict-copies';
+import {
+  columnType,
+  domainTables,
+  isLongText,
+  maxRowIdLength,
+  valueProblem,
+  type DomainTable,
+  type TableRegistry,
+} from './schema';
 
 /** One row's new field values, as a repository asks for them. */
 export interface RowChange {
@@ -27,14 +36,15 @@ type ColumnClock = Record<string, string>;
 const logBatch = 100;
 
 function logParameters(messages: readonly ChangeMessage[], start: number, count: number): FieldValue[] {
-  const parameters: FieldValue[] = new Array<FieldValue>(count * 5);
+  const parameters: FieldValue[] = new Array<FieldValue>(count * 6);
   for (let i = 0; i < count; i++) {
     const message = messages[start + i];
-    parameters[i * 5] = message.timestamp;
-    parameters[i * 5 + 1] = message.table;
-    parameters[i * 5 + 2] = message.row;
-    parameters[i * 5 + 3] = message.column;
-    parameters[i * 5 + 4] = message.value;
+    parameters[i * 6] = message.timestamp;
+    parameters[i * 6 + 1] = message.table;
+    parameters[i * 6 + 2] = message.row;
+    parameters[i * 6 + 3] = message.column;
+    parameters[i * 6 + 4] = message.value;
+    parameters[i * 6 + 5] = message.base ?? null;
   }
   return parameters;
 }
@@ -80,6 +90,7 @@ export class WritePath {
   private readonly rowClock = new Map<string, Statement>();
   private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
+  private readonly conflicts: ConflictCopies;
 
   private readonly now: () => number;
   private batchDepth = 0;
@@ -95,11 +106,12 @@ export class WritePath {
     this.tables = options.tables ?? domainTables;
     this.onCommit = options.onCommit ?? (() => {});
     this.insertLog = db.prepare(
-      'INSERT OR IGNORE INTO change_log (timestamp, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insertLogBatch = db.prepare(
-      `INSERT INTO change_log (timestamp, tbl, row_id, col, value) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
+    this.conflicts = new ConflictCopies(db);
     this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
     this.writeClock = db.prepare(
       "INSERT INTO sync_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -215,26 +227,47 @@ export class WritePath {
     const merkle = new MerkleDelta();
     const millisOf = millisReader();
     const newToLog: ChangeMessage[] = [];
+    const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
     for (const group of byRow.values()) {
       const table = group[0].table;
       const row = group[0].row;
       const current = this.rowClockStatement(table).get(row) as string | undefined;
       const clock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
       const winners = new Map<string, FieldValue>();
+      const review = new Set<string>();
       for (const message of group) {
-        if (!fresh && this.insertLog.run(message.timestamp, table, row, message.column, message.value).changes === 0)
+        const longText = isLongText(table, message.column);
+        // Our own edit of a long text was made over whatever the field showed: that is its base.
+        if (fresh && longText) message.base = clock[message.column] ?? null;
+        const base = longText ? (message.base ?? null) : null;
+        if (
+          !fresh &&
+          this.insertLog.run(message.timestamp, table, row, message.column, message.value, base).changes === 0
+        )
           continue;
         newToLog.push(message);
         merkle.add(millisOf(message.timestamp), message.timestamp);
         const seen = clock[message.column];
+        if (longText) {
+          review.add(message.timestamp);
+          if (base !== null) review.add(base);
+        }
         if (seen === undefined || message.timestamp > seen) {
+          if (longText && seen !== undefined) review.add(seen);
           clock[message.column] = message.timestamp;
           winners.set(message.column, message.value);
         }
       }
       if (winners.size > 0) this.upsert(table, row, winners, clock);
+      if (review.size > 0) pendingReviews.push({ table, row, clock, timestamps: review });
     }
     if (fresh) this.appendLog(newToLog);
+    // After the log holds every new message, so "has anyone typed over this version" sees them all.
+    for (const { table, row, clock, timestamps } of pendingReviews) {
+      this.conflicts.review(timestamps, (t, r, column) =>
+        t === table && r === row ? clock[column] : this.fieldWinner(t, r, column),
+      );
+    }
     for (const [node, delta] of merkle.nodes()) {
       const previous = (this.readMerkle.get(node) as number | undefined) ?? 0;
       this.writeMerkle.run(node, (previous ^ delta) >>> 0);
@@ -249,8 +282,21 @@ export class WritePath {
     }
     for (; start < messages.length; start++) {
       const message = messages[start];
-      this.insertLog.run(message.timestamp, message.table, message.row, message.column, message.value);
+      this.insertLog.run(
+        message.timestamp,
+        message.table,
+        message.row,
+        message.column,
+        message.value,
+        message.base ?? null,
+      );
     }
+  }
+
+  private fieldWinner(table: string, row: string, column: string): string | undefined {
+    if (!Object.hasOwn(this.tables, table)) return undefined;
+    const current = this.rowClockStatement(table).get(row) as string | undefined;
+    return current ? (JSON.parse(current) as ColumnClock)[column] : undefined;
   }
 
   private rowClockStatement(table: string): Statement {
@@ -308,8 +354,9 @@ function fieldProblem(
 /** Why a message from outside cannot be applied, or null if it can. */
 export function messageProblem(message: unknown, tables: TableRegistry = domainTables): string | null {
   if (typeof message !== 'object' || message === null) return 'not an object';
-  const { timestamp, table, row, column, value } = message as Record<string, unknown>;
+  const { timestamp, table, row, column, value, base } = message as Record<string, unknown>;
   if (typeof timestamp !== 'string' || !parseHlc(timestamp)) return 'bad timestamp';
+  if (base !== undefined && base !== null && (typeof base !== 'string' || !parseHlc(base))) return 'bad base';
   if (typeof table !== 'string') return 'bad table';
   return fieldProblem(tables, table, row, column, value);
 }

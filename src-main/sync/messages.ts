@@ -7,4 +7,10 @@ export interface ChangeMessage {
   row: string;
   column: string;
   value: FieldValue;
+  /**
+   * For long texts only: the timestamp of the value the writer saw in this field when writing
+   * (null when the field was empty to them). Lets every replica tell a concurrent overwrite from a
+   * knowing one. Absent on other fields.
+   */
+  base?: string | null;
 }

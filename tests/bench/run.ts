@@ -8,6 +8,7 @@ import { benchMap } from './map.bench';
 import { benchMeeting } from './meeting.bench';
 import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
+import { benchSync } from './sync.bench';
 
 /**
  * `npm run bench`: prints each figure with the baseline measured in the same run and writes
@@ -26,6 +27,7 @@ try {
     ...benchVoiceSearch(dir),
     ...(await benchMap()),
     ...(await benchMeeting()),
+    ...(await benchSync(dir)),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { initial } from './0010-initial';
 import { partnersGroupsMap } from './0020-partners-groups-map';
 import { voiceSessions } from './0030-voice-sessions';
 import { meeting } from './0040-meeting';
+import { sync } from './0050-sync';
 
 export interface Migration {
   /** Numbered in steps of 10, matching the file name; kept in PRAGMA user_version. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [initial, partnersGroupsMap, voiceSessions, meeting];
+export const migrations: readonly Migration[] = [initial, partnersGroupsMap, voiceSessions, meeting, sync];
 
 export const latestVersion = migrations[migrations.length - 1].version;

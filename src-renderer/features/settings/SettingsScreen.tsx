@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { useAutosave } from '../../components/useAutosave';
 import { changeLocale, describeError, type AppLocale } from '../../i18n/index';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { SyncPanel } from './SyncPanel';
 import { PhaseSelect } from '../initiatives/PhaseSelect';
 import { useInitiatives } from '../initiatives/store';
 
@@ -23,6 +24,7 @@ export function SettingsScreen({ initiative }: { initiative: Initiative }) {
       </header>
       <InitiativeDetails key={initiative.id} initiative={initiative} />
       <BackupsPanel key={`backups-${initiative.id}`} initiative={initiative} />
+      <SyncPanel key={`sync-${initiative.id}`} initiative={initiative} />
       <section className="card" aria-labelledby="language-title">
         <h2 id="language-title">{t('settings.languageSection')}</h2>
         <Field label={t('settings.language')}>

@@ -11,6 +11,7 @@ import {
   seedHardening,
   type HardeningIds,
 } from './hardening-cases';
+import { isSyncChannel, seedSync, syncBadInputs, syncValidInput, type SyncIds } from './sync-cases';
 import { seedVoice, voiceBadInputs, voiceValidInput, type VoiceIds } from './voice-cases';
 
 let fixture: ContractFixture;
@@ -24,6 +25,7 @@ let relationshipId: string;
 let voice: VoiceIds;
 let meeting: MeetingIds;
 let hardening: HardeningIds;
+let sync: SyncIds;
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -53,6 +55,7 @@ beforeEach(() => {
   }).id;
   voice = seedVoice(fixture, initiativeId);
   meeting = seedMeeting(fixture, voice, partnerId, groupId);
+  sync = seedSync(fixture, initiativeId, partnerId);
 });
 
 beforeEach(async () => {
@@ -275,6 +278,7 @@ function badInputs(channel: Channel): [string, unknown][] {
     default:
       if (isMeetingChannel(channel)) return meetingBadInputs(channel, meeting);
       if (isHardeningChannel(channel)) return hardeningBadInputs(channel, hardening);
+      if (isSyncChannel(channel)) return syncBadInputs(channel, sync);
       return voiceBadInputs(channel, voice);
   }
 }
@@ -338,6 +342,7 @@ function validInput(channel: Channel): Record<string, unknown> {
     default:
       if (isMeetingChannel(channel)) return meetingValidInput(channel, meeting);
       if (isHardeningChannel(channel)) return hardeningValidInput(channel, hardening);
+      if (isSyncChannel(channel)) return syncValidInput(channel, sync);
       return voiceValidInput(channel, voice);
   }
 }

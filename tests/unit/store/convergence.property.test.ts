@@ -152,6 +152,7 @@ function model(messages: readonly ChangeMessage[]): Snapshot {
       row_id: m.row,
       col: m.column,
       value: m.value,
+      base: m.base ?? null,
     })),
     merkle: [...delta.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([node, hash]) => ({ node, hash })),
   };
@@ -207,7 +208,7 @@ describe('convergence of replicas', () => {
           const logs = devices.map(
             ({ db }) =>
               db
-                .prepare('SELECT timestamp, tbl AS "table", row_id AS row, col AS column, value FROM change_log')
+                .prepare('SELECT timestamp, tbl AS "table", row_id AS row, col AS column, value, base FROM change_log')
                 .all() as ChangeMessage[],
           );
           const everything = logs.flat();

@@ -69,7 +69,7 @@ describe('migrations on an in-memory database', () => {
   });
 
   it('create the change log, merkle and sync state tables', () => {
-    expect([...columns(db, 'change_log').keys()]).toEqual(['timestamp', 'tbl', 'row_id', 'col', 'value']);
+    expect([...columns(db, 'change_log').keys()]).toEqual(['timestamp', 'tbl', 'row_id', 'col', 'value', 'base']);
     expect(columns(db, 'change_log').get('value')?.type).toBe('');
     expect([...columns(db, 'merkle').keys()]).toEqual(['node', 'hash']);
     expect([...columns(db, 'sync_state').keys()]).toEqual(['key', 'value']);

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { entityId } from './models';
+
+/** What Settings → Sync shows: plain facts, worded in the renderer. */
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  hubUrl: z.string(),
+  /** never: not synced yet; ok: the last sync finished; offline: the hub could not be reached; error: see error. */
+  state: z.enum(['never', 'ok', 'offline', 'error']),
+  syncing: z.boolean(),
+  /** ISO time of the last sync that finished. */
+  lastSyncedAt: z.string().nullable(),
+  /** Changes saved here since the last finished sync. */
+  pendingChanges: z.number().int().nonnegative(),
+  /** The last sync found a device whose clock runs far ahead of this one. */
+  clockWarning: z.boolean(),
+  conflictCopies: z.number().int().nonnegative(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const minPassphraseChars = 10;
+
+export const SyncSettings = z
+  .object({
+    initiativeId: entityId,
+    /** Empty for bundle files only. */
+    hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must start with https:// or http://' })]),
+    passphrase: z.string().min(minPassphraseChars, `must be at least ${minPassphraseChars} characters`).max(200),
+  })
+  .strict();
+
+export const BundleRequest = z.object({ initiativeId: entityId, everything: z.boolean() }).strict();
+export const BundleFile = z.object({ fileName: z.string(), contentBase64: z.string(), messages: z.number().int() });
+/** A bundle of 64 MiB at most, sent as base64. */
+export const maxBundleBytes = 64 * 1024 * 1024;
+export const BundleUpload = z
+  .object({
+    initiativeId: entityId,
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(maxBundleBytes / 3) * 4),
+  })
+  .strict();
+export const BundleOutcome = z.object({ added: z.number().int(), duplicates: z.number().int() });
+
+export const ConflictCopy = z.object({
+  /** The lost version's timestamp: its id. */
+  id: z.string(),
+  table: z.string(),
+  rowId: z.string(),
+  column: z.string(),
+  text: z.string(),
+  /** ISO time the lost version was typed. */
+  writtenAt: z.string(),
+  currentText: z.string().nullable(),
+});
+export type ConflictCopy = z.infer<typeof ConflictCopy>;
+export const conflictId = z
+  .string()
+  .max(60)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'must be a conflict copy id');

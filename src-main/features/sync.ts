@@ -1,0 +1,25 @@
+import { AppError } from '../contract/result';
+import { maxBundleBytes } from '../contract/sync';
+import { SyncService } from '../sync/sync-service';
+import type { HandlerContext } from './context';
+import type { HandlerMap } from './handlers';
+
+export function syncHandlers({ library }: HandlerContext) {
+  const sync = new SyncService(library);
+  return {
+    'sync.status': ({ initiativeId }) => sync.status(initiativeId),
+    'sync.configure': ({ initiativeId, hubUrl, passphrase }) => sync.configure(initiativeId, hubUrl, passphrase),
+    'sync.now': ({ initiativeId }) => sync.syncNow(initiativeId),
+    'sync.exportBundle': ({ initiativeId, everything }) => sync.exportBundle(initiativeId, everything),
+    'sync.importBundle': ({ initiativeId, contentBase64 }) => {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length > maxBundleBytes) throw new AppError('too_large', 'That bundle is too large.');
+      return sync.importBundle(initiativeId, bytes);
+    },
+    'conflicts.list': ({ initiativeId }) => sync.conflicts(initiativeId),
+    'conflicts.dismiss': ({ initiativeId, conflictId }) => {
+      sync.dismissConflict(initiativeId, conflictId);
+      return { conflictId };
+    },
+  } satisfies Partial<HandlerMap>;
+}

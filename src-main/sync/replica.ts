@@ -1,0 +1,103 @@
+import type { Statement } from 'better-sqlite3';
+import { AppError } from '../contract/result';
+import type { Db } from '../store/connection';
+import type { ReceiveOutcome, WritePath } from '../store/write-path';
+import { open, seal, SyncCryptoError, type SealedMessage, type SyncKey } from './crypto';
+import type { ChangeMessage } from './messages';
+
+/** A merkle trie as it travels: node key -> hash, zero hashes left out. */
+export type MerkleNodes = Record<string, number>;
+
+/** What a sync partner offers: a hub over HTTP, or another replica on this machine or the LAN. */
+export interface SyncPeer {
+  merkle(): Promise<MerkleNodes>;
+  /** Messages with timestamps after `after` (a timestamp or an ISO minute start), oldest first. */
+  pull(after: string, limit: number): Promise<{ messages: SealedMessage[]; more: boolean }>;
+  push(messages: SealedMessage[]): Promise<{ added: number }>;
+}
+
+interface LogRow {
+  timestamp: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  value: ChangeMessage['value'];
+  base: string | null;
+}
+
+/**
+ * One initiative's side of sync: reads its change log as sealed messages and applies sealed
+ * messages through the write path. What leaves is filtered by consent at the moment of sending:
+ * the text of a note whose participant has withdrawn, and real names while the initiative does
+ * not share them, travel as null; the timestamp still travels, so tries agree and sync ends.
+ */
+export class LocalReplica {
+  private readonly readMerkle: Statement;
+  private readonly readAfter: Statement;
+
+  constructor(
+    readonly db: Db,
+    readonly writePath: WritePath,
+    readonly key: SyncKey,
+  ) {
+    this.readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE hash <> 0');
+    this.readAfter = db.prepare(
+      `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
+        CASE
+          WHEN c.tbl = 'voice_notes' AND c.col = 'text' AND EXISTS (
+            SELECT 1 FROM voice_notes n JOIN participants p ON p.id = n.participant_id
+            WHERE n.id = c.row_id AND p.withdrawn = 1) THEN NULL
+          WHEN c.tbl = 'participant_names' AND c.col = 'real_name' AND NOT EXISTS (
+            SELECT 1 FROM initiative WHERE share_real_names = 1 AND tombstone = 0) THEN NULL
+          ELSE c.value
+        END AS value
+       FROM change_log c WHERE c.timestamp > ? ORDER BY c.timestamp LIMIT ?`,
+    );
+  }
+
+  merkle(): MerkleNodes {
+    const nodes: MerkleNodes = {};
+    for (const { node, hash } of this.readMerkle.all() as { node: string; hash: number }[]) nodes[node] = hash;
+    return nodes;
+  }
+
+  /** Up to `limit` sealed messages after a timestamp, and whether more follow. */
+  sealedAfter(after: string, limit: number): { messages: SealedMessage[]; more: boolean } {
+    const rows = this.readAfter.all(after, limit + 1) as LogRow[];
+    const more = rows.length > limit;
+    const messages = rows.slice(0, limit).map((row) =>
+      seal(this.key, {
+        timestamp: row.timestamp,
+        table: row.tbl,
+        row: row.row_id,
+        column: row.col,
+        value: row.value,
+        ...(row.base ? { base: row.base } : {}),
+      }),
+    );
+    return { messages, more };
+  }
+
+  /** Opens every message first: one that cannot be opened refuses the whole batch, nothing applied. */
+  applySealed(sealed: readonly SealedMessage[]): ReceiveOutcome {
+    let messages: ChangeMessage[];
+    try {
+      messages = sealed.map((message) => open(this.key, message));
+    } catch (error) {
+      if (error instanceof SyncCryptoError) {
+        throw new AppError(error.code === 'wrong_passphrase' ? 'wrong_passphrase' : 'invalid_input', error.message);
+      }
+      throw error;
+    }
+    return this.writePath.receive(messages);
+  }
+
+  /** This replica as a peer for another one: for the local network host and for tests. */
+  asPeer(): SyncPeer {
+    return {
+      merkle: () => Promise.resolve(this.merkle()),
+      pull: (after, limit) => Promise.resolve(this.sealedAfter(after, limit)),
+      push: (messages) => Promise.resolve({ added: this.applySealed(messages).added }),
+    };
+  }
+}

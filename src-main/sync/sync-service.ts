@@ -1,0 +1,209 @@
+import type { ConflictCopy, SyncStatus } from '../contract/sync';
+import { AppError } from '../contract/result';
+import type { InitiativeLibrary } from '../store/library';
+import type { InitiativeStore } from '../store/initiative-store';
+import { isLongText } from '../store/schema';
+import { exportBundle, importBundle } from './bundle';
+import { deriveSyncKey, syncKeyFromBytes, type SyncKey } from './crypto';
+import { HubPeer } from './hub-client';
+import { syncWith } from './protocol';
+import { LocalReplica } from './replica';
+
+/**
+ * Sync as the app uses it: settings and the last outcome live in the initiative's own sync_state
+ * (never synced, never in a bundle). The initiative's id is its sync id, so every device holding
+ * the initiative meets the others under it on the hub.
+ *
+ * The derived key is stored, not the passphrase: it is what the app needs to seal and open, and a
+ * passphrase reused elsewhere does not leak from a stolen file. (An exported initiative file still
+ * carries the key; see the README.)
+ */
+const keys = {
+  hubUrl: 'sync.hub_url',
+  key: 'sync.key',
+  lastSyncedAt: 'sync.last_synced_at',
+  mark: 'sync.mark',
+  state: 'sync.state',
+  error: 'sync.error',
+  clockWarning: 'sync.clock_warning',
+} as const;
+
+export interface SyncServiceOptions {
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export class SyncService {
+  private readonly running = new Map<string, Promise<SyncStatus>>();
+
+  constructor(
+    private readonly library: InitiativeLibrary,
+    private readonly options: SyncServiceOptions = {},
+  ) {}
+
+  private read(store: InitiativeStore, key: string): string | undefined {
+    return store.db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined;
+  }
+
+  private save(store: InitiativeStore, values: Partial<Record<keyof typeof keys, string | null>>): void {
+    const upsert = store.db.prepare(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    const remove = store.db.prepare('DELETE FROM sync_state WHERE key = ?');
+    store.db.transaction(() => {
+      for (const [name, value] of Object.entries(values) as [keyof typeof keys, string | null][]) {
+        if (value === null) remove.run(keys[name]);
+        else upsert.run(keys[name], value);
+      }
+    })();
+  }
+
+  private keyOf(initiativeId: string, store: InitiativeStore): SyncKey | null {
+    const saved = this.read(store, keys.key);
+    return saved ? syncKeyFromBytes(initiativeId, Buffer.from(saved, 'base64')) : null;
+  }
+
+  private replica(initiativeId: string): LocalReplica {
+    const store = this.library.open(initiativeId);
+    const key = this.keyOf(initiativeId, store);
+    if (!key) throw new AppError('invalid_input', 'Set the team passphrase for sync first (Settings → Sync).');
+    return new LocalReplica(store.db, store.writePath, key);
+  }
+
+  status(initiativeId: string): SyncStatus {
+    const store = this.library.open(initiativeId);
+    const mark = this.read(store, keys.mark) ?? '';
+    const error = this.read(store, keys.error);
+    return {
+      configured: this.read(store, keys.key) !== undefined,
+      hubUrl: this.read(store, keys.hubUrl) ?? '',
+      state: (this.read(store, keys.state) as SyncStatus['state'] | undefined) ?? 'never',
+      syncing: this.running.has(initiativeId),
+      lastSyncedAt: this.read(store, keys.lastSyncedAt) ?? null,
+      pendingChanges: store.db
+        .prepare('SELECT count(*) FROM change_log WHERE timestamp > ?')
+        .pluck()
+        .get(mark) as number,
+      clockWarning: this.read(store, keys.clockWarning) === '1',
+      conflictCopies: this.conflicts(initiativeId).length,
+      error: error ? (JSON.parse(error) as SyncStatus['error']) : null,
+    };
+  }
+
+  /** Saves the hub address and the key from the passphrase; a hub that knows another passphrase refuses it. */
+  async configure(initiativeId: string, hubUrl: string, passphrase: string): Promise<SyncStatus> {
+    const store = this.library.open(initiativeId);
+    const key = await deriveSyncKey(initiativeId, passphrase);
+    if (hubUrl !== '') {
+      try {
+        await new HubPeer(hubUrl, key, this.options.fetchImpl).register();
+      } catch (error) {
+        // Offline is fine: the first sync will register. A refusal means another passphrase.
+        if (!(error instanceof AppError) || error.code !== 'sync_unreachable') throw error;
+      }
+    }
+    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null });
+    return this.status(initiativeId);
+  }
+
+  /** Syncs with the hub now; a sync already under way is joined, not doubled. */
+  syncNow(initiativeId: string): Promise<SyncStatus> {
+    const running = this.running.get(initiativeId);
+    if (running) return running;
+    const work = this.run(initiativeId).finally(() => this.running.delete(initiativeId));
+    this.running.set(initiativeId, work);
+    return work;
+  }
+
+  private async run(initiativeId: string): Promise<SyncStatus> {
+    const store = this.library.open(initiativeId);
+    const hubUrl = this.read(store, keys.hubUrl) ?? '';
+    const status = this.status(initiativeId);
+    if (!status.configured || hubUrl === '') {
+      // Not a failure of the request: the status says what is missing, in words the renderer has.
+      return {
+        ...status,
+        state: 'error',
+        error: { code: 'not_configured', message: 'Set the hub address and the team passphrase first.' },
+      };
+    }
+    const replica = this.replica(initiativeId);
+    try {
+      const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl);
+      await hub.register();
+      const report = await syncWith(replica, hub);
+      const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
+      this.save(store, {
+        state: report.inSync ? 'ok' : 'error',
+        lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+        mark: newest ?? '',
+        clockWarning: report.driftWarning ? '1' : '0',
+        error: report.inSync
+          ? null
+          : JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' }),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.save(store, {
+        state: error.code === 'sync_unreachable' ? 'offline' : 'error',
+        error: JSON.stringify({ code: error.code, message: error.message }),
+      });
+    }
+    return this.status(initiativeId);
+  }
+
+  exportBundle(
+    initiativeId: string,
+    everything: boolean,
+  ): { fileName: string; contentBase64: string; messages: number } {
+    const bundle = exportBundle(this.replica(initiativeId), this.library.node, { everything });
+    const day = new Date((this.options.now ?? Date.now)()).toISOString().slice(0, 10);
+    return {
+      fileName: `common-ground-sync-${day}.cgsync`,
+      contentBase64: bundle.bytes.toString('base64'),
+      messages: bundle.messages,
+    };
+  }
+
+  importBundle(initiativeId: string, bytes: Buffer): { added: number; duplicates: number } {
+    const { added, duplicates } = importBundle(this.replica(initiativeId), bytes);
+    return { added, duplicates };
+  }
+
+  conflicts(initiativeId: string): ConflictCopy[] {
+    const { db } = this.library.open(initiativeId);
+    const rows = db
+      .prepare(
+        `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.value FROM conflict_copies c
+         WHERE NOT EXISTS (SELECT 1 FROM conflict_dismissals d WHERE d.id = c.timestamp AND d.dismissed = 1)
+           -- A note's lost words follow the note's consent: listed here only when the note may be shared.
+           AND (c.tbl <> 'voice_notes' OR c.row_id IN (SELECT id FROM shared_voice_notes))
+         ORDER BY c.tbl, c.row_id, c.timestamp`,
+      )
+      .all() as { timestamp: string; tbl: string; row_id: string; col: string; value: string }[];
+    return rows.map((row) => {
+      // Table and column come from conflict_copies, which only ever holds long-text fields; checked again
+      // against the schema before they go into SQL.
+      const current = isLongText(row.tbl, row.col)
+        ? (db.prepare(`SELECT ${row.col} FROM ${row.tbl} WHERE id = ?`).pluck().get(row.row_id) as string | null)
+        : null;
+      return {
+        id: row.timestamp,
+        table: row.tbl,
+        rowId: row.row_id,
+        column: row.col,
+        text: row.value,
+        writtenAt: row.timestamp.slice(0, 24),
+        currentText: current ?? null,
+      };
+    });
+  }
+
+  /** Dismissing is a change like any other, so the copy goes away on every device. */
+  dismissConflict(initiativeId: string, conflictId: string): void {
+    const store = this.library.open(initiativeId);
+    const known = store.db.prepare('SELECT 1 FROM conflict_copies WHERE timestamp = ?').pluck().get(conflictId);
+    if (!known) throw new AppError('not_found', 'There is no such conflict copy.');
+    store.writePath.write([{ table: 'conflict_dismissals', row: conflictId, values: { dismissed: 1 } }]);
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { PartnersPage } from './pages/partners-page';
+import { SyncPage } from './pages/sync-page';
+
+test('set up sync, hear plainly that the hub is out of reach, and carry a bundle', async ({ page, host }) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  const sync = new SyncPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Northside Food Network');
+  await partners.add('Northside Pantry', 'Health');
+
+  await app.goTo('Settings');
+  await expect(sync.panel.getByText('Sync is not set up for this initiative yet.')).toBeVisible();
+  await expect(sync.button('Sync now')).toBeDisabled();
+  // Nothing listens on port 9 of this machine: a hub that cannot be reached.
+  await sync.field('Hub address').fill('http://127.0.0.1:9');
+  await sync.field('Team passphrase').fill('short');
+  await expect(sync.button('Save sync settings')).toBeDisabled();
+  await sync.field('Team passphrase').fill('northside lanterns at dusk');
+  await sync.button('Save sync settings').click();
+  await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
+  await expect(sync.panel.getByText('Not synced yet.')).toBeVisible();
+  await expect(sync.panel.getByText(/changes not yet synced/)).toBeVisible();
+
+  await sync.button('Sync now').click();
+  await expect(sync.panel.getByText(/^Offline: the hub could not be reached/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await sync.button('Save a bundle of everything').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^common-ground-sync-\d{4}-\d{2}-\d{2}\.cgsync$/);
+  const bundle = readFileSync(await saved.path());
+  expect(bundle.toString('latin1')).not.toContain('Northside Pantry');
+  await expect(sync.panel.getByText(/^Saved common-ground-sync-.* with \d+ changes\.$/)).toBeVisible();
+  await sync
+    .bundleInput()
+    .setInputFiles({ name: saved.suggestedFilename(), mimeType: 'application/octet-stream', buffer: bundle });
+  await expect(sync.panel.getByText('This computer already had everything in the bundle.')).toBeVisible();
+  await expect(sync.panel.getByText('No conflict copies.')).toBeVisible();
+});
