@@ -66,7 +66,9 @@ test('a facilitator plans the next roundtable from the last one and tidies up wh
   await expect(fromLast).not.toContainText('Print name tags');
 
   // The parents' note goes beside the item it speaks to.
-  await page.getByLabel(`Show beside which item: ${noteText}`).selectOption({ label: 'Evening hours' });
+  await page.getByRole('button', { name: `Show beside which item: ${noteText}` }).click();
+  await page.getByRole('combobox', { name: `Show beside which item: ${noteText}` }).selectOption({ label: 'Evening hours' });
+  await expect(page.getByRole('button', { name: `Show beside which item: ${noteText}` })).toHaveText('Evening hours');
   await expect(page.getByRole('list', { name: 'Community voice on Evening hours' })).toContainText('The bus stops');
   await app.expectSaved();
 

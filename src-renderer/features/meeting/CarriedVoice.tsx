@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView, VoiceNote } from '../../../src-main/contract/index';
 import { useMeeting } from './store';
@@ -22,39 +23,62 @@ export function VoiceQuotes({ notes, label }: { notes: readonly VoiceNote[]; lab
   );
 }
 
-/** In the plan: each note carried to the session, and the agenda item it is to be shown beside. */
+/**
+ * In the plan: each note carried to the session, and the agenda item it is to be shown beside.
+ * The item picker opens for one note at a time: two hundred notes with a thirty-item list each
+ * would put six thousand options in the page and slow the plan's opening.
+ */
 export function CarriedVoicePlan({ view }: { view: MeetingView }) {
   const { t } = useTranslation();
   const carried = useMeeting((state) => state.carried);
+  const [picking, setPicking] = useState<string | null>(null);
   if (carried.length === 0) return null;
   const pinned = new Map(view.voicePins.map((pin) => [pin.noteId, pin.agendaItemId]));
+  const titleOf = new Map(view.items.map((item) => [item.id, item.title]));
   return (
     <section className="card" aria-labelledby="carried-plan-title">
       <h3 id="carried-plan-title">{t('meeting.live.voice')}</h3>
       <ul className="carried">
-        {carried.map((note) => (
-          <li key={note.id}>
-            <span>“{note.text}”</span>
-            <select
-              aria-label={t('meeting.voice.beside', { text: note.text })}
-              value={pinned.get(note.id) ?? ''}
-              onChange={(event) =>
-                void useMeeting.getState().act('agenda.pinVoice', {
-                  sessionId: view.session.id,
-                  noteId: note.id,
-                  agendaItemId: event.target.value || null,
-                })
-              }
-            >
-              <option value="">{t('meeting.voice.noItem')}</option>
-              {view.items.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.title}
-                </option>
-              ))}
-            </select>
-          </li>
-        ))}
+        {carried.map((note) => {
+          const itemId = pinned.get(note.id) ?? null;
+          return (
+            <li key={note.id}>
+              <span>“{note.text}”</span>
+              {picking === note.id ? (
+                <select
+                  aria-label={t('meeting.voice.beside', { text: note.text })}
+                  value={itemId ?? ''}
+                  autoFocus
+                  onBlur={() => setPicking(null)}
+                  onChange={(event) => {
+                    setPicking(null);
+                    void useMeeting.getState().act('agenda.pinVoice', {
+                      sessionId: view.session.id,
+                      noteId: note.id,
+                      agendaItemId: event.target.value || null,
+                    });
+                  }}
+                >
+                  <option value="">{t('meeting.voice.noItem')}</option>
+                  {view.items.map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.title}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('meeting.voice.beside', { text: note.text })}
+                  onClick={() => setPicking(note.id)}
+                >
+                  {(itemId && titleOf.get(itemId)) || t('meeting.voice.noItem')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
