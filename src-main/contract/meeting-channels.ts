@@ -17,6 +17,7 @@ import {
   MeetingView,
   ParkingItem,
   ParkingPatch,
+  VoicePin,
 } from './meeting';
 import { entityId, limits } from './models';
 import { PartnerDraft } from './partners';
@@ -64,7 +65,28 @@ export const meetingChannels = {
   },
   /** Copies the agenda of the latest earlier session of the same group (or kind) into this one. */
   'agenda.reuseLast': { input: oneSession, output: z.array(AgendaItem), write: true },
+  /** Shows a voice note carried to the session beside one of its agenda items (null: beside none). */
+  'agenda.pinVoice': {
+    input: z
+      .object({ ...inInitiative, sessionId: entityId, noteId: entityId, agendaItemId: entityId.nullable() })
+      .strict(),
+    output: VoicePin,
+    write: true,
+  },
   'attendance.invite': {
+    input: z
+      .object({
+        ...inInitiative,
+        sessionId: entityId,
+        partnerIds: z.array(entityId).max(1000).default([]),
+        groupIds: z.array(entityId).max(100).default([]),
+      })
+      .strict(),
+    output: z.array(Attendee),
+    write: true,
+  },
+  /** Takes partners, and the members of groups, off the invited list; anyone already checked in stays. */
+  'attendance.uninvite': {
     input: z
       .object({
         ...inInitiative,

@@ -227,6 +227,10 @@ export const LiveState = z.object({
 });
 export type LiveState = z.infer<typeof LiveState>;
 
+/** A voice note carried to a session, and the agenda item it is shown beside (null: none). */
+export const VoicePin = z.object({ noteId: entityId, agendaItemId: entityId.nullable() });
+export type VoicePin = z.infer<typeof VoicePin>;
+
 export const MeetingView = z.object({
   session: Session,
   items: z.array(AgendaItem),
@@ -235,5 +239,8 @@ export const MeetingView = z.object({
   actions: z.array(ActionItem),
   parking: z.array(ParkingItem),
   live: LiveState,
+  voicePins: z.array(VoicePin),
+  /** Open action items of the session whose agenda this one reused: what was promised last time. */
+  openFromLast: z.array(ActionItem),
 });
 export type MeetingView = z.infer<typeof MeetingView>;

@@ -70,6 +70,11 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
      ORDER BY status = 'done', coalesce(nullif(due_date, ''), '9999'), id`,
   );
   const actionsOfSession = db.prepare('SELECT * FROM action_items WHERE session_id = ? AND tombstone = 0 ORDER BY id');
+  const openOfReusedSource = db.prepare(
+    `SELECT a.* FROM action_items a JOIN sessions s ON s.reused_from_id = a.session_id
+     WHERE s.id = ? AND a.tombstone = 0 AND a.status = 'open'
+     ORDER BY coalesce(nullif(a.due_date, ''), '9999'), a.id`,
+  );
   const selectParking = db.prepare('SELECT * FROM parking_lot WHERE id = ?');
   const parkingOfSession = db.prepare(
     'SELECT * FROM parking_lot WHERE (session_id = ? OR moved_to_session_id = ?) AND tombstone = 0 ORDER BY id',
@@ -139,6 +144,11 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
     return (actionsOfSession.all(sessionId) as ActionRow[]).map(toAction);
   }
 
+  /** The open actions of the session whose agenda this one reused, so they are seen again. */
+  function openFromReused(sessionId: string): ActionItem[] {
+    return (openOfReusedSource.all(sessionId) as ActionRow[]).map(toAction);
+  }
+
   function getParking(itemId: string): ParkingItem {
     const row = selectParking.get(itemId) as ParkingRow | undefined;
     if (!row || row.tombstone) throw new AppError('not_found', 'No parking-lot item with that id in this initiative.');
@@ -183,6 +193,7 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
     removeAction,
     listActions,
     actionsOf,
+    openFromReused,
     addParking,
     updateParking,
     removeParking,

@@ -1,8 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
-import { agendaPurposes, AgendaItemDraft, type AgendaItem, type AgendaItemPatch } from '../contract/meeting';
+import {
+  agendaPurposes,
+  AgendaItemDraft,
+  type AgendaItem,
+  type AgendaItemPatch,
+  type VoicePin,
+} from '../contract/meeting';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
 import { oneOf, text, toColumns } from './rows';
+import { linkId } from './voice-notes';
 import type { RowChange, WritePath } from './write-path';
 
 interface AgendaRow {
@@ -53,6 +60,14 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
        AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.session_id = s.id AND a.tombstone = 0)
      ORDER BY coalesce(nullif(s.starts_at, ''), '0000') DESC, s.id DESC`,
   );
+
+  /** Carried notes and the item each is pinned to; a pin to a deleted item reads as no pin. */
+  const pinsOfSession = db.prepare(
+    `SELECT c.note_id, a.id AS item_id FROM carried_notes c
+     LEFT JOIN agenda_items a ON a.id = c.agenda_item_id AND a.session_id = c.session_id AND a.tombstone = 0
+     WHERE c.session_id = ? AND c.tombstone = 0 ORDER BY c.id`,
+  );
+  const carriedAlive = db.prepare('SELECT 1 FROM carried_notes WHERE id = ? AND tombstone = 0').pluck();
 
   function requireSession(sessionId: string) {
     const row = sessionRow.get(sessionId) as
@@ -168,11 +183,31 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
         tombstone: 0,
       },
     }));
+    // The session remembers its source, so its meeting can show the open actions promised there.
+    changes.push({ table: 'sessions', row: sessionId, values: { reused_from_id: source.id } });
     writePath.write(changes);
     return list(sessionId);
   }
 
-  return { get, list, add, update, remove, reorder, reuseLast };
+  function pinsOf(sessionId: string): VoicePin[] {
+    return (pinsOfSession.all(sessionId) as { note_id: string; item_id: string | null }[]).map((row) => ({
+      noteId: row.note_id,
+      agendaItemId: row.item_id,
+    }));
+  }
+
+  /** Shows a carried voice note beside one agenda item of its session, or (null) beside none. */
+  function pinVoice(sessionId: string, noteId: string, agendaItemId: string | null): VoicePin {
+    requireSession(sessionId);
+    const link = linkId(noteId, sessionId);
+    if (!carriedAlive.get(link)) throw new AppError('not_found', 'That note was not carried to this session.');
+    if (agendaItemId && get(agendaItemId).sessionId !== sessionId)
+      throw new AppError('invalid_input', 'A carried note is pinned to an item of the session it was carried to.');
+    writePath.write([{ table: 'carried_notes', row: link, values: { agenda_item_id: agendaItemId } }]);
+    return { noteId, agendaItemId };
+  }
+
+  return { get, list, add, update, remove, reorder, reuseLast, pinsOf, pinVoice };
 }
 
 export type AgendaRepository = ReturnType<typeof createAgendaRepository>;

@@ -4,7 +4,7 @@ import { AppError } from '../contract/result';
 import type { Db } from './connection';
 import type { PartnerRepository } from './partners';
 import { text } from './rows';
-import type { WritePath } from './write-path';
+import type { RowChange, WritePath } from './write-path';
 
 interface AttendeeRow {
   id: string;
@@ -64,14 +64,19 @@ export function createAttendanceRepository(db: Db, writePath: WritePath, partner
     return (ofSession.all(sessionId) as AttendeeRow[]).map(toAttendee);
   }
 
-  /** Invites partners and every member of the groups named; people already listed keep their check-in. */
-  function invite(sessionId: string, partnerIds: readonly string[], groupIds: readonly string[]): Attendee[] {
+  /** The partners named and every member of the groups named, once each. */
+  function everyoneNamed(sessionId: string, partnerIds: readonly string[], groupIds: readonly string[]): Set<string> {
     requireSession(sessionId);
     for (const partnerId of partnerIds)
       if (!partnerAlive.get(partnerId)) throw new AppError('not_found', 'No partner with that id in this initiative.');
     for (const groupId of groupIds)
       if (!groupAlive.get(groupId)) throw new AppError('not_found', 'No group with that id in this initiative.');
-    const everyone = new Set([...partnerIds, ...groupIds.flatMap((groupId) => membersOf.all(groupId) as string[])]);
+    return new Set([...partnerIds, ...groupIds.flatMap((groupId) => membersOf.all(groupId) as string[])]);
+  }
+
+  /** Invites partners and every member of the groups named; people already listed keep their check-in. */
+  function invite(sessionId: string, partnerIds: readonly string[], groupIds: readonly string[]): Attendee[] {
+    const everyone = everyoneNamed(sessionId, partnerIds, groupIds);
     const changes = [...everyone]
       .filter((partnerId) => !existing.get(attendanceId(sessionId, partnerId)))
       .map((partnerId) => ({
@@ -79,6 +84,21 @@ export function createAttendanceRepository(db: Db, writePath: WritePath, partner
         row: attendanceId(sessionId, partnerId),
         values: { session_id: sessionId, partner_id: partnerId, invited: 1, checked_in: 0, tombstone: 0 },
       }));
+    if (changes.length > 0) writePath.write(changes);
+    return list(sessionId);
+  }
+
+  /**
+   * Takes people off the invited list. Someone already checked in was at the table, so their row
+   * stays, no longer marked invited; everyone else's row goes.
+   */
+  function uninvite(sessionId: string, partnerIds: readonly string[], groupIds: readonly string[]): Attendee[] {
+    const everyone = everyoneNamed(sessionId, partnerIds, groupIds);
+    const changes = [...everyone].flatMap((partnerId): RowChange[] => {
+      const row = one.get(attendanceId(sessionId, partnerId)) as AttendeeRow | undefined;
+      if (!row) return [];
+      return [{ table: 'attendance', row: row.id, values: row.checked_in === 1 ? { invited: 0 } : { tombstone: 1 } }];
+    });
     if (changes.length > 0) writePath.write(changes);
     return list(sessionId);
   }
@@ -100,7 +120,7 @@ export function createAttendanceRepository(db: Db, writePath: WritePath, partner
     return writePath.batch(() => checkIn(sessionId, partners.create(draft).id, true));
   }
 
-  return { list, invite, checkIn, walkIn };
+  return { list, invite, uninvite, checkIn, walkIn };
 }
 
 export type AttendanceRepository = ReturnType<typeof createAttendanceRepository>;

@@ -68,6 +68,7 @@ export const domainTables = {
     group_id: 'text',
     facilitator_id: 'text',
     status: 'text',
+    reused_from_id: 'text',
     tombstone: 'flag',
   },
   participants: {
@@ -111,6 +112,7 @@ export const domainTables = {
   carried_notes: {
     note_id: 'text',
     session_id: 'text',
+    agenda_item_id: 'text',
     tombstone: 'flag',
   },
   agenda_items: {

@@ -12,17 +12,25 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface HostProcessOptions {
+  /** A fixed port and token let a test kill the host and start it again at the same address, so
+   * the page that was open keeps its origin and its stored token. */
+  port?: number;
+  token?: string;
+}
+
 /**
  * Starts the real host (`src-main/host/cli.ts`, as `npm run web` does) in its own process with
  * the given data folder, and resolves once it prints its address.
  */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
+export function startHostProcess(dataDir: string, options: HostProcessOptions = {}): Promise<HostProcess> {
+  const portArgs = options.port === undefined ? [] : ['--port', String(options.port)];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'src-main/host/cli.ts'), '--data-dir', dataDir],
+    ['--import', 'tsx', join(repoRoot, 'src-main/host/cli.ts'), '--data-dir', dataDir, ...portArgs],
     {
       cwd: repoRoot,
-      env: { ...process.env, COMMON_GROUND_DATA_DIR: '' },
+      env: { ...process.env, COMMON_GROUND_DATA_DIR: '', COMMON_GROUND_HOST_TOKEN: options.token ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -15,6 +15,8 @@ export function meetingHandlers({ library }: HandlerContext) {
         actions: store.actionItems.actionsOf(sessionId),
         parking: store.actionItems.parkingOf(sessionId),
         live: store.live.get(sessionId),
+        voicePins: store.agenda.pinsOf(sessionId),
+        openFromLast: store.actionItems.openFromReused(sessionId),
       };
     },
     'meeting.start': ({ initiativeId, sessionId }) => open(initiativeId).live.start(sessionId),
@@ -33,8 +35,12 @@ export function meetingHandlers({ library }: HandlerContext) {
     },
     'agenda.reorder': ({ initiativeId, sessionId, itemIds }) => open(initiativeId).agenda.reorder(sessionId, itemIds),
     'agenda.reuseLast': ({ initiativeId, sessionId }) => open(initiativeId).agenda.reuseLast(sessionId),
+    'agenda.pinVoice': ({ initiativeId, sessionId, noteId, agendaItemId }) =>
+      open(initiativeId).agenda.pinVoice(sessionId, noteId, agendaItemId),
     'attendance.invite': ({ initiativeId, sessionId, partnerIds, groupIds }) =>
       open(initiativeId).attendance.invite(sessionId, partnerIds, groupIds),
+    'attendance.uninvite': ({ initiativeId, sessionId, partnerIds, groupIds }) =>
+      open(initiativeId).attendance.uninvite(sessionId, partnerIds, groupIds),
     'attendance.checkIn': ({ initiativeId, sessionId, partnerId, present }) =>
       open(initiativeId).attendance.checkIn(sessionId, partnerId, present),
     'attendance.walkIn': ({ initiativeId, sessionId, partner }) =>

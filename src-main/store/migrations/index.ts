@@ -2,16 +2,24 @@ import { initial } from './0010-initial';
 import { partnersGroupsMap } from './0020-partners-groups-map';
 import { voiceSessions } from './0030-voice-sessions';
 import { meeting } from './0040-meeting';
+import { voicePinsReuse } from './0045-voice-pins-reuse';
 import { sync } from './0050-sync';
 
 export interface Migration {
-  /** Numbered in steps of 10, matching the file name; kept in PRAGMA user_version. */
+  /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
   version: number;
   name: string;
   sql: string;
 }
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [initial, partnersGroupsMap, voiceSessions, meeting, sync];
+export const migrations: readonly Migration[] = [
+  initial,
+  partnersGroupsMap,
+  voiceSessions,
+  meeting,
+  voicePinsReuse,
+  sync,
+];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, type ActionItem } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
+import { ActionEditor, EditToggle } from './EntryEditors';
 import { useMeeting } from './store';
 
 type Status = (typeof actionStatuses)[number];
@@ -25,6 +26,8 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
   const [overdue, setOverdue] = useState(false);
   const [actions, setActions] = useState<ActionItem[]>([]);
   const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  const refresh = useCallback(() => setVersion((value) => value + 1), []);
 
   useEffect(() => {
     let current = true;
@@ -118,6 +121,12 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
             <span>
               {nameOf(action.ownerId)} · {action.dueDate || t('meeting.tracker.noDue')} {groupOf(action.groupId)}
             </span>
+            <EditToggle
+              text={action.text}
+              open={editing === action.id}
+              onToggle={() => setEditing(editing === action.id ? null : action.id)}
+            />
+            {editing === action.id ? <ActionEditor action={action} onSaved={refresh} /> : null}
           </li>
         ))}
       </ul>

@@ -1,8 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agendaPurposes, type AgendaItem, type MeetingView } from '../../../src-main/contract/index';
+import { agendaPurposes, type AgendaItem, type MeetingView, type VoiceNote } from '../../../src-main/contract/index';
 import { AutosaveText } from '../../components/AutosaveText';
 import { usePartners } from '../partners/store';
+import { voiceBeside, VoiceQuotes } from './CarriedVoice';
 import { purposeKey } from './labels';
 import { useMeeting } from './store';
 
@@ -13,6 +14,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
   const [notice, setNotice] = useState('');
   const sessionId = view.session.id;
   const items = view.items;
+  const carried = useMeeting((state) => state.carried);
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
   // The field empties at once, not when the save returns: a fast typist's next title must not be
@@ -61,6 +63,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
             item={item}
             index={index}
             last={index === items.length - 1}
+            voice={voiceBeside(view, carried, item.id)}
             move={move}
             drop={drop}
           />
@@ -89,11 +92,12 @@ interface RowProps {
   item: AgendaItem;
   index: number;
   last: boolean;
+  voice: readonly VoiceNote[];
   move(index: number, by: -1 | 1): Promise<void>;
   drop(draggedId: string, targetIndex: number): Promise<void>;
 }
 
-function AgendaRow({ item, index, last, move, drop }: RowProps) {
+function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
   const { t } = useTranslation();
   const partners = usePartners((state) => state.partners);
   const update = (patch: Parameters<typeof patchItem>[1]) => patchItem(item.id, patch);
@@ -196,6 +200,7 @@ function AgendaRow({ item, index, last, move, drop }: RowProps) {
           ×
         </button>
       </div>
+      <VoiceQuotes notes={voice} label={t('meeting.voice.onItem', { title: item.title })} />
     </li>
   );
 }

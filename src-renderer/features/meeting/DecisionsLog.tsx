@@ -8,6 +8,7 @@ import {
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { useGroups } from '../groups/store';
+import { DecisionEditor, EditToggle } from './EntryEditors';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
 
@@ -25,6 +26,7 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [entries, setEntries] = useState<DecisionLogEntry[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -103,6 +105,11 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
         {entries.map((entry) => (
           <li key={entry.id} className="card log__entry">
             <strong>{entry.text}</strong>
+            <EditToggle
+              text={entry.text}
+              open={editing === entry.id}
+              onToggle={() => setEditing(editing === entry.id ? null : entry.id)}
+            />
             <span>
               {t(methodKey[entry.method])} · {t(outcomeKey[entry.outcome])} · {entry.sessionTitle}{' '}
               {entry.sessionStartsAt.slice(0, 10)}
@@ -120,6 +127,8 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
               </span>
             ) : null}
             {entry.noteIds.length > 0 ? <span>{t('meeting.log.voice', { count: entry.noteIds.length })}</span> : null}
+            {entry.rationale ? <span>{entry.rationale}</span> : null}
+            {editing === entry.id ? <DecisionEditor decision={entry} /> : null}
           </li>
         ))}
       </ul>

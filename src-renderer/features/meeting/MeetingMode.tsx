@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../src-main/contract/index';
 import { AutosaveText } from '../../components/AutosaveText';
 import { CheckInPanel } from './CheckInPanel';
+import { OpenFromLast, voiceBeside, VoiceQuotes } from './CarriedVoice';
 import { Countdown } from './Countdown';
 import { DecisionForm } from './DecisionForm';
 import { purposeKey } from './labels';
@@ -104,6 +105,10 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
                 {current.title}
               </h2>
               <Countdown view={view} item={current} />
+              <VoiceQuotes
+                notes={voiceBeside(view, carried, current.id)}
+                label={t('meeting.voice.onItem', { title: current.title })}
+              />
               <div ref={notesRef} className="meeting__notes">
                 <AutosaveText
                   key={current.id}
@@ -138,14 +143,9 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
           <section aria-labelledby="carried-title">
             <h3 id="carried-title">{t('meeting.live.voice')}</h3>
             {carried.length === 0 ? <p className="field__hint">{t('meeting.live.noVoice')}</p> : null}
-            <ul className="meeting__voice" aria-label={t('meeting.live.voice')}>
-              {carried.map((note) => (
-                <li key={note.id}>
-                  “{note.text}”{note.pseudonym ? ` — ${note.pseudonym}` : ''}
-                </li>
-              ))}
-            </ul>
+            <VoiceQuotes notes={voiceBeside(view, carried, null)} label={t('meeting.live.voice')} />
           </section>
+          <OpenFromLast view={view} />
         </aside>
       </div>
       {dialog === 'decision' ? (

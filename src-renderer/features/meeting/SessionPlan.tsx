@@ -6,6 +6,7 @@ import { AutosaveText } from '../../components/AutosaveText';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { AgendaBuilder } from './AgendaBuilder';
+import { CarriedVoicePlan, OpenFromLast } from './CarriedVoice';
 import { statusKey } from './labels';
 import { useMeeting } from './store';
 
@@ -26,6 +27,8 @@ export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void 
   );
   const invite = (partnerIds: string[], groupIds: string[]) =>
     void useMeeting.getState().act('attendance.invite', { sessionId: session.id, partnerIds, groupIds });
+  const uninvite = (partnerIds: string[], groupIds: string[]) =>
+    void useMeeting.getState().act('attendance.uninvite', { sessionId: session.id, partnerIds, groupIds });
 
   return (
     <article className="session-plan" aria-labelledby="session-plan-title">
@@ -107,6 +110,9 @@ export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void 
           <button type="button" className="button" disabled={!inviteGroup} onClick={() => invite([], [inviteGroup])}>
             {t('meeting.invite.inviteGroup')}
           </button>
+          <button type="button" className="button" disabled={!inviteGroup} onClick={() => uninvite([], [inviteGroup])}>
+            {t('meeting.invite.uninviteGroup')}
+          </button>
           <select
             aria-label={t('meeting.invite.partner')}
             value={invitePartner}
@@ -130,12 +136,26 @@ export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void 
         </div>
         <ul className="invited" aria-label={t('meeting.invite.list')}>
           {view.attendance.map((person) => (
-            <li key={person.id}>{person.name}</li>
+            <li key={person.id}>
+              {person.name}
+              {person.invited ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('meeting.invite.uninvite', { name: person.name })}
+                  onClick={() => uninvite([person.partnerId], [])}
+                >
+                  ×
+                </button>
+              ) : null}
+            </li>
           ))}
         </ul>
       </section>
-      {session.groupId ? <OpenActions groupId={session.groupId} /> : null}
+      {/* A group's open actions include those of its last session; without a group, reuse brings them. */}
+      {session.groupId ? <OpenActions groupId={session.groupId} /> : <OpenFromLast view={view} />}
       <AgendaBuilder view={view} />
+      <CarriedVoicePlan view={view} />
     </article>
   );
 }

@@ -41,21 +41,23 @@ export const useMeeting = create<MeetingState>((set, get) => {
   async function fetchAll() {
     const { initiativeId, sessionId } = get();
     if (!initiativeId) return;
-    const sessions = await call('sessions.list', { initiativeId, filter: {} });
+    // The list and the selected session's data are asked for together: one round trip, not two,
+    // before meeting mode can draw. A session missing from the list is dropped below.
+    const [sessions, view, carried] = await Promise.all([
+      call('sessions.list', { initiativeId, filter: {} }),
+      sessionId ? call('meeting.get', { initiativeId, sessionId }) : null,
+      sessionId ? call('sessions.carriedNotes', { initiativeId, sessionId }) : null,
+    ]);
     if (!sessions.ok) return set({ error: sessions.error });
     const tableSessions = sessions.value.filter((session) => session.kind !== 'focus_group');
     const current = tableSessions.some((session) => session.id === sessionId) ? sessionId : null;
-    if (!current) return set({ sessions: tableSessions, sessionId: null, view: null, carried: [], error: null });
-    const [view, carried] = await Promise.all([
-      call('meeting.get', { initiativeId, sessionId: current }),
-      call('sessions.carriedNotes', { initiativeId, sessionId: current }),
-    ]);
+    if (!current || !view) return set({ sessions: tableSessions, sessionId: null, view: null, carried: [], error: null });
     if (get().initiativeId !== initiativeId || get().sessionId !== current) return;
     if (!view.ok) return set({ error: view.error });
     set({
       sessions: tableSessions,
       view: movedLive ? { ...view.value, live: movedLive } : view.value,
-      carried: carried.ok ? carried.value : [],
+      carried: carried?.ok ? carried.value : [],
       error: null,
     });
   }

@@ -83,6 +83,8 @@ export function meetingValidInput(channel: MeetingChannel, ids: MeetingIds): Rec
     'agenda.reorder': () => ({ initiativeId, sessionId, itemIds: [ids.secondItemId, itemId] }),
     'agenda.reuseLast': () => ({ initiativeId, sessionId: ids.laterSessionId }),
     'attendance.invite': () => ({ initiativeId, sessionId, partnerIds: [partnerId], groupIds: [ids.groupId] }),
+    'agenda.pinVoice': () => ({ initiativeId, sessionId, noteId: ids.noteId, agendaItemId: ids.secondItemId }),
+    'attendance.uninvite': () => ({ initiativeId, sessionId, partnerIds: [partnerId], groupIds: [ids.groupId] }),
     'attendance.checkIn': () => ({ initiativeId, sessionId, partnerId, present: false }),
     'attendance.walkIn': () => ({
       initiativeId,
@@ -156,6 +158,12 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
       ['items not a list', { initiativeId, sessionId, itemIds: itemId }],
     ],
     'attendance.invite': [['partners not a list', { initiativeId, sessionId, partnerIds: partnerId }]],
+    'attendance.uninvite': [['groups not a list', { initiativeId, sessionId, groupIds: ids.groupId }]],
+    'agenda.pinVoice': [
+      ['no item named', { initiativeId, sessionId, noteId: ids.noteId }],
+      ['item not an id', { initiativeId, sessionId, noteId: ids.noteId, agendaItemId: 'Welcome' }],
+      ['note not an id', { initiativeId, sessionId, noteId: 'bus', agendaItemId: null }],
+    ],
     'attendance.checkIn': [
       ['present missing', { initiativeId, sessionId, partnerId }],
       ['present a string', { initiativeId, sessionId, partnerId, present: 'yes' }],

@@ -58,8 +58,13 @@ describe('two hosts syncing through a hub process', () => {
     expect(first).toMatchObject({ state: 'ok', pendingChanges: 0, error: null });
 
     // The tablet gets the initiative as a file (moving to a second computer), then only syncs.
-    const file = await call<{ contentBase64: string }>(laptop, 'initiatives.exportFile', { initiativeId });
-    await call(tablet, 'initiatives.importFile', { fileName: 'eastside.sqlite', contentBase64: file.contentBase64 });
+    const passphrase = 'moving day passphrase';
+    const file = await call<{ contentBase64: string }>(laptop, 'initiatives.exportFile', { initiativeId, passphrase });
+    await call(tablet, 'initiatives.importFile', {
+      fileName: 'eastside.cground',
+      contentBase64: file.contentBase64,
+      passphrase,
+    });
     await call(tablet, 'partners.create', { initiativeId, partner: { name: 'Clinic' } });
     const [foodBank] = await call<Partner[]>(laptop, 'partners.list', { initiativeId });
     await call(laptop, 'partners.update', {
