@@ -118,8 +118,12 @@ export const channels = {
   'sync.status': { input: initiativeOnly, output: SyncStatus },
   /** Hub address and team passphrase; the passphrase itself is not stored. */
   'sync.configure': { input: SyncSettings, output: SyncStatus, write: true },
-  /** Syncs with the hub now; offline or refused comes back as the status, not as a failure. */
-  'sync.now': { input: initiativeOnly, output: SyncStatus, write: true },
+  /**
+   * Syncs with the hub now; offline or refused comes back as the status, not as a failure. Not a
+   * write channel: it must not hold the person's own saves in the renderer's write queue while it
+   * runs (what it receives is announced as changes, like any other write).
+   */
+  'sync.now': { input: initiativeOnly, output: SyncStatus },
   'sync.exportBundle': { input: BundleRequest, output: BundleFile },
   'sync.importBundle': {
     input: BundleUpload,

@@ -5,6 +5,7 @@ import { InitiativeSwitcher } from '../initiatives/InitiativeSwitcher';
 import { MapScreen } from '../map/MapScreen';
 import { PartnersSection } from '../partners/PartnersSection';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { useAutoSync } from '../settings/useAutoSync';
 import { FocusGroupsSection } from '../voice/FocusGroupsSection';
 import { SessionsSection } from '../meeting/SessionsSection';
 import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
@@ -21,6 +22,7 @@ function savedSection(): Section {
 export function Shell({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(savedSection);
+  useAutoSync(initiative.id);
 
   const go = useCallback((next: Section) => {
     localStorage.setItem(sectionKey, next);

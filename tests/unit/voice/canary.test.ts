@@ -71,6 +71,7 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'decisions.log': [{ initiativeId: ids.initiativeId, filter: {} }],
   'actions.list': [{ initiativeId: ids.initiativeId, filter: {} }],
   'sync.status': [{ initiativeId: ids.initiativeId }],
+  'sync.now': [{ initiativeId: ids.initiativeId }],
   'conflicts.list': [{ initiativeId: ids.initiativeId }],
 });
 
