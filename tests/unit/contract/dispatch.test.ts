@@ -20,7 +20,6 @@ let meeting: MeetingIds;
 let hardening: HardeningIds;
 let seeded: SeededIds;
 
-
 beforeEach(async () => {
   fixture = openContractFixture();
   seeded = await seedAll(fixture);
