@@ -158,7 +158,7 @@ describe('every export, read back', () => {
         return true;
       },
       tagValueProcessor: (_tag, value, path) => {
-        if (format === 'graphml' && path.endsWith('node.data')) labels.push(value);
+        if (format === 'graphml' && typeof path === 'string' && path.endsWith('node.data')) labels.push(value);
         return value;
       },
     }).parse(xml);
