@@ -11,6 +11,7 @@ export const errorCodes = [
   'unauthorized',
   'forbidden_origin',
   'too_large',
+  'rate_limited',
   'internal',
 ] as const;
 

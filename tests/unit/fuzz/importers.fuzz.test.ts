@@ -150,7 +150,7 @@ describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of 
       fc.asyncProperty(corrupted(files[format]), (content) => checkPartnerImport(format, content)),
       { numRuns: runs },
     );
-  });
+  }, 30_000 + runs * 1_000);
 });
 
 describe('REFI-QDA codebook import of a damaged file', () => {
@@ -168,7 +168,7 @@ describe('REFI-QDA codebook import of a damaged file', () => {
       fc.asyncProperty(corrupted(files.qdc), (content) => checkCodebookImport(content)),
       { numRuns: runs },
     );
-  });
+  }, 30_000 + runs * 1_000);
 });
 
 const laughs = `<?xml version="1.0"?>
