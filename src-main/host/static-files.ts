@@ -54,9 +54,13 @@ function isFile(path: string): boolean {
   }
 }
 
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file)] ?? 'application/octet-stream';
+}
+
 export function sendFile(response: ServerResponse, file: string, headOnly: boolean): void {
   response.statusCode = 200;
-  response.setHeader('Content-Type', contentTypes[extname(file)] ?? 'application/octet-stream');
+  response.setHeader('Content-Type', contentTypeOf(file));
   response.setHeader('Cache-Control', file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600');
   if (headOnly) {
     response.end();
