@@ -115,6 +115,56 @@ async function openTab(page: Page, label: string, screen: string): Promise<void>
   await expectNoSeriousViolations(page, screen);
 }
 
+/**
+ * Presses Tab `presses` times and fails on any stop that shows no focus ring (outline or box
+ * shadow), or whose ring is fainter than 3:1 against the page behind it.
+ */
+async function expectVisibleFocusWhileTabbing(page: Page, presses: number, screen: string): Promise<void> {
+  const problems: string[] = [];
+  for (let press = 0; press < presses; press++) {
+    await page.keyboard.press('Tab');
+    const problem = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const shadow = style.boxShadow !== 'none';
+      const label =
+        element.getAttribute('aria-label') ??
+        (element as HTMLInputElement).labels?.[0]?.textContent ??
+        element.textContent ??
+        '';
+      const name = `${element.tagName.toLowerCase()}.${element.className} "${label.trim().slice(0, 40)}"`;
+      if (!ring && !shadow) return `${name}: no focus ring`;
+      if (!ring) return null;
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const [lr, lg, lb] = [r, g, b].map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+      };
+      // The ring sits outside the element, over whatever is behind it: the nearest opaque background.
+      let behind: Element | null = element.parentElement;
+      let background = 'rgb(255, 255, 255)';
+      while (behind) {
+        const colour = getComputedStyle(behind).backgroundColor;
+        if (colour && !colour.startsWith('rgba(0, 0, 0, 0)') && colour !== 'transparent') {
+          background = colour;
+          break;
+        }
+        behind = behind.parentElement;
+      }
+      const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(background))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      return ratio < 3 ? `${name}: focus ring ${ratio.toFixed(2)}:1 against its background` : null;
+    });
+    if (problem) problems.push(problem);
+  }
+  expect(problems, screen).toEqual([]);
+}
+
 for (const locale of localesWithMainFile) {
   test.describe(`accessibility in ${locale}`, () => {
     test.beforeEach(async ({ page }) => {
@@ -214,6 +264,35 @@ for (const locale of localesWithMainFile) {
       }));
       expect(overflow).toEqual({ page: 0, meeting: 0 });
       await expectNoSeriousViolations(page, 'meeting mode at 200%');
+    });
+
+    test('keyboard focus is always visible: partners, focus groups, sessions and meeting mode', async ({
+      page,
+      host,
+    }) => {
+      test.setTimeout(120_000);
+      const t = textsOf(locale);
+      await seed(page, host);
+      await page.goto(host.openUrl);
+      await expect(page.locator('.topbar__initiative')).toHaveText('Eastside Cradle to Career');
+      for (const [key, screen] of [
+        ['Control+1', 'partners'],
+        ['Control+3', 'focus groups'],
+        ['Control+4', 'sessions'],
+        ['Control+6', 'settings'],
+      ] as const) {
+        await page.keyboard.press(key);
+        await page.locator('body').focus();
+        await expectVisibleFocusWhileTabbing(page, 25, screen);
+      }
+      await page.keyboard.press('Control+4');
+      await page
+        .getByRole('button', { name: /November roundtable/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: t('meeting.plan.start') }).click();
+      await expect(page.getByRole('timer')).toBeVisible();
+      await expectVisibleFocusWhileTabbing(page, 25, 'meeting mode');
     });
   });
 }
