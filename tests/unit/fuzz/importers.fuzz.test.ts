@@ -145,12 +145,16 @@ describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of 
     expect(result.ok && (result.value as { partners: number }).partners, JSON.stringify(result)).toBe(4);
   });
 
-  it('is refused in plain words with nothing written, or imported whole', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(files[format]), (content) => checkPartnerImport(format, content)),
-      { numRuns: runs },
-    );
-  }, 30_000 + runs * 1_000);
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(files[format]), (content) => checkPartnerImport(format, content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
 });
 
 describe('REFI-QDA codebook import of a damaged file', () => {
@@ -163,12 +167,50 @@ describe('REFI-QDA codebook import of a damaged file', () => {
     expect(result).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 2 } });
   });
 
-  it('is refused in plain words with nothing written, or imported whole', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(files.qdc), (content) => checkCodebookImport(content)),
-      { numRuns: runs },
-    );
-  }, 30_000 + runs * 1_000);
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(files.qdc), (content) => checkCodebookImport(content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
+});
+
+describe('whole-initiative file import of a damaged file', () => {
+  it(
+    'is refused in plain words with no file left behind, or imported whole',
+    async () => {
+      const exported = await fixture.callAsync('initiatives.exportFile', { initiativeId: sourceId });
+      if (!exported.ok) throw new Error(JSON.stringify(exported.error));
+      const original = Buffer.from((exported.value as { contentBase64: string }).contentBase64, 'base64');
+      // Another device, so an undamaged file is new there and would be accepted.
+      const device = openContractFixture();
+      try {
+        await fc.assert(
+          fc.asyncProperty(corrupted(original), async (content) => {
+            const before = device.dump();
+            const result = await device.callAsync('initiatives.importFile', {
+              fileName: 'initiative.sqlite',
+              contentBase64: content.toString('base64'),
+            });
+            expectPlainRefusal(result);
+            if (!result.ok) return void expect(device.dump()).toEqual(before);
+            // Accepted (the damage missed everything SQLite checks): the whole initiative is there.
+            const partners = device.ok('partners.list', { initiativeId: (result.value as { id: string }).id });
+            expect(partners.length).toBe(4);
+            device.ok('initiatives.list', {});
+          }),
+          { numRuns: Math.ceil(runs / 3) },
+        );
+      } finally {
+        device.close();
+      }
+    },
+    60_000 + runs * 2_000,
+  );
 });
 
 const laughs = `<?xml version="1.0"?>
