@@ -113,15 +113,19 @@ async function checkCall(channel: Channel, input: unknown): Promise<void> {
 }
 
 describe.each(channelNames)('%s with one part of a valid input made hostile', (channel) => {
-  it('answers a Result; refusals are plain and change nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutation(), async (change) => {
-        // The valid input is rebuilt each run: an earlier accepted write may have deleted its rows.
-        await checkCall(channel, applyMutation(validInputFor(channel, seeded), change));
-      }),
-      { numRuns: runs },
-    );
-  }, 30_000 + runs * 1_000);
+  it(
+    'answers a Result; refusals are plain and change nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutation(), async (change) => {
+          // The valid input is rebuilt each run: an earlier accepted write may have deleted its rows.
+          await checkCall(channel, applyMutation(validInputFor(channel, seeded), change));
+        }),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
 });
 
 describe('ids that name nothing', () => {
