@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelNames, fail } from './contract/index';
@@ -7,7 +7,8 @@ import { flagValue, resolveBackupPolicy } from './data-dir';
 import { dataDirEnv } from './data-dir';
 import { createHandlers, dispatchAsync } from './features/handlers';
 import { installMenu } from './shell/menu';
-import { createMainWindow, guardContents, isTrustedSender } from './shell/window';
+import { appSchemePrivileges } from './shell/app-protocol';
+import { createMainWindow, guardContents, isTrustedSender, serveAppProtocol } from './shell/window';
 import { InitiativeLibrary } from './store/library';
 
 /**
@@ -24,6 +25,9 @@ function nativeBinding(): string | undefined {
 function dataDir(): string {
   return flagValue(process.argv, '--data-dir') ?? process.env[dataDirEnv] ?? app.getPath('userData');
 }
+
+// A privileged scheme must be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -62,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(changeEventName, notice);
     });
     installMenu(!app.isPackaged);
+    serveAppProtocol();
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => (mainWindow = null));
     app.on('before-quit', () => library.close());

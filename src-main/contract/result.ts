@@ -13,6 +13,7 @@ export const errorCodes = [
   'too_large',
   'wrong_passphrase',
   'sync_unreachable',
+  'rate_limited',
   'internal',
 ] as const;
 

@@ -7,6 +7,7 @@ import { changeEventName } from '../contract/events';
 import { fail, type ErrorCode, type Result } from '../contract/result';
 import { createHandlers, dispatchAsync } from '../features/handlers';
 import { InitiativeLibrary, type LibraryOptions } from '../store/library';
+import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit';
 import { resolveStaticPath, sendFile } from './static-files';
 import { hostAllowed, isUsableToken, originAllowed, setSecurityHeaders, tokenMatches } from './security';
 
@@ -19,6 +20,8 @@ export interface HostOptions {
   token?: string;
   maxBodyBytes?: number;
   nativeBinding?: string;
+  /** Requests per client (defaultRateLimit when absent). */
+  rateLimit?: RateLimit;
   /** Rolling backups (see resolveBackupPolicy); defaults when absent. */
   backups?: LibraryOptions['backups'];
 }
@@ -44,6 +47,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_large: 413,
   wrong_passphrase: 409,
   sync_unreachable: 502,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -100,6 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBytes;
   const rendererDir = resolve(options.rendererDir);
+  const rateLimiter = createRateLimiter(options.rateLimit ?? defaultRateLimit);
   let port = 0;
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
@@ -151,6 +156,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!hostAllowed(request, port)) {
       response.statusCode = 421;
       return void response.end('Unknown host');
+    }
+    const rate = rateLimiter.take(request.socket.remoteAddress ?? 'unknown');
+    if (!rate.allowed) {
+      response.setHeader('Retry-After', String(rate.retryAfterSeconds));
+      return sendResult(response, fail('rate_limited', 'Too many requests at once; wait a moment and try again.'));
     }
     const path = (request.url ?? '/').split('?')[0];
     if (path.startsWith('/api/')) {

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -17,7 +17,7 @@ const contentTypes: Record<string, string> = {
 
 /**
  * Maps a URL path to a file inside `root`, or null when it would leave the folder (`..`, encoded
- * slashes, NUL bytes) or names nothing. Paths without an extension fall back to index.html.
+ * slashes, NUL bytes, links pointing out) or names nothing. Paths without an extension fall back to index.html.
  */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -32,7 +32,18 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const candidate = join(root, relative);
   if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   const file = isFile(candidate) ? candidate : extname(relative) === '' ? join(root, 'index.html') : null;
-  return file && isFile(file) ? file : null;
+  return file && isFile(file) && insideRealRoot(root, file) ? file : null;
+}
+
+/** A link inside the folder may point outside it: what counts is where the file really is. */
+function insideRealRoot(root: string, file: string): boolean {
+  try {
+    const realRoot = realpathSync(root);
+    const realFile = realpathSync(file);
+    return realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path: string): boolean {
@@ -43,9 +54,13 @@ function isFile(path: string): boolean {
   }
 }
 
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file)] ?? 'application/octet-stream';
+}
+
 export function sendFile(response: ServerResponse, file: string, headOnly: boolean): void {
   response.statusCode = 200;
-  response.setHeader('Content-Type', contentTypes[extname(file)] ?? 'application/octet-stream');
+  response.setHeader('Content-Type', contentTypeOf(file));
   response.setHeader('Cache-Control', file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600');
   if (headOnly) {
     response.end();

@@ -1,3 +1,4 @@
+import { appHost, appScheme } from './app-protocol';
 /**
  * Window and navigation policy, kept free of Electron imports so it is unit-tested under Node.
  */
@@ -21,19 +22,24 @@ export function secureWebPreferences(preload: string) {
 }
 
 /**
- * The app's own pages: files inside the built renderer folder, or the dev server while
- * developing. `rendererRoot` is a file: URL of that folder, ending in a slash.
+ * The app's own pages: the built renderer served as app://common-ground/ (see app-protocol.ts),
+ * or the dev server while developing. file: URLs are never the app's, so a page opened from disk
+ * can neither navigate the window nor call the app.
  */
-export function isAppUrl(url: string, devServerUrl: string | undefined, rendererRoot?: string): boolean {
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') {
-    if (!rendererRoot) return false;
-    return parsed.href.startsWith(rendererRoot) && !decodeURIComponent(parsed.pathname).split('/').includes('..');
+  if (parsed.protocol === `${appScheme}:`) {
+    if (parsed.host !== appHost || parsed.username || parsed.password) return false;
+    try {
+      return !decodeURIComponent(parsed.pathname).split('/').includes('..');
+    } catch {
+      return false;
+    }
   }
   if (devServerUrl) {
     try {

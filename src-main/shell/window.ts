@@ -1,11 +1,20 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, protocol, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { appEntryUrl, appResponseHeaders, appScheme, resolveAppRequest } from './app-protocol';
 import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from './policy';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(import.meta.dirname, '../renderer');
-const rendererRoot = `${pathToFileURL(rendererDir).href}/`;
+
+/** Serves the built renderer as app://common-ground/ (after app ready; the scheme is registered before). */
+export function serveAppProtocol(): void {
+  protocol.handle(appScheme, async (request) => {
+    const file = request.method === 'GET' ? resolveAppRequest(rendererDir, request.url) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    return new Response(await readFile(file), { status: 200, headers: appResponseHeaders(file) });
+  });
+}
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -20,14 +29,14 @@ export function createMainWindow(): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(rendererDir, 'index.html'));
+  else void window.loadURL(appEntryUrl);
   return window;
 }
 
 /** Applied to every web contents: no navigation away, no new windows, no permissions. */
 export function guardContents(contents: Electron.WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl, rendererRoot)) event.preventDefault();
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -37,5 +46,5 @@ export function guardContents(contents: Electron.WebContents): void {
 }
 
 export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return frame !== null && isAppUrl(frame.url, devServerUrl, rendererRoot);
+  return frame !== null && isAppUrl(frame.url, devServerUrl);
 }

@@ -68,7 +68,7 @@ try {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [check, severity, confidence, file, location, sample] = fields(line);
-      return { check, severity, confidence, file, location, sample };
+      return { check, severity, confidence, file, location, sample: sample ?? '' };
     });
   const unexplained = findings.filter(
     (finding) =>

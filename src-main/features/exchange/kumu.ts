@@ -52,6 +52,8 @@ export function kumuToSource(elements: KumuTable, connections: KumuTable | null)
 }
 
 function readConnections(table: KumuTable, errors: SourceFile['errors']): SourceConnection[] {
+  // Our own export of an initiative without relationships writes an empty list: nothing to read.
+  if (table.rows.length === 0) return [];
   const column = (...names: string[]) => table.headers.findIndex((header) => names.includes(fold(header)));
   const from = column('from');
   const to = column('to');

@@ -3,16 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, channels, type Channel } from '../../../src-main/contract/channels';
 import { limits } from '../../../src-main/contract/models';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from './contract-fixture';
-import { isMeetingChannel, meetingBadInputs, meetingValidInput, seedMeeting, type MeetingIds } from './meeting-cases';
-import {
-  hardeningBadInputs,
-  hardeningValidInput,
-  isHardeningChannel,
-  seedHardening,
-  type HardeningIds,
-} from './hardening-cases';
-import { isSyncChannel, seedSync, syncBadInputs, syncValidInput, type SyncIds } from './sync-cases';
-import { seedVoice, voiceBadInputs, voiceValidInput, type VoiceIds } from './voice-cases';
+import { seedAll, validInputFor, type SeededIds } from './core-cases';
+import { isMeetingChannel, meetingBadInputs, type MeetingIds } from './meeting-cases';
+import { hardeningBadInputs, isHardeningChannel, type HardeningIds } from './hardening-cases';
+import { isSyncChannel, syncBadInputs, type SyncIds } from './sync-cases';
+import { voiceBadInputs, type VoiceIds } from './voice-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -20,46 +15,18 @@ let partnerId: string;
 let deletedPartnerId: string;
 let secondPartnerId: string;
 let groupId: string;
-let deletedGroupId: string;
 let relationshipId: string;
 let voice: VoiceIds;
 let meeting: MeetingIds;
 let hardening: HardeningIds;
 let sync: SyncIds;
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-beforeEach(() => {
-  fixture = openContractFixture();
-  initiativeId = fixture.ok('initiatives.create', { name: 'Eastside Cradle to Career' }).id;
-  partnerId = fixture.ok('partners.create', {
-    initiativeId,
-    partner: { name: 'Eastside Library', sector: 'education' },
-  }).id;
-  deletedPartnerId = fixture.ok('partners.create', { initiativeId, partner: { name: 'Gone Partner' } }).id;
-  fixture.ok('partners.delete', { initiativeId, partnerId: deletedPartnerId });
-  secondPartnerId = fixture.ok('partners.create', {
-    initiativeId,
-    partner: { name: 'Eastside Clinic', sector: 'health' },
-  }).id;
-  groupId = fixture.ok('groups.create', { initiativeId, group: { kind: 'working_group', name: 'Early years' } }).id;
-  deletedGroupId = fixture.ok('groups.create', {
-    initiativeId,
-    group: { kind: 'constellation', name: 'Gone group' },
-  }).id;
-  fixture.ok('groups.delete', { initiativeId, groupId: deletedGroupId });
-  fixture.ok('groups.setMember', { initiativeId, groupId, partnerId, role: 'co_chair' });
-  relationshipId = fixture.ok('relationships.create', {
-    initiativeId,
-    relationship: { fromId: partnerId, toId: secondPartnerId, kind: 'refers_to' },
-  }).id;
-  voice = seedVoice(fixture, initiativeId);
-  meeting = seedMeeting(fixture, voice, partnerId, groupId);
-  sync = seedSync(fixture, initiativeId, partnerId);
-});
+let seeded: SeededIds;
 
 beforeEach(async () => {
-  hardening = await seedHardening(fixture, initiativeId);
+  fixture = openContractFixture();
+  seeded = await seedAll(fixture);
+  ({ initiativeId, partnerId, deletedPartnerId, secondPartnerId, groupId, relationshipId } = seeded.core);
+  ({ voice, meeting, hardening, sync } = seeded);
 });
 
 afterEach(() => fixture.close());
@@ -284,67 +251,7 @@ function badInputs(channel: Channel): [string, unknown][] {
 }
 
 function validInput(channel: Channel): Record<string, unknown> {
-  switch (channel) {
-    case 'app.info':
-    case 'initiatives.list':
-    case 'initiatives.createSample':
-      return {};
-    case 'initiatives.create':
-      return { name: 'A new initiative' };
-    case 'initiatives.get':
-    case 'partners.list':
-      return { initiativeId };
-    case 'initiatives.update':
-      return { initiativeId, patch: { name: 'Renamed' } };
-    case 'partners.create':
-      return { initiativeId, partner: { name: 'Westside Clinic' } };
-    case 'partners.update':
-      return { initiativeId, partnerId, patch: { name: 'Renamed partner' } };
-    case 'partners.delete':
-    case 'partners.restore':
-      return { initiativeId, partnerId: channel === 'partners.restore' ? deletedPartnerId : partnerId };
-    case 'partners.import.preview':
-    case 'partners.import.commit':
-      return {
-        initiativeId,
-        format: 'csv',
-        fileName: 'partners.csv',
-        contentBase64: base64('Name,Sector\nWestside Youth Council,community\n'),
-      };
-    case 'partners.export':
-      return { initiativeId, format: 'csv' };
-    case 'groups.list':
-    case 'relationships.list':
-    case 'map.positions':
-    case 'map.resetLayout':
-    case 'representation.report':
-      return { initiativeId };
-    case 'groups.create':
-      return { initiativeId, group: { kind: 'steering_committee', name: 'Steering committee' } };
-    case 'groups.update':
-      return { initiativeId, groupId, patch: { purpose: 'Get every child ready for school' } };
-    case 'groups.delete':
-      return { initiativeId, groupId };
-    case 'groups.restore':
-      return { initiativeId, groupId: deletedGroupId };
-    case 'groups.setMember':
-      return { initiativeId, groupId, partnerId: secondPartnerId, role: 'member' };
-    case 'groups.removeMember':
-      return { initiativeId, groupId, partnerId };
-    case 'relationships.create':
-      return { initiativeId, relationship: { fromId: secondPartnerId, toId: partnerId, kind: 'funds', strength: 3 } };
-    case 'relationships.update':
-      return { initiativeId, relationshipId, patch: { strength: 1, note: 'monthly referrals' } };
-    case 'relationships.delete':
-      return { initiativeId, relationshipId };
-    case 'map.savePositions':
-      return { initiativeId, positions: [{ nodeId: partnerId, x: 10.5, y: -20 }] };
-    default:
-      if (isMeetingChannel(channel)) return meetingValidInput(channel, meeting);
-      if (isHardeningChannel(channel)) return hardeningValidInput(channel, hardening);
-      if (isSyncChannel(channel)) return syncValidInput(channel, sync);
-      return voiceValidInput(channel, voice);
-  }
+  return validInputFor(channel, seeded);
 }
 
 function omit(input: Record<string, unknown>, field: string): Record<string, unknown> {

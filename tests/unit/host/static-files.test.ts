@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveStaticPath } from '../../../src-main/host/static-files';
@@ -145,6 +145,13 @@ describe('resolveStaticPath', () => {
     ]) {
       expect(resolveStaticPath(root, path), path).toBeNull();
     }
+  });
+
+  it('refuses a link inside the folder that points outside it', () => {
+    symlinkSync(join(temp.dir, 'secret.txt'), join(root, 'link.txt'));
+    symlinkSync(temp.dir, join(root, 'linked-folder'));
+    expect(resolveStaticPath(root, '/link.txt')).toBeNull();
+    expect(resolveStaticPath(root, '/linked-folder/secret.txt')).toBeNull();
   });
 
   it('does not treat a sibling folder sharing the prefix as inside', () => {

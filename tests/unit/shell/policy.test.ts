@@ -23,17 +23,16 @@ describe('secureWebPreferences', () => {
 describe('isAppUrl', () => {
   const dev = 'http://localhost:5173';
 
-  const root = 'file:///opt/Common%20Ground/resources/app/out/renderer/';
-
-  it('accepts files of the built renderer on disk, and no other file', () => {
-    expect(isAppUrl(`${root}index.html`, undefined, root)).toBe(true);
-    expect(isAppUrl(`${root}assets/index.js#/settings`, dev, root)).toBe(true);
-    expect(isAppUrl('file:///etc/passwd', undefined, root)).toBe(false);
-    expect(isAppUrl('file:///opt/Common%20Ground/resources/app/out/renderer-evil/index.html', undefined, root)).toBe(
-      false,
-    );
-    expect(isAppUrl(`${root}..%2F..%2Fsecret.html`, undefined, root)).toBe(false);
-    expect(isAppUrl(`${root}index.html`, undefined)).toBe(false);
+  it('accepts the built renderer served as app://common-ground/, and no file: URL', () => {
+    expect(isAppUrl('app://common-ground/index.html', undefined)).toBe(true);
+    expect(isAppUrl('app://common-ground/assets/index.js#/settings', dev)).toBe(true);
+    expect(isAppUrl('app://common-ground/', undefined)).toBe(true);
+    expect(isAppUrl('app://evil/index.html', undefined)).toBe(false);
+    expect(isAppUrl('app://user:pw@common-ground/index.html', undefined)).toBe(false);
+    expect(isAppUrl('app://common-ground/..%2F..%2Fsecret.html', undefined)).toBe(false);
+    expect(isAppUrl('app://common-ground/%E0%A4%A', undefined)).toBe(false);
+    expect(isAppUrl('file:///opt/Common%20Ground/resources/app/out/renderer/index.html', undefined)).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', dev)).toBe(false);
   });
 
   it('accepts the dev server origin while developing, any path on it', () => {
@@ -67,9 +66,9 @@ describe('isAppUrl', () => {
     expect(isAppUrl(url, dev)).toBe(false);
   });
 
-  it('refuses everything but file: when the dev server address is garbage', () => {
+  it('refuses everything but app: when the dev server address is garbage', () => {
     expect(isAppUrl('http://localhost:5173/', 'not a url')).toBe(false);
-    expect(isAppUrl('file:///index.html', 'not a url', 'file:///')).toBe(true);
+    expect(isAppUrl('app://common-ground/index.html', 'not a url')).toBe(true);
   });
 });
 

@@ -58,12 +58,15 @@ describe('two hosts syncing through a hub process', () => {
     expect(first).toMatchObject({ state: 'ok', pendingChanges: 0, error: null });
 
     // The tablet gets the initiative as a file (moving to a second computer), then only syncs.
-    const passphrase = 'moving day passphrase';
-    const file = await call<{ contentBase64: string }>(laptop, 'initiatives.exportFile', { initiativeId, passphrase });
+    const filePassphrase = 'moving day passphrase';
+    const file = await call<{ contentBase64: string }>(laptop, 'initiatives.exportFile', {
+      initiativeId,
+      passphrase: filePassphrase,
+    });
     await call(tablet, 'initiatives.importFile', {
       fileName: 'eastside.cground',
       contentBase64: file.contentBase64,
-      passphrase,
+      passphrase: filePassphrase,
     });
     await call(tablet, 'partners.create', { initiativeId, partner: { name: 'Clinic' } });
     const [foodBank] = await call<Partner[]>(laptop, 'partners.list', { initiativeId });

@@ -1,0 +1,256 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel } from '../../../src-main/contract/channels';
+import { expectWellFormedResult, openContractFixture, type ContractFixture } from '../contract/contract-fixture';
+import { plainMessageProblem } from './hostile';
+import { openSealedFile } from '../../../src-main/store/sealed-file';
+
+/*
+ * Malformed and truncated files through the real import channels: the CSV and Kumu importers
+ * (partners.import.*) and the REFI-QDA codebook (themes.importQdc). The starting files are real
+ * exports of a small initiative, so a corruption lands in a file that was good a moment ago.
+ * Every answer must be a Result in plain words; a refused import leaves the database exactly as it
+ * was, and an accepted one adds exactly what it says it added (nothing half-imported).
+ */
+
+const runs = Number(process.env.FUZZ_RUNS ?? 30);
+
+let fixture: ContractFixture;
+let sourceId: string;
+let targetId: string;
+const files: Record<'csv' | 'kumu-json' | 'kumu-xlsx' | 'qdc', Buffer> = {} as never;
+
+beforeAll(() => {
+  fixture = openContractFixture();
+  sourceId = fixture.ok('initiatives.create', { name: 'Source' }).id;
+  targetId = fixture.ok('initiatives.create', { name: 'Target' }).id;
+  const names = ['Eastside Library', 'Clínica del Este', 'Youth Council "North"', 'Ana, facilitator'];
+  const ids = names.map(
+    (name, index) =>
+      fixture.ok('partners.create', {
+        initiativeId: sourceId,
+        partner: { name, sector: index % 2 ? 'health' : 'education', tags: ['a', 'b c'], notes: 'line\nbreak' },
+      }).id,
+  );
+  fixture.ok('relationships.create', {
+    initiativeId: sourceId,
+    relationship: { fromId: ids[0], toId: ids[1], kind: 'funds', strength: 2 },
+  });
+  fixture.ok('themes.create', { initiativeId: sourceId, theme: { name: 'Childcare', colour: '#336699' } });
+  fixture.ok('themes.create', { initiativeId: sourceId, theme: { name: 'Transport & <roads>' } });
+  for (const format of ['csv', 'kumu-json', 'kumu-xlsx'] as const) {
+    files[format] = Buffer.from(
+      fixture.ok('partners.export', { initiativeId: sourceId, format }).contentBase64,
+      'base64',
+    );
+  }
+  files.qdc = Buffer.from(fixture.ok('themes.exportQdc', { initiativeId: sourceId }).contentBase64, 'base64');
+});
+
+afterAll(() => fixture.close());
+
+/** A good file damaged one way: cut short, bytes changed, garbage spliced in, a slice repeated. */
+function corrupted(original: Buffer): fc.Arbitrary<Buffer> {
+  const at = fc.nat({ max: original.length });
+  return fc.oneof(
+    at.map((end) => original.subarray(0, end)),
+    fc
+      .array(fc.tuple(fc.nat({ max: Math.max(0, original.length - 1) }), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((flips) => {
+        const copy = Buffer.from(original);
+        for (const [index, byte] of flips) if (index < copy.length) copy[index] = byte;
+        return copy;
+      }),
+    fc
+      .tuple(at, fc.uint8Array({ minLength: 1, maxLength: 64 }))
+      .map(([index, garbage]) =>
+        Buffer.concat([original.subarray(0, index), Buffer.from(garbage), original.subarray(index)]),
+      ),
+    fc
+      .tuple(at, at)
+      .map(([a, b]) => Buffer.concat([original.subarray(0, Math.max(a, b)), original.subarray(Math.min(a, b))])),
+    fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+  );
+}
+
+function counts(): { partners: number; relationships: number; themes: number; changes: number } {
+  const db = fixture.dump()[`${targetId}.sqlite`];
+  return {
+    partners: db.partners.length,
+    relationships: db.relationships.length,
+    themes: db.themes.length,
+    changes: db.change_log.length,
+  };
+}
+
+function expectPlainRefusal(result: unknown): void {
+  expectWellFormedResult(result);
+  if (result.ok) return;
+  expect(result.error.code, result.error.message).not.toBe('internal');
+  expect(plainMessageProblem(result.error.message), result.error.message.slice(0, 300)).toBeNull();
+}
+
+async function checkPartnerImport(format: 'csv' | 'kumu-json' | 'kumu-xlsx', content: Buffer): Promise<void> {
+  const request = {
+    initiativeId: targetId,
+    format,
+    fileName: `partners.${format === 'kumu-xlsx' ? 'xlsx' : format === 'csv' ? 'csv' : 'json'}`,
+    contentBase64: content.toString('base64'),
+  };
+  const before = fixture.dump();
+  const preview = await fixture.callAsync('partners.import.preview', request);
+  expectPlainRefusal(preview);
+  expect(fixture.dump()).toEqual(before);
+  const commit = await fixture.callAsync('partners.import.commit', request);
+  expectPlainRefusal(commit);
+  if (!commit.ok) {
+    expect(fixture.dump()).toEqual(before);
+    return;
+  }
+  // Accepted: the preview must have promised the same, with no row errors, and the rows counted are there.
+  expect(preview.ok).toBe(true);
+  if (preview.ok) expect((preview.value as { errors: unknown[] }).errors).toEqual([]);
+  const outcome = commit.value as { partnersAdded: number; relationshipsAdded: number };
+  const db = fixture.dump()[`${targetId}.sqlite`];
+  expect(db.partners.length).toBe(before[`${targetId}.sqlite`].partners.length + outcome.partnersAdded);
+  expect(db.relationships.length).toBe(before[`${targetId}.sqlite`].relationships.length + outcome.relationshipsAdded);
+}
+
+async function checkCodebookImport(content: Buffer): Promise<void> {
+  const before = counts();
+  const dumpBefore = fixture.dump();
+  const result = await fixture.callAsync('themes.importQdc', {
+    initiativeId: targetId,
+    fileName: 'codebook.qdc',
+    contentBase64: content.toString('base64'),
+  });
+  expectPlainRefusal(result);
+  if (!result.ok) {
+    expect(fixture.dump()).toEqual(dumpBefore);
+    return;
+  }
+  expect(counts().themes).toBe(before.themes + (result.value as { created: number }).created);
+}
+
+describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of a damaged file', (format) => {
+  it('the undamaged export imports (so refusals below are about the damage)', async () => {
+    const result = await fixture.callAsync('partners.import.preview', {
+      initiativeId: targetId,
+      format,
+      fileName: 'partners',
+      contentBase64: files[format].toString('base64'),
+    });
+    expect(result.ok && (result.value as { partners: number }).partners, JSON.stringify(result)).toBe(4);
+  });
+
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(files[format]), (content) => checkPartnerImport(format, content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
+});
+
+describe('REFI-QDA codebook import of a damaged file', () => {
+  it('the undamaged export imports', async () => {
+    const result = await fixture.callAsync('themes.importQdc', {
+      initiativeId: sourceId,
+      fileName: 'codebook.qdc',
+      contentBase64: files.qdc.toString('base64'),
+    });
+    expect(result).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 2 } });
+  });
+
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(files.qdc), (content) => checkCodebookImport(content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
+});
+
+describe('whole-initiative file import of a damaged file', () => {
+  it(
+    'is refused in plain words with no file left behind, or imported whole',
+    async () => {
+      const passphrase = 'fuzzing file passphrase';
+      const exported = await fixture.callAsync('initiatives.exportFile', { initiativeId: sourceId, passphrase });
+      if (!exported.ok) throw new Error(JSON.stringify(exported.error));
+      const sealed = Buffer.from((exported.value as { contentBase64: string }).contentBase64, 'base64');
+      // Damage to the SQLite bytes themselves (a plain file, as a backup copied by hand), and, less
+      // often since each attempt derives a key, to the sealed file.
+      const plain = await openSealedFile(sealed, passphrase);
+      const damaged = fc.oneof({ weight: 5, arbitrary: corrupted(plain) }, { weight: 1, arbitrary: corrupted(sealed) });
+      // Another device, so an undamaged file is new there and would be accepted.
+      const device = openContractFixture();
+      try {
+        await fc.assert(
+          fc.asyncProperty(damaged, async (content) => {
+            const before = device.dump();
+            const result = await device.callAsync('initiatives.importFile', {
+              fileName: 'initiative.cground',
+              contentBase64: content.toString('base64'),
+              passphrase,
+            });
+            expectPlainRefusal(result);
+            if (!result.ok) return void expect(device.dump()).toEqual(before);
+            // Accepted (the damage missed everything SQLite checks): the whole initiative is there.
+            const partners = device.ok('partners.list', { initiativeId: (result.value as { id: string }).id });
+            expect(partners.length).toBe(4);
+            device.ok('initiatives.list', {});
+          }),
+          { numRuns: Math.ceil(runs / 3) },
+        );
+      } finally {
+        device.close();
+      }
+    },
+    60_000 + runs * 2_000,
+  );
+});
+
+const laughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0190a0b1-0000-7000-8000-00000000c0de" name="&lol3;" isCodable="true"/></Codes></CodeBook>`;
+
+const handMade: [string, Channel, string, Buffer][] = [
+  ['an empty CSV', 'partners.import.commit', 'csv', Buffer.alloc(0)],
+  ['a CSV that is only a byte-order mark', 'partners.import.commit', 'csv', Buffer.from([0xef, 0xbb, 0xbf])],
+  ['a CSV with an unclosed quote', 'partners.import.commit', 'csv', Buffer.from('Name,Sector\n"Open,health\nB,x\n')],
+  ['a CSV of binary noise', 'partners.import.commit', 'csv', Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 10, 13])],
+  ['a CSV labelled as a workbook', 'partners.import.commit', 'kumu-xlsx', Buffer.from('Name\nA\n')],
+  ['a ZIP header and nothing else', 'partners.import.commit', 'kumu-xlsx', Buffer.from('PK\u0003\u0004')],
+  ['JSON cut mid-string', 'partners.import.commit', 'kumu-json', Buffer.from('{"elements":[{"label":"A')],
+  ['JSON of the wrong shape', 'partners.import.commit', 'kumu-json', Buffer.from('[1,2,3]')],
+  ['JSON nested a thousand deep', 'partners.import.commit', 'kumu-json', Buffer.from('['.repeat(1000))],
+  ['a codebook that is not XML', 'themes.importQdc', 'qdc', Buffer.from('not xml at all')],
+  ['a codebook with entity expansion', 'themes.importQdc', 'qdc', Buffer.from(laughs)],
+  ['a codebook nested deeply', 'themes.importQdc', 'qdc', Buffer.from('<a>'.repeat(5_000))],
+  ['an empty codebook', 'themes.importQdc', 'qdc', Buffer.alloc(0)],
+];
+
+describe('hand-made bad files', () => {
+  it.each(handMade)('%s is refused in plain words and changes nothing', async (_label, channel, format, content) => {
+    const before = fixture.dump();
+    const input =
+      channel === 'themes.importQdc'
+        ? { initiativeId: targetId, fileName: 'x.qdc', contentBase64: content.toString('base64') }
+        : { initiativeId: targetId, format, fileName: 'x', contentBase64: content.toString('base64') };
+    const result = await fixture.callAsync(channel, input);
+    expectPlainRefusal(result);
+    expect(result.ok, JSON.stringify(result).slice(0, 300)).toBe(false);
+    expect(fixture.dump()).toEqual(before);
+  });
+});
