@@ -24,6 +24,7 @@ import {
   RelationshipPatch,
 } from './partners';
 import { meetingChannels } from './meeting-channels';
+import { summaryChannels } from './summary';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -246,6 +247,7 @@ export const channels = {
     maxBytes: 8 * 1024 * 1024,
   },
   ...meetingChannels,
+  ...summaryChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

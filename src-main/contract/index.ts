@@ -9,3 +9,4 @@ export * from './result';
 export * from './events';
 export type * from './api';
 export * from './backups';
+export * from './summary';

@@ -12,6 +12,7 @@ export const errorCodes = [
   'forbidden_origin',
   'too_large',
   'internal',
+  'export_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

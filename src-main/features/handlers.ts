@@ -7,6 +7,7 @@ import { initiativeHandlers } from './initiatives';
 import { partnerHandlers } from './partners';
 import { meetingHandlers } from './meeting/index';
 import { voiceHandlers } from './voice/index';
+import { summaryHandlers } from './summary/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -22,6 +23,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...voiceHandlers(context),
     ...meetingHandlers(context),
     ...backupHandlers(context),
+    ...summaryHandlers(context),
   };
 }
 

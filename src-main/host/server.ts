@@ -8,6 +8,7 @@ import { fail, type ErrorCode, type Result } from '../contract/result';
 import { createHandlers, dispatchAsync } from '../features/handlers';
 import { InitiativeLibrary, type LibraryOptions } from '../store/library';
 import { resolveStaticPath, sendFile } from './static-files';
+import { chromiumPdfPrinter } from './pdf-printer';
 import { hostAllowed, isUsableToken, originAllowed, setSecurityHeaders, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -42,6 +43,7 @@ const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden_origin: 403,
   too_large: 413,
+  export_failed: 500,
   internal: 500,
 };
 
@@ -86,11 +88,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     nativeBinding: options.nativeBinding,
     backups: options.backups,
   });
+  const printer = chromiumPdfPrinter();
   const handlers = createHandlers({
     library,
     resourcesDir: options.resourcesDir,
     version: options.version,
     transport: 'host',
+    printPdf: printer.printPdf,
   });
   const token = options.token ?? randomBytes(24).toString('base64url');
   if (!isUsableToken(token)) {
@@ -188,7 +192,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
         server.close(() => {
           library.close();
-          resolveClose();
+          void printer.close().finally(resolveClose);
         });
       }),
   };

@@ -11,6 +11,7 @@ import {
   seedHardening,
   type HardeningIds,
 } from './hardening-cases';
+import { isSummaryChannel, seedSummary, summaryBadInputs, summaryValidInput, type SummaryIds } from './summary-cases';
 import { seedVoice, voiceBadInputs, voiceValidInput, type VoiceIds } from './voice-cases';
 
 let fixture: ContractFixture;
@@ -24,6 +25,7 @@ let relationshipId: string;
 let voice: VoiceIds;
 let meeting: MeetingIds;
 let hardening: HardeningIds;
+let summary: SummaryIds;
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -57,6 +59,7 @@ beforeEach(() => {
 
 beforeEach(async () => {
   hardening = await seedHardening(fixture, initiativeId);
+  summary = await seedSummary(fixture, meeting);
 });
 
 afterEach(() => fixture.close());
@@ -113,7 +116,7 @@ function badInputs(channel: Channel): [string, unknown][] {
         ['vision over the limit', { name: 'ok', vision: tooLongText }],
         ['population goal over the limit', { name: 'ok', populationGoal: tooLongText }],
         ['unknown phase', { name: 'ok', phase: 'finished' }],
-        ['unknown locale', { name: 'ok', defaultLocale: 'fr' }],
+        ['unknown locale', { name: 'ok', defaultLocale: 'de' }],
         ['caller-chosen id', { name: 'ok', id: randomUUID() }],
       ];
     case 'initiatives.get':
@@ -275,6 +278,7 @@ function badInputs(channel: Channel): [string, unknown][] {
     default:
       if (isMeetingChannel(channel)) return meetingBadInputs(channel, meeting);
       if (isHardeningChannel(channel)) return hardeningBadInputs(channel, hardening);
+      if (isSummaryChannel(channel)) return summaryBadInputs(channel, summary);
       return voiceBadInputs(channel, voice);
   }
 }
@@ -338,6 +342,7 @@ function validInput(channel: Channel): Record<string, unknown> {
     default:
       if (isMeetingChannel(channel)) return meetingValidInput(channel, meeting);
       if (isHardeningChannel(channel)) return hardeningValidInput(channel, hardening);
+      if (isSummaryChannel(channel)) return summaryValidInput(channel, summary);
       return voiceValidInput(channel, voice);
   }
 }

@@ -29,6 +29,11 @@ const ownScreen = new Set<Channel>(['voice.notes', 'voice.draft', 'participants.
  * names and internal notes included; the Settings screen says so before it is saved. Not a share.
  */
 const wholeCopies = new Set<Channel>(['initiatives.exportFile']);
+/**
+ * A per-partner export's progress: counts and file paths, no content. The files it writes are built
+ * by the same code as summary.export below; tests/unit/summary scans them for canaries too.
+ */
+const progressOnly = new Set<Channel>(['summary.batchStart', 'summary.batchStatus', 'summary.batchCancel']);
 /** Read channels whose inputs are built below rather than from the voice cases. */
 const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'app.info': [{}],
@@ -66,6 +71,16 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'meeting.get': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
   'decisions.log': [{ initiativeId: ids.initiativeId, filter: {} }],
   'actions.list': [{ initiativeId: ids.initiativeId, filter: {} }],
+  'summary.preview': (['en', 'ar'] as const).map((language) => ({
+    initiativeId: ids.initiativeId,
+    sessionId: ids.roundtableId,
+    language,
+  })),
+  'summary.export': (['html', 'md', 'decisions-csv', 'actions-csv'] as const).map((format) => ({
+    initiativeId: ids.initiativeId,
+    sessionId: ids.roundtableId,
+    format,
+  })),
 });
 
 let fixture: HostFixture;
@@ -138,7 +153,7 @@ const pseudonymAllowed = new Set<Channel>(['participants.list']);
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
     const reads = channelNames.filter((channel) => !isWriteChannel(channel));
-    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies]);
+    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies, ...progressOnly]);
     expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
   });
 
