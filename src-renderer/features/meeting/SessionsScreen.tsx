@@ -4,6 +4,7 @@ import { sessionKinds, type Session } from '../../../src-main/contract/index';
 import { MeetingMode } from './MeetingMode';
 import { sessionKindKey, statusKey } from './labels';
 import { SessionPlan } from './SessionPlan';
+import { SummaryPanel } from '../summary/SummaryPanel';
 import { useMeeting } from './store';
 
 const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
@@ -14,7 +15,9 @@ export function SessionsScreen() {
   const sessions = useMeeting((state) => state.sessions);
   const sessionId = useMeeting((state) => state.sessionId);
   const view = useMeeting((state) => state.view);
+  const initiativeId = useMeeting((state) => state.initiativeId);
   const [planning, setPlanning] = useState(false);
+  const [summaryOf, setSummaryOf] = useState<string | null>(null);
   const live = view?.session.status === 'live' && !planning;
 
   if (view && live) return <MeetingMode view={view} onLeave={() => setPlanning(true)} />;
@@ -36,8 +39,16 @@ export function SessionsScreen() {
           {sessions.length === 0 ? <p className="field__hint">{t('meeting.list.empty')}</p> : null}
         </aside>
         <div className="sessions__detail">
-          {view ? (
+          {view && initiativeId && summaryOf === view.session.id ? (
+            <SummaryPanel
+              initiativeId={initiativeId}
+              sessionId={view.session.id}
+              title={view.session.title}
+              onBack={() => setSummaryOf(null)}
+            />
+          ) : view ? (
             <SessionPlan
+              onSummary={() => setSummaryOf(view.session.id)}
               key={view.session.id}
               view={view}
               onRun={() => {
