@@ -6,6 +6,7 @@ import type { Figure } from './measure';
 import { benchImport10k } from './import.bench';
 import { benchMap } from './map.bench';
 import { benchMeeting } from './meeting.bench';
+import { benchSummary } from './summary.bench';
 import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
 
@@ -26,6 +27,7 @@ try {
     ...benchVoiceSearch(dir),
     ...(await benchMap()),
     ...(await benchMeeting()),
+    ...(await benchSummary()),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });
