@@ -39,7 +39,9 @@ test('an organiser previews a session summary and exports it as PDF, DOCX, Markd
   const world = await runSession(page, host);
   const summary = new SummaryPage(page);
   await page.goto(host.openUrl);
+  await expect(page.locator('.topbar__initiative')).toHaveText('Eastside Cradle to Career');
   await page.keyboard.press('Control+4');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
   await summary.openFor('Steering committee');
 
   await expect(summary.preview).toContainText(world.decisionTexts[0]);
