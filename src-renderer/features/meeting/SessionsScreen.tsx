@@ -6,6 +6,7 @@ import { sessionKindKey, statusKey } from './labels';
 import { SessionPlan } from './SessionPlan';
 import { SummaryPanel } from '../summary/SummaryPanel';
 import { useMeeting } from './store';
+import { formatLocalDateTime } from '../../i18n/format';
 
 const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
 
@@ -76,7 +77,7 @@ function SessionButton({ session, current }: { session: Session; current: boolea
     >
       <strong>{session.title}</strong>
       <span>
-        {session.startsAt.replace('T', ' ')} · {t(statusKey[session.status])}
+        {formatLocalDateTime(session.startsAt)} · {t(statusKey[session.status])}
       </span>
     </button>
   );
