@@ -6,6 +6,7 @@ import { changeEventName } from './contract/events';
 import { flagValue, resolveBackupPolicy } from './data-dir';
 import { dataDirEnv } from './data-dir';
 import { createHandlers, dispatchAsync } from './features/handlers';
+import { printPdfInElectron } from './shell/pdf';
 import { installMenu } from './shell/menu';
 import { appSchemePrivileges } from './shell/app-protocol';
 import { createMainWindow, guardContents, isTrustedSender, serveAppProtocol } from './shell/window';
@@ -54,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       version: app.getVersion(),
       transport: 'electron',
+      printPdf: printPdfInElectron,
     });
     for (const channel of channelNames) {
       ipcMain.handle(channel, (event, input: unknown) =>

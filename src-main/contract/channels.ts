@@ -42,6 +42,7 @@ import {
   SyncSettings,
   SyncStatus,
 } from './sync';
+import { summaryChannels } from './summary';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -292,6 +293,7 @@ export const channels = {
     maxBytes: 8 * 1024 * 1024,
   },
   ...meetingChannels,
+  ...summaryChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

@@ -10,3 +10,4 @@ export * from './events';
 export type * from './api';
 export * from './backups';
 export * from './sync';
+export * from './summary';

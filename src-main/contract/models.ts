@@ -32,7 +32,7 @@ export const knownSectors = [
 
 export const partnerKinds = ['organisation', 'person'] as const;
 
-export const locales = ['en', 'es'] as const;
+export const locales = ['en', 'es', 'fr', 'ar'] as const;
 
 /** Ids are compared as stored (lower case); an upper-case spelling is folded at the edge. */
 export const entityId = z.uuid({ message: 'must be an id made by the app' }).toLowerCase();
@@ -42,6 +42,7 @@ const longText = z.string().max(limits.longText);
 
 export const Phase = z.enum(phases);
 export const Locale = z.enum(locales);
+export type Locale = z.infer<typeof Locale>;
 
 export const Initiative = z.object({
   id: entityId,

@@ -15,6 +15,7 @@ export const errorCodes = [
   'sync_unreachable',
   'rate_limited',
   'internal',
+  'export_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,5 @@
 import type { InitiativeLibrary } from '../store/library';
+import type { PdfPrinter } from './summary/export';
 
 export interface HandlerContext {
   library: InitiativeLibrary;
@@ -6,4 +7,8 @@ export interface HandlerContext {
   resourcesDir: string;
   version: string;
   transport: 'electron' | 'host';
+  /** Chromium's print to PDF (Electron's webContents, or headless Chromium for the host). */
+  printPdf?: PdfPrinter;
+  /** Where exported summaries are written; `<dataDir>/summaries` when not set. */
+  exportDir?: string;
 }

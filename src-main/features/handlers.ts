@@ -8,6 +8,7 @@ import { partnerHandlers } from './partners';
 import { meetingHandlers } from './meeting/index';
 import { voiceHandlers } from './voice/index';
 import { syncHandlers } from './sync';
+import { summaryHandlers } from './summary/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -24,6 +25,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...meetingHandlers(context),
     ...backupHandlers(context),
     ...syncHandlers(context),
+    ...summaryHandlers(context),
   };
 }
 

@@ -9,6 +9,7 @@ import { createHandlers, dispatchAsync } from '../features/handlers';
 import { InitiativeLibrary, type LibraryOptions } from '../store/library';
 import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit';
 import { resolveStaticPath, sendFile } from './static-files';
+import { chromiumPdfPrinter } from './pdf-printer';
 import { hostAllowed, isUsableToken, originAllowed, setSecurityHeaders, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -48,6 +49,7 @@ const statusOf: Record<ErrorCode, number> = {
   wrong_passphrase: 409,
   sync_unreachable: 502,
   rate_limited: 429,
+  export_failed: 500,
   internal: 500,
 };
 
@@ -92,11 +94,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     nativeBinding: options.nativeBinding,
     backups: options.backups,
   });
+  const printer = chromiumPdfPrinter();
   const handlers = createHandlers({
     library,
     resourcesDir: options.resourcesDir,
     version: options.version,
     transport: 'host',
+    printPdf: printer.printPdf,
   });
   const token = options.token ?? randomBytes(24).toString('base64url');
   if (!isUsableToken(token)) {
@@ -200,7 +204,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
         server.close(() => {
           library.close();
-          resolveClose();
+          void printer.close().finally(resolveClose);
         });
       }),
   };

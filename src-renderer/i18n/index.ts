@@ -23,13 +23,19 @@ export async function setupI18n(): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = i18next.language;
+  applyDirection(i18next.language);
+}
+
+/** Arabic lays the whole app out right to left; the CSS uses logical properties, so it mirrors. */
+function applyDirection(locale: string): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = i18next.dir(locale);
 }
 
 export async function changeLocale(locale: AppLocale): Promise<void> {
   localStorage.setItem(storageKey, locale);
   await i18next.changeLanguage(locale);
-  document.documentElement.lang = locale;
+  applyDirection(locale);
 }
 
 /** An API error in the person's language; invalid input keeps the field-level detail. */

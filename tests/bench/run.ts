@@ -6,6 +6,7 @@ import type { Figure } from './measure';
 import { benchImport10k } from './import.bench';
 import { benchMap } from './map.bench';
 import { benchMeeting } from './meeting.bench';
+import { benchSummary } from './summary.bench';
 import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
 import { benchSync } from './sync.bench';
@@ -28,6 +29,7 @@ try {
     ...(await benchMap()),
     ...(await benchMeeting()),
     ...(await benchSync(dir)),
+    ...(await benchSummary()),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { statusKey } from './labels';
 import { useMeeting } from './store';
 
 /** A session's details, who is invited and its agenda; from here the meeting starts. */
-export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void }) {
+export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onRun(): void; onSummary(): void }) {
   const { t } = useTranslation();
   const { session } = view;
   const partners = usePartners((state) => state.partners);
@@ -37,6 +37,9 @@ export function SessionPlan({ view, onRun }: { view: MeetingView; onRun(): void 
         <span className="badge">{t(statusKey[session.status])}</span>
         <button type="button" className="button button--primary" onClick={onRun}>
           {session.status === 'planned' ? t('meeting.plan.start') : t('meeting.plan.resume')}
+        </button>
+        <button type="button" className="button" onClick={onSummary}>
+          {t('summary.ui.open')}
         </button>
       </header>
       <div className="card session-plan__details">

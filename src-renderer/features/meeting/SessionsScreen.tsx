@@ -4,7 +4,9 @@ import { sessionKinds, type Session } from '../../../src-main/contract/index';
 import { MeetingMode } from './MeetingMode';
 import { sessionKindKey, statusKey } from './labels';
 import { SessionPlan } from './SessionPlan';
+import { SummaryPanel } from '../summary/SummaryPanel';
 import { useMeeting } from './store';
+import { formatLocalDateTime } from '../../i18n/format';
 
 const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
 
@@ -14,7 +16,9 @@ export function SessionsScreen() {
   const sessions = useMeeting((state) => state.sessions);
   const sessionId = useMeeting((state) => state.sessionId);
   const view = useMeeting((state) => state.view);
+  const initiativeId = useMeeting((state) => state.initiativeId);
   const [planning, setPlanning] = useState(false);
+  const [summaryOf, setSummaryOf] = useState<string | null>(null);
   const live = view?.session.status === 'live' && !planning;
 
   if (view && live) return <MeetingMode view={view} onLeave={() => setPlanning(true)} />;
@@ -36,8 +40,16 @@ export function SessionsScreen() {
           {sessions.length === 0 ? <p className="field__hint">{t('meeting.list.empty')}</p> : null}
         </aside>
         <div className="sessions__detail">
-          {view ? (
+          {view && initiativeId && summaryOf === view.session.id ? (
+            <SummaryPanel
+              initiativeId={initiativeId}
+              sessionId={view.session.id}
+              title={view.session.title}
+              onBack={() => setSummaryOf(null)}
+            />
+          ) : view ? (
             <SessionPlan
+              onSummary={() => setSummaryOf(view.session.id)}
               key={view.session.id}
               view={view}
               onRun={() => {
@@ -65,7 +77,7 @@ function SessionButton({ session, current }: { session: Session; current: boolea
     >
       <strong>{session.title}</strong>
       <span>
-        {session.startsAt.replace('T', ' ')} · {t(statusKey[session.status])}
+        {formatLocalDateTime(session.startsAt)} · {t(statusKey[session.status])}
       </span>
     </button>
   );

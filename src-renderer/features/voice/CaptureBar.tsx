@@ -10,6 +10,7 @@ import {
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
+import { formatLocalDateTime } from '../../i18n/format';
 import { consentKey, noteKindKey } from './labels';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -211,7 +212,7 @@ export function CaptureBar({ initiativeId, focusGroupId }: { initiativeId: strin
             {sessions.map((session) => (
               <option key={session.id} value={session.id}>
                 {session.title}
-                {session.startsAt ? ` · ${session.startsAt.replace('T', ' ')}` : ''}
+                {session.startsAt ? ` · ${formatLocalDateTime(session.startsAt)}` : ''}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
+import { formatLocalDateTime } from '../../i18n/format';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
 
@@ -58,7 +59,7 @@ export function CarryDialog({ initiativeId, noteIds, onClose }: CarryDialogProps
             {sessions.map((session) => (
               <option key={session.id} value={session.id}>
                 {session.title}
-                {session.startsAt ? ` · ${session.startsAt.replace('T', ' ')}` : ''}
+                {session.startsAt ? ` · ${formatLocalDateTime(session.startsAt)}` : ''}
               </option>
             ))}
             <option value={newSession}>{t('voice.carry.newRoundtable')}</option>

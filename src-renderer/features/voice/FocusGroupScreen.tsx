@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
+import { formatLocalDateTime } from '../../i18n/format';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { CaptureBar } from './CaptureBar';
@@ -206,7 +207,7 @@ function FocusSessions({ initiativeId, groupId }: { initiativeId: string; groupI
       <ul className="plain-list">
         {sessions.map((session) => (
           <li key={session.id} className="card">
-            <strong>{session.title}</strong> {session.startsAt.replace('T', ' ')} {session.place}
+            <strong>{session.title}</strong> {formatLocalDateTime(session.startsAt)} {session.place}
           </li>
         ))}
       </ul>

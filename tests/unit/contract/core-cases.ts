@@ -2,6 +2,7 @@ import type { Channel } from '../../../src-main/contract/channels';
 import type { ContractFixture } from './contract-fixture';
 import { hardeningValidInput, isHardeningChannel, seedHardening, type HardeningIds } from './hardening-cases';
 import { isMeetingChannel, meetingValidInput, seedMeeting, type MeetingIds } from './meeting-cases';
+import { isSummaryChannel, seedSummary, summaryValidInput, type SummaryIds } from './summary-cases';
 import { isSyncChannel, seedSync, syncValidInput, type SyncIds } from './sync-cases';
 import { isVoiceChannel, seedVoice, voiceValidInput, type VoiceIds } from './voice-cases';
 
@@ -22,6 +23,7 @@ export interface SeededIds {
   meeting: MeetingIds;
   hardening: HardeningIds;
   sync: SyncIds;
+  summary: SummaryIds;
 }
 
 /** An initiative with partners, groups and a relationship (some deleted, for the restore channels). */
@@ -61,7 +63,8 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const meeting = seedMeeting(fixture, voice, core.partnerId, core.groupId);
   const hardening = await seedHardening(fixture, core.initiativeId);
   const sync = seedSync(fixture, core.initiativeId, core.partnerId);
-  return { core, voice, meeting, hardening, sync };
+  const summary = await seedSummary(fixture, meeting);
+  return { core, voice, meeting, hardening, sync, summary };
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -137,6 +140,7 @@ export function validInputFor(channel: Channel, ids: SeededIds): Record<string, 
   if (isMeetingChannel(channel)) return meetingValidInput(channel, ids.meeting);
   if (isHardeningChannel(channel)) return hardeningValidInput(channel, ids.hardening);
   if (isSyncChannel(channel)) return syncValidInput(channel, ids.sync);
+  if (isSummaryChannel(channel)) return summaryValidInput(channel, ids.summary);
   if (isVoiceChannel(channel)) return voiceValidInput(channel, ids.voice);
   throw new Error(`No valid input for ${channel}: add one to the cases file of its feature.`);
 }

@@ -6,6 +6,7 @@ import { expectWellFormedResult, openContractFixture, type ContractFixture } fro
 import { seedAll, validInputFor, type SeededIds } from './core-cases';
 import { isMeetingChannel, meetingBadInputs, type MeetingIds } from './meeting-cases';
 import { hardeningBadInputs, isHardeningChannel, type HardeningIds } from './hardening-cases';
+import { isSummaryChannel, summaryBadInputs, type SummaryIds } from './summary-cases';
 import { isSyncChannel, syncBadInputs, type SyncIds } from './sync-cases';
 import { voiceBadInputs, type VoiceIds } from './voice-cases';
 
@@ -20,13 +21,14 @@ let voice: VoiceIds;
 let meeting: MeetingIds;
 let hardening: HardeningIds;
 let sync: SyncIds;
+let summary: SummaryIds;
 let seeded: SeededIds;
 
 beforeEach(async () => {
   fixture = openContractFixture();
   seeded = await seedAll(fixture);
   ({ initiativeId, partnerId, deletedPartnerId, secondPartnerId, groupId, relationshipId } = seeded.core);
-  ({ voice, meeting, hardening, sync } = seeded);
+  ({ voice, meeting, hardening, sync, summary } = seeded);
 });
 
 afterEach(() => fixture.close());
@@ -83,7 +85,7 @@ function badInputs(channel: Channel): [string, unknown][] {
         ['vision over the limit', { name: 'ok', vision: tooLongText }],
         ['population goal over the limit', { name: 'ok', populationGoal: tooLongText }],
         ['unknown phase', { name: 'ok', phase: 'finished' }],
-        ['unknown locale', { name: 'ok', defaultLocale: 'fr' }],
+        ['unknown locale', { name: 'ok', defaultLocale: 'de' }],
         ['caller-chosen id', { name: 'ok', id: randomUUID() }],
       ];
     case 'initiatives.get':
@@ -246,6 +248,7 @@ function badInputs(channel: Channel): [string, unknown][] {
       if (isMeetingChannel(channel)) return meetingBadInputs(channel, meeting);
       if (isHardeningChannel(channel)) return hardeningBadInputs(channel, hardening);
       if (isSyncChannel(channel)) return syncBadInputs(channel, sync);
+      if (isSummaryChannel(channel)) return summaryBadInputs(channel, summary);
       return voiceBadInputs(channel, voice);
   }
 }

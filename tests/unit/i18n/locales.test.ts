@@ -31,7 +31,10 @@ const load = (locale: string) =>
       (tree, file) => mergeTrees(tree, JSON.parse(readFileSync(join(localeDir, file), 'utf8')) as Tree),
       {} as Tree,
     );
-const trees = { en: load('en'), es: load('es') };
+const trees = Object.fromEntries(locales.map((locale) => [locale, load(locale)])) as Record<
+  (typeof locales)[number],
+  Tree
+>;
 
 /** Every leaf as 'ns.key' -> value; a leaf that is not a string is kept so a test can refuse it. */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -44,8 +47,12 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
   return flat;
 }
 
-const en = flatten(trees.en);
-const es = flatten(trees.es);
+const flats = Object.fromEntries(locales.map((locale) => [locale, flatten(trees[locale])])) as Record<
+  (typeof locales)[number],
+  Map<string, unknown>
+>;
+const en = flats.en;
+const others = locales.filter((locale) => locale !== 'en');
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 /** i18next picks `key_one`, `key_other`... from `t('key', { count })`, so usage is by base key. */
 const baseKey = (key: string) => key.replace(pluralSuffix, '');
@@ -64,6 +71,23 @@ function sourceFiles(dir: string): string[] {
 const rendererSource = sourceFiles(join(repo, 'src-renderer'))
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
+/** Main writes summaries in their own language: t('key') there means 'summary.doc.key'. */
+const summarySource = sourceFiles(join(repo, 'src-main', 'features', 'summary'))
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
+const summaryPrefix = 'summary.doc.';
+const summaryLiterals = new Set([...summarySource.matchAll(/\bt\(\s*(['"])([^'"\n]+)\1/g)].map((match) => match[2]));
+/** Sub-trees main reaches with a variable part: t(`methods.${decision.method}`). */
+const summaryDynamic = new Set([...summarySource.matchAll(/\bt\(\s*`([A-Za-z]+)\.\$\{/g)].map((match) => match[1]));
+/** Keys main's summary code names as plain strings (a lookup table like `what: 'fileSummary'`). */
+const summaryQuoted = new Set([...summarySource.matchAll(/(['"])([A-Za-z]+)\1/g)].map((match) => match[2]));
+function usedBySummary(key: string): boolean {
+  if (!key.startsWith(summaryPrefix)) return false;
+  const rest = key.slice(summaryPrefix.length);
+  if (summaryLiterals.has(rest)) return true;
+  if (!rest.includes('.') && summaryQuoted.has(rest)) return true;
+  return summaryDynamic.has(rest.split('.')[0]);
+}
 /** Keys passed to t() as plain literals: t('a.b'), t("a.b"), i18next.t('a.b', ...). */
 const literalCalls = new Set([...rendererSource.matchAll(/\bt\(\s*(['"])([^'"\n]+)\1/g)].map((match) => match[2]));
 /** Namespaces reached through a template literal: t(`phases.${phase}`). */
@@ -88,30 +112,37 @@ const dynamicNamespaces: Record<string, readonly string[]> = {
 const knownUnused = new Set<string>();
 
 describe('locale files', () => {
-  it('have the same keys in every locale (plural forms compared by base key)', () => {
-    expect([...baseKeys(es)].sort()).toEqual([...baseKeys(en)].sort());
+  it.each(others)('%s has exactly the keys of en (plural forms compared by base key)', (locale) => {
+    const missing = (from: Map<string, unknown>, to: Map<string, unknown>) =>
+      [...baseKeys(from)].filter((key) => !baseKeys(to).has(key)).sort();
+    expect(missing(en, flats[locale]), `missing in ${locale}`).toEqual([]);
+    expect(missing(flats[locale], en), `only in ${locale}`).toEqual([]);
     const singular = (flat: Map<string, unknown>) => [...flat.keys()].filter((key) => !pluralSuffix.test(key)).sort();
-    expect(singular(es)).toEqual(singular(en));
+    expect(singular(flats[locale])).toEqual(singular(en));
+  });
+
+  it('finds a key missing from one locale (so the check above can fail)', () => {
+    const trimmed = new Map(flats.ar);
+    trimmed.delete('nav.partners');
+    expect([...baseKeys(en)].filter((key) => !baseKeys(trimmed).has(key))).toEqual(['nav.partners']);
   });
 
   it('give every plural key its one and other forms in every locale', () => {
     const pluralBases = [...en.keys()].filter((key) => pluralSuffix.test(key)).map(baseKey);
     expect(pluralBases).toContain('partners.count');
-    for (const flat of [en, es]) {
-      for (const base of pluralBases) {
-        expect(flat.has(`${base}_one`), base).toBe(true);
-        expect(flat.has(`${base}_other`), base).toBe(true);
-      }
+    // Every category the language's plural rules use: Spanish and French pick `many` for 1 000 000,
+    // Arabic has zero, one, two, few, many and other; a missing form falls back to English.
+    for (const locale of locales) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      if (locale === 'ar') expect([...categories].sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+      for (const base of pluralBases)
+        for (const category of categories)
+          expect(flats[locale].has(`${base}_${category}`), `${locale} ${base}_${category}`).toBe(true);
     }
-    // Spanish picks `many` for 1 000 000 and the like; without it i18next falls back to English.
-    for (const base of pluralBases) expect(es.has(`${base}_many`), base).toBe(true);
   });
 
   it('have no empty or non-text value', () => {
-    for (const [name, flat] of [
-      ['en', en],
-      ['es', es],
-    ] as const) {
+    for (const [name, flat] of Object.entries(flats)) {
       for (const [key, value] of flat) {
         expect(typeof value, `${name} ${key}`).toBe('string');
         expect(String(value).trim(), `${name} ${key}`).not.toBe('');
@@ -119,11 +150,19 @@ describe('locale files', () => {
     }
   });
 
-  it('use the same interpolation variables in Spanish as in English', () => {
-    for (const [key, text] of en) {
-      if (!es.has(key)) continue;
-      expect(variables(es.get(key)), key).toEqual(variables(text));
-    }
+  it('use the same interpolation variables in every locale as in English', () => {
+    for (const locale of others)
+      for (const [key, text] of flats[locale]) {
+        const english = en.get(key) ?? en.get(`${baseKey(key)}_other`);
+        const expected = variables(english);
+        const actual = variables(text);
+        // A zero, one or two form may spell the number out ("شخصان") instead of using {{count}}.
+        if (/_(zero|one|two)$/.test(key)) {
+          expected.delete('count');
+          actual.delete('count');
+        }
+        expect(actual, `${locale} ${key}`).toEqual(expected);
+      }
     expect(variables(en.get('status.notSaved'))).toEqual(new Set(['reason']));
   });
 
@@ -137,6 +176,19 @@ describe('locale files', () => {
     });
     for (const count of [0, 1, 2, 21, 1_000, 1_000_000])
       expect(i18n.t('partners.count', { count }), String(count)).toContain('socio');
+  });
+
+  it('an Arabic screen uses each of the six plural forms', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { en: { translation: trees.en }, ar: { translation: trees.ar } },
+      lng: 'ar',
+      fallbackLng: 'en',
+    });
+    const forms = [0, 1, 2, 3, 11, 100].map((count) => i18n.t('partners.count', { count }));
+    expect(new Set(forms).size).toBe(6);
+    for (const form of forms) expect(form).toMatch(/[\u0600-\u06ff]/);
+    expect(i18n.dir('ar')).toBe('rtl');
   });
 
   // The import preview used to say "1 relationships": one plural per count, then the sentence.
@@ -202,6 +254,7 @@ describe('keys used by the renderer', () => {
 
   it('uses every other key in en.json somewhere in the renderer', () => {
     const unused = [...baseKeys(en)].filter((key) => {
+      if (usedBySummary(key)) return false;
       const namespace = key.split('.')[0];
       if (namespace in dynamicNamespaces && key !== 'errors.required') return false;
       return !quotedKeys.has(key) && !literalCalls.has(key);

@@ -32,6 +32,11 @@ const filePassphrase = 'canary file passphrase';
  * names (tests/unit/sync/protocol.test.ts) and cannot be read without the team key.
  */
 const wholeCopies = new Set<Channel>(['sync.exportBundle']);
+/**
+ * A per-partner export's progress: counts and file paths, no content. The files it writes are built
+ * by the same code as summary.export below; tests/unit/summary scans them for canaries too.
+ */
+const progressOnly = new Set<Channel>(['summary.batchStart', 'summary.batchStatus', 'summary.batchCancel']);
 /** Read channels whose inputs are built below rather than from the voice cases. */
 const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'app.info': [{}],
@@ -73,6 +78,16 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'sync.status': [{ initiativeId: ids.initiativeId }],
   'sync.now': [{ initiativeId: ids.initiativeId }],
   'conflicts.list': [{ initiativeId: ids.initiativeId }],
+  'summary.preview': (['en', 'ar'] as const).map((language) => ({
+    initiativeId: ids.initiativeId,
+    sessionId: ids.roundtableId,
+    language,
+  })),
+  'summary.export': (['html', 'md', 'decisions-csv', 'actions-csv'] as const).map((format) => ({
+    initiativeId: ids.initiativeId,
+    sessionId: ids.roundtableId,
+    format,
+  })),
 });
 
 let fixture: HostFixture;
@@ -145,7 +160,7 @@ const pseudonymAllowed = new Set<Channel>(['participants.list']);
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
     const reads = channelNames.filter((channel) => !isWriteChannel(channel));
-    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies]);
+    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies, ...progressOnly]);
     expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
   });
 

@@ -1,0 +1,165 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { SessionSummary } from '../../contract/summary';
+import { redactionLines, sectorName, tallyText } from './html';
+import { formatWhen, translator } from './text';
+
+/**
+ * The summary as a Word document with real headings, lists and a table, so partners can edit and
+ * file it. Arabic paragraphs and runs are marked right to left (bidi), as Word expects.
+ */
+export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> {
+  const t = translator(summary.language);
+  const rtl = summary.direction === 'rtl';
+  const when = (value: string) => formatWhen(summary.language, value);
+  const run = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) =>
+    new TextRun({ text, rightToLeft: rtl, ...options });
+  const para = (
+    children: TextRun[] | string,
+    options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bullet?: boolean } = {},
+  ) =>
+    new Paragraph({
+      children: typeof children === 'string' ? [run(children)] : children,
+      bidirectional: rtl,
+      heading: options.heading,
+      bullet: options.bullet ? { level: 0 } : undefined,
+    });
+  const h = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
+    para(text, { heading: level });
+  const bullet = (text: string) => para(text, { bullet: true });
+  const muted = (text: string) => para([run(text, { italics: true, color: '5B6660' })]);
+  const { session, attendance } = summary;
+
+  const body: (Paragraph | Table)[] = [
+    muted(`${t('title')} · ${t(`sessionKinds.${session.kind}`)}`),
+    h(session.title, HeadingLevel.TITLE),
+  ];
+  if (summary.partner) body.push(para([run(t('forPartner', { name: summary.partner.name }), { bold: true })]));
+  for (const [label, value] of [
+    [t('initiative'), summary.initiativeName],
+    [t('date'), when(session.startsAt)],
+    [t('place'), session.place],
+    [t('heldBy'), session.groupName],
+    [t('topic'), session.topic],
+  ])
+    if (value) body.push(para([run(`${label}: `, { bold: true }), run(value)]));
+
+  body.push(
+    h(t('attendance')),
+    para(
+      `${t('present', { count: attendance.present })}; ${t('livedExperience', { count: attendance.livedExperience })}.`,
+    ),
+  );
+  body.push(h(t('organisations'), HeadingLevel.HEADING_3));
+  for (const org of attendance.organisations)
+    body.push(bullet(`${org.name} (${sectorName(t, org.sector)}, ${org.people})`));
+  body.push(h(t('sectors'), HeadingLevel.HEADING_3));
+  for (const entry of attendance.sectors) body.push(bullet(`${sectorName(t, entry.sector)}: ${entry.people}`));
+  if (attendance.named.length) {
+    body.push(h(t('people'), HeadingLevel.HEADING_3));
+    for (const person of attendance.named)
+      body.push(bullet(person.organisation ? `${person.name} (${person.organisation})` : person.name));
+  }
+
+  body.push(h(t('agenda')));
+  summary.agenda.forEach((item, index) => {
+    body.push(
+      para(
+        `${index + 1}. ${item.title} (${t(`purposes.${item.purpose}`)}, ${t('minutes', { minutes: item.timeboxMinutes })})`,
+      ),
+    );
+    if (item.notes) body.push(muted(item.notes));
+  });
+
+  body.push(h(t('decisions')));
+  if (!summary.decisions.length) body.push(muted(t('noDecisions')));
+  for (const decision of summary.decisions) {
+    const tally = tallyText(t, decision);
+    body.push(para([run(decision.text, { bold: true })]));
+    if (decision.agendaItem) body.push(muted(`${t('agendaItem')}: ${decision.agendaItem}`));
+    body.push(para(`${t('method')}: ${t(`methods.${decision.method}`)}${tally ? ` — ${t('tally')}: ${tally}` : ''}`));
+    body.push(para([run(`${t('outcome')}: `), run(t(`outcomes.${decision.outcome}`), { bold: true })]));
+    if (decision.rationale) body.push(para(`${t('rationale')}: ${decision.rationale}`));
+    if (decision.voices.length) body.push(muted(t('voices')));
+    for (const voice of decision.voices)
+      body.push(
+        para([
+          run(`“${voice.text}” `, { italics: true }),
+          run(`— ${voice.pseudonym ?? t('anonymous')}`, { color: '5B6660' }),
+        ]),
+      );
+  }
+
+  body.push(h(t('actions')));
+  if (!summary.actions.length) body.push(muted(t('noActions')));
+  else {
+    const cell = (text: string, bold = false) =>
+      new TableCell({
+        children: [para([run(text, { bold })])],
+        borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'D6DDD9' } },
+      });
+    const header = [t('action'), t('owner'), t('due'), t('group'), t('status')];
+    body.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        visuallyRightToLeft: rtl,
+        rows: [
+          new TableRow({ tableHeader: true, children: header.map((text) => cell(text, true)) }),
+          ...summary.actions.map(
+            (action) =>
+              new TableRow({
+                cantSplit: true,
+                children: [
+                  cell(action.text),
+                  cell(action.owner || t('unassigned')),
+                  cell(action.dueDate ? when(action.dueDate) : t('noDate')),
+                  cell(action.group),
+                  cell(t(`statuses.${action.status}`)),
+                ],
+              }),
+          ),
+        ],
+      }),
+    );
+  }
+
+  body.push(h(t('parking')));
+  if (!summary.parking.length) body.push(muted(t('noParking')));
+  for (const item of summary.parking)
+    body.push(bullet(item.movedTo ? `${item.text} (${t('movedTo', { title: item.movedTo })})` : item.text));
+  body.push(h(t('next')));
+  const next = summary.nextSession;
+  body.push(
+    next ? para(`${next.title}: ${when(next.startsAt)}${next.place ? `, ${next.place}` : ''}`) : muted(t('noNext')),
+  );
+  body.push(h(t('redactions')));
+  const withheld = redactionLines(t, summary);
+  if (!withheld.length) body.push(muted(t('nothingWithheld')));
+  for (const line of withheld) body.push(bullet(line));
+  body.push(
+    new Paragraph({
+      children: [run(t('footer'), { italics: true, color: '5B6660' })],
+      bidirectional: rtl,
+      alignment: AlignmentType.START,
+    }),
+  );
+
+  const document = new Document({
+    creator: 'Common Ground',
+    title: `${session.title} — ${t('title')}`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [{ children: body }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
