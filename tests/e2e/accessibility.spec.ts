@@ -245,7 +245,11 @@ for (const locale of localesWithMainFile) {
       // 200% zoom of a 1280-wide window: the page lays out in 640 CSS pixels, drawn twice as large.
       await page.setViewportSize({ width: 640, height: 430 });
       await page.goto(host.openUrl);
+      // The shortcut works once the app has drawn in its language; pressed earlier it is lost.
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.locator('.topbar__initiative')).toHaveText('Eastside Cradle to Career');
       await page.keyboard.press('Control+4');
+      await expect(page.getByRole('heading', { level: 1, name: t('nav.sessions') })).toBeVisible();
       await page
         .getByRole('button', { name: /November roundtable/ })
         .first()
