@@ -6,6 +6,7 @@ import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { ActionEditor, EditToggle } from './EntryEditors';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 type Status = (typeof actionStatuses)[number];
 
@@ -57,28 +58,20 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
         <h1 id="actions-title">{t('meeting.tracker.title')}</h1>
       </header>
       <div className="row filters">
-        <label>
-          {t('meeting.action.owner')}
-          <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-            <option value="">{t('meeting.log.any')}</option>
-            {partners.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                {partner.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('meeting.action.group')}
-          <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
-            <option value="">{t('meeting.log.any')}</option>
-            {groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PickOne
+          label={t('meeting.action.owner')}
+          noneLabel={t('meeting.log.any')}
+          options={partners}
+          value={ownerId}
+          onChange={(id) => setOwnerId(id ?? '')}
+        />
+        <PickOne
+          label={t('meeting.action.group')}
+          noneLabel={t('meeting.log.any')}
+          options={groups}
+          value={groupId}
+          onChange={(id) => setGroupId(id ?? '')}
+        />
         <label>
           {t('meeting.tracker.status')}
           <select value={status} onChange={(event) => setStatus(event.target.value as Status | '')}>

@@ -6,6 +6,7 @@ import { usePartners } from '../partners/store';
 import { voiceBeside, VoiceQuotes } from './CarriedVoice';
 import { purposeKey } from './labels';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 /** Items with a timebox, a purpose and a presenter; reordered with buttons or Alt+Up/Down. */
 export function AgendaBuilder({ view }: { view: MeetingView }) {
@@ -155,20 +156,13 @@ function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
           ))}
         </select>
       </label>
-      <label>
-        {t('meeting.agenda.presenter')}
-        <select
-          value={item.presenterId ?? ''}
-          onChange={(event) => void update({ presenterId: event.target.value || null })}
-        >
-          <option value="">{t('meeting.plan.nobody')}</option>
-          {partners.map((partner) => (
-            <option key={partner.id} value={partner.id}>
-              {partner.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickOne
+        label={t('meeting.agenda.presenter')}
+        noneLabel={t('meeting.plan.nobody')}
+        options={partners}
+        value={item.presenterId}
+        onChange={(id) => void update({ presenterId: id })}
+      />
       <div className="agenda__moves">
         <button
           id={`agenda-move-${item.id}`}

@@ -11,6 +11,7 @@ import { useGroups } from '../groups/store';
 import { DecisionEditor, EditToggle } from './EntryEditors';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 type Outcome = (typeof decisionOutcomes)[number];
 
@@ -58,17 +59,13 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
           {t('meeting.log.search')}
           <input type="search" value={query} maxLength={500} onChange={(event) => setQuery(event.target.value)} />
         </label>
-        <label>
-          {t('meeting.plan.group')}
-          <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
-            <option value="">{t('meeting.log.any')}</option>
-            {groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PickOne
+          label={t('meeting.plan.group')}
+          noneLabel={t('meeting.log.any')}
+          options={groups}
+          value={groupId}
+          onChange={(id) => setGroupId(id ?? '')}
+        />
         <label>
           {t('meeting.decision.method')}
           <select value={method} onChange={(event) => setMethod(event.target.value as DecisionMethod | '')}>

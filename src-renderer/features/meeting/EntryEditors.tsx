@@ -14,6 +14,7 @@ import { describeError } from '../../i18n/index';
 import { usePartners } from '../partners/store';
 import { outcomeKey } from './labels';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 type Outcome = (typeof decisionOutcomes)[number];
 type Status = (typeof actionStatuses)[number];
@@ -111,20 +112,13 @@ export function ActionEditor({ action, onSaved }: { action: ActionItem; onSaved(
         maxLength={20_000}
         save={(text) => save({ text })}
       />
-      <label>
-        {t('meeting.action.owner')}
-        <select
-          defaultValue={action.ownerId ?? ''}
-          onChange={async (event) => setError(await save({ ownerId: event.target.value || null }))}
-        >
-          <option value="">{t('meeting.plan.nobody')}</option>
-          {partners.map((partner) => (
-            <option key={partner.id} value={partner.id}>
-              {partner.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickOne
+        label={t('meeting.action.owner')}
+        noneLabel={t('meeting.plan.nobody')}
+        options={partners}
+        defaultValue={action.ownerId}
+        onChange={async (id) => setError(await save({ ownerId: id }))}
+      />
       <label>
         {t('meeting.action.due')}
         <input

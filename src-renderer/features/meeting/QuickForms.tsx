@@ -5,6 +5,7 @@ import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 interface DialogFormProps {
   titleKey: string;
@@ -73,32 +74,24 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
         {t('meeting.action.text')}
         <input autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
       </label>
-      <label>
-        {t('meeting.action.owner')}
-        <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-          <option value="">{t('meeting.plan.nobody')}</option>
-          {partners.map((partner) => (
-            <option key={partner.id} value={partner.id}>
-              {partner.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickOne
+        label={t('meeting.action.owner')}
+        noneLabel={t('meeting.plan.nobody')}
+        options={partners}
+        value={ownerId}
+        onChange={(id) => setOwnerId(id ?? '')}
+      />
       <label>
         {t('meeting.action.due')}
         <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
       </label>
-      <label>
-        {t('meeting.action.group')}
-        <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
-          <option value="">{t('meeting.plan.noGroup')}</option>
-          {groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              {group.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PickOne
+        label={t('meeting.action.group')}
+        noneLabel={t('meeting.plan.noGroup')}
+        options={groups}
+        value={groupId}
+        onChange={(id) => setGroupId(id ?? '')}
+      />
     </DialogForm>
   );
 }

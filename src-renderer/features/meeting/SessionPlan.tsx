@@ -9,6 +9,7 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { CarriedVoicePlan, OpenFromLast } from './CarriedVoice';
 import { statusKey } from './labels';
 import { useMeeting } from './store';
+import { PickOne } from '../../components/PickOne';
 
 /** A session's details, who is invited and its agenda; from here the meeting starts. */
 export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onRun(): void; onSummary(): void }) {
@@ -66,34 +67,20 @@ export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onR
             onChange={(event) => void update({ endsAt: event.target.value })}
           />
         </label>
-        <label>
-          {t('meeting.plan.facilitator')}
-          <select
-            value={session.facilitatorId ?? ''}
-            onChange={(event) => void update({ facilitatorId: event.target.value || null })}
-          >
-            <option value="">{t('meeting.plan.nobody')}</option>
-            {partners.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                {partner.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('meeting.plan.group')}
-          <select
-            value={session.groupId ?? ''}
-            onChange={(event) => void update({ groupId: event.target.value || null })}
-          >
-            <option value="">{t('meeting.plan.noGroup')}</option>
-            {groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PickOne
+          label={t('meeting.plan.facilitator')}
+          noneLabel={t('meeting.plan.nobody')}
+          options={partners}
+          value={session.facilitatorId}
+          onChange={(id) => void update({ facilitatorId: id })}
+        />
+        <PickOne
+          label={t('meeting.plan.group')}
+          noneLabel={t('meeting.plan.noGroup')}
+          options={groups}
+          value={session.groupId}
+          onChange={(id) => void update({ groupId: id })}
+        />
       </div>
       <section className="card" aria-labelledby="invite-title">
         <h3 id="invite-title">{t('meeting.invite.title')}</h3>

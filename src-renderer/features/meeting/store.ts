@@ -51,7 +51,8 @@ export const useMeeting = create<MeetingState>((set, get) => {
     if (!sessions.ok) return set({ error: sessions.error });
     const tableSessions = sessions.value.filter((session) => session.kind !== 'focus_group');
     const current = tableSessions.some((session) => session.id === sessionId) ? sessionId : null;
-    if (!current || !view) return set({ sessions: tableSessions, sessionId: null, view: null, carried: [], error: null });
+    if (!current || !view)
+      return set({ sessions: tableSessions, sessionId: null, view: null, carried: [], error: null });
     if (get().initiativeId !== initiativeId || get().sessionId !== current) return;
     if (!view.ok) return set({ error: view.error });
     set({
@@ -104,7 +105,12 @@ export const useMeeting = create<MeetingState>((set, get) => {
       const next = latest.items[at + by];
       if (!next) return;
       const running = latest.live.timerStartedAt !== null;
-      const live = { ...latest.live, currentItemId: next.id, elapsedMs: 0, timerStartedAt: running ? Date.now() : null };
+      const live = {
+        ...latest.live,
+        currentItemId: next.id,
+        elapsedMs: 0,
+        timerStartedAt: running ? Date.now() : null,
+      };
       movesInFlight += 1;
       movedLive = live;
       set({ view: { ...latest, live } });
