@@ -21,11 +21,22 @@ interface Explained {
   why: string;
 }
 
-/** One CSV line of the tool's report: quoted fields may hold commas. */
-function fields(line: string): string[] {
-  return [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,)(?=,|$)/g)].map((match) =>
-    (match[1] ?? match[2] ?? '').replace(/""/g, '"').trim(),
-  );
+interface SarifResult {
+  ruleId: string;
+  level?: string;
+  locations?: {
+    physicalLocation?: {
+      artifactLocation?: { uri?: string };
+      region?: { startLine?: number; startColumn?: number; charLength?: number };
+    };
+  }[];
+}
+
+/** The line a finding points at, read back from the built file (SARIF gives its place, not its text). */
+function sampleOf(file: string, region: { startLine?: number }): string {
+  const path = join(root, 'out', file);
+  if (!file || !existsSync(path) || !region.startLine) return '';
+  return (readFileSync(path, 'utf8').split('\n')[region.startLine - 1] ?? '').trim().slice(0, 2000);
 }
 
 if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
@@ -33,7 +44,9 @@ if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
   process.exit(2);
 }
 const temp = mkdtempSync(join(tmpdir(), 'cg-electronegativity-'));
-const report = join(temp, 'report.csv');
+// SARIF, not CSV: the tool's CSV writer sometimes cuts the start off its first record (seen here:
+// the CSP finding's line began mid-sample), which made the same build pass one run and fail the next.
+const report = join(temp, 'report.sarif');
 try {
   const run = spawnSync(
     join(root, 'node_modules', '.bin', 'electronegativity'),
@@ -62,13 +75,20 @@ try {
       explained: Explained[];
     }
   ).explained;
-  const findings = readFileSync(report, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [check, severity, confidence, file, location, sample] = fields(line);
-      return { check, severity, confidence, file, location, sample: sample ?? '' };
+  const sarif = JSON.parse(readFileSync(report, 'utf8')) as { runs: { results: SarifResult[] }[] };
+  const findings = sarif.runs
+    .flatMap((run) => run.results)
+    .map((result) => {
+      const place = result.locations?.[0]?.physicalLocation;
+      const file = place?.artifactLocation?.uri ?? '';
+      const region = place?.region ?? {};
+      return {
+        check: result.ruleId,
+        severity: (result.level ?? '').toUpperCase(),
+        file,
+        location: `${region.startLine ?? '?'}:${region.startColumn ?? '?'}`,
+        sample: sampleOf(file, region),
+      };
     });
   const unexplained = findings.filter(
     (finding) =>
