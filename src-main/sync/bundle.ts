@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../contract/result';
+import { deviceState } from '../store/device-state';
 import { isNodeId } from './hlc';
 import { keyCheckMatches, type SealedMessage } from './crypto';
 import { firstDifference } from './merkle';
@@ -38,9 +39,9 @@ export interface BundleImport {
 }
 
 function knownPeerTries(replica: LocalReplica): MerkleNodes[] {
-  return (replica.db.prepare('SELECT trie FROM peer_tries').pluck().all() as string[]).map(
-    (trie) => JSON.parse(trie) as MerkleNodes,
-  );
+  return deviceState(replica.db)
+    .peerTries()
+    .map((trie) => JSON.parse(trie) as MerkleNodes);
 }
 
 export function exportBundle(
@@ -123,8 +124,6 @@ export function importBundle(replica: LocalReplica, bytes: Buffer): BundleImport
     );
   }
   const outcome = replica.applySealed(file.messages);
-  replica.db
-    .prepare('INSERT INTO peer_tries (node, trie) VALUES (?, ?) ON CONFLICT(node) DO UPDATE SET trie = excluded.trie')
-    .run(file.node, JSON.stringify(file.merkle));
+  deviceState(replica.db).savePeerTrie(file.node, JSON.stringify(file.merkle));
   return { added: outcome.added, duplicates: outcome.duplicates, fromNode: file.node };
 }

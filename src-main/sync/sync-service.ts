@@ -1,5 +1,6 @@
 import type { ConflictCopy, SyncStatus } from '../contract/sync';
 import { AppError } from '../contract/result';
+import { deviceState } from '../store/device-state';
 import type { InitiativeLibrary } from '../store/library';
 import type { InitiativeStore } from '../store/initiative-store';
 import { isLongText } from '../store/schema';
@@ -42,20 +43,15 @@ export class SyncService {
   ) {}
 
   private read(store: InitiativeStore, key: string): string | undefined {
-    return store.db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined;
+    return deviceState(store.db).get(key);
   }
 
   private save(store: InitiativeStore, values: Partial<Record<keyof typeof keys, string | null>>): void {
-    const upsert = store.db.prepare(
-      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    deviceState(store.db).set(
+      Object.fromEntries(
+        (Object.entries(values) as [keyof typeof keys, string | null][]).map(([name, value]) => [keys[name], value]),
+      ),
     );
-    const remove = store.db.prepare('DELETE FROM sync_state WHERE key = ?');
-    store.db.transaction(() => {
-      for (const [name, value] of Object.entries(values) as [keyof typeof keys, string | null][]) {
-        if (value === null) remove.run(keys[name]);
-        else upsert.run(keys[name], value);
-      }
-    })();
   }
 
   private keyOf(initiativeId: string, store: InitiativeStore): SyncKey | null {
