@@ -29,6 +29,16 @@ const oneItem = z.object({ ...inInitiative, itemId: entityId }).strict();
 const oneDecision = z.object({ ...inInitiative, decisionId: entityId }).strict();
 const oneAction = z.object({ ...inInitiative, actionId: entityId }).strict();
 
+/** Partners, and groups whose members count one by one, put on or taken off a session's list. */
+const invitees = z
+  .object({
+    ...inInitiative,
+    sessionId: entityId,
+    partnerIds: z.array(entityId).max(1000).default([]),
+    groupIds: z.array(entityId).max(100).default([]),
+  })
+  .strict();
+
 /** Meeting mode's channels; spread into the one channel map in channels.ts. */
 export const meetingChannels = {
   /** Everything meeting mode shows for one session, in one answer, so opening it is one round trip. */
@@ -74,27 +84,13 @@ export const meetingChannels = {
     write: true,
   },
   'attendance.invite': {
-    input: z
-      .object({
-        ...inInitiative,
-        sessionId: entityId,
-        partnerIds: z.array(entityId).max(1000).default([]),
-        groupIds: z.array(entityId).max(100).default([]),
-      })
-      .strict(),
+    input: invitees,
     output: z.array(Attendee),
     write: true,
   },
   /** Takes partners, and the members of groups, off the invited list; anyone already checked in stays. */
   'attendance.uninvite': {
-    input: z
-      .object({
-        ...inInitiative,
-        sessionId: entityId,
-        partnerIds: z.array(entityId).max(1000).default([]),
-        groupIds: z.array(entityId).max(100).default([]),
-      })
-      .strict(),
+    input: invitees,
     output: z.array(Attendee),
     write: true,
   },
