@@ -4,6 +4,7 @@ import { voiceSessions } from './0030-voice-sessions';
 import { meeting } from './0040-meeting';
 import { voicePinsReuse } from './0045-voice-pins-reuse';
 import { sync } from './0050-sync';
+import { voiceSearchFacets } from './0060-voice-search-facets';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   meeting,
   voicePinsReuse,
   sync,
+  voiceSearchFacets,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

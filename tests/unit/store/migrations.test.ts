@@ -195,3 +195,47 @@ describe('openDatabase on files', () => {
     expect(sha256File(path)).toBe(before);
   });
 });
+
+describe('migration 60 (voice search facets) on a file written before it', () => {
+  it('rebuilds the search index from the notes and tags already there', () => {
+    const db = new Database(':memory:');
+    try {
+      db.transaction(() => {
+        for (const migration of migrations.filter((step) => step.version <= 50)) db.exec(migration.sql);
+        db.pragma('user_version = 50');
+      })();
+      const writePath = new WritePath(db, '00000000000000ab');
+      const group = '01a20958-f994-7589-b2d8-4c08e329c448';
+      const theme = '01a20958-f99d-7768-bbb8-99797e452083';
+      const note = '01a20958-f995-740c-8306-5709d5721972';
+      writePath.write([
+        { table: 'groups', row: group, values: { kind: 'focus_group', name: 'Parents', tombstone: 0 } },
+        {
+          table: 'voice_notes',
+          row: note,
+          values: {
+            focus_group_id: group,
+            kind: 'idea',
+            text: 'Évening buses',
+            consent: 'anonymous',
+            draft: 0,
+            tombstone: 0,
+          },
+        },
+        { table: 'note_themes', row: `${note}.${theme}`, values: { note_id: note, theme_id: theme, tombstone: 0 } },
+      ]);
+      migrate(db);
+      const found = (match: string) =>
+        db.prepare('SELECT rowid FROM voice_notes_fts WHERE voice_notes_fts MATCH ?').pluck().all(match);
+      const rowid = db.prepare('SELECT rowid FROM voice_notes WHERE id = ?').pluck().get(note);
+      expect(found('text : ("ev"*)')).toEqual([rowid]);
+      expect(found(`text : ("bus"*) AND facets : "t${theme.replaceAll('-', '')}" AND facets : "kidea"`)).toEqual([
+        rowid,
+      ]);
+      expect(found(`facets : "g${group.replaceAll('-', '')}"`)).toEqual([rowid]);
+      expect(found('facets : "kquote"')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});

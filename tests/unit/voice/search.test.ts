@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCap } from '../../../src-main/contract/voice';
-import { toMatchQuery } from '../../../src-main/store/voice-search';
+import { markMatches, toMatchQuery } from '../../../src-main/store/voice-search';
 import { openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 
 /** Full-text search over voice notes, through the handlers, on a real SQLite file with FTS5. */
@@ -149,5 +149,180 @@ describe('voice search', () => {
     const ranked = search({ query: 'lantern', focusGroupId: otherGroupId, kind: 'quote', limit: 5 });
     expect(ranked.more).toBe(true);
     expect(search({ query: 'lantern number 7' }).more).toBe(false);
+  });
+});
+
+describe('voice search filters inside the full-text index', () => {
+  it('follows tagging, untagging and merging of themes when words and a theme are both asked for', () => {
+    const otherTheme = fixture.ok('themes.create', { initiativeId, theme: { name: 'Evenings' } }).id;
+    const tagged = note(otherGroupId, 'Quillwort meetings end too late for shift workers.');
+    expect(texts({ query: 'quillwort', themeId: otherTheme })).toEqual([]);
+    fixture.ok('voice.setThemes', { initiativeId, noteId: tagged.id, themeIds: [otherTheme] });
+    expect(texts({ query: 'quillwort', themeId: otherTheme })).toEqual([tagged.text]);
+    expect(texts({ query: 'quillwort', themeId })).toEqual([]);
+    fixture.ok('voice.setThemes', { initiativeId, noteId: tagged.id, themeIds: [] });
+    expect(texts({ query: 'quillwort', themeId: otherTheme })).toEqual([]);
+    fixture.ok('voice.setThemes', { initiativeId, noteId: tagged.id, themeIds: [otherTheme] });
+    fixture.ok('themes.merge', { initiativeId, sourceId: otherTheme, targetId: themeId });
+    expect(texts({ query: 'quillwort', themeId })).toEqual([tagged.text]);
+    expect(texts({ query: 'quillwort', themeId: otherTheme })).toEqual([]);
+  });
+
+  it('follows a change of kind, participant and text, with words and filters together', () => {
+    const changed = note(focusGroupId, 'Marrowfat beans at the pantry again.', { kind: 'observation' });
+    expect(texts({ query: 'marrow', kind: 'observation', focusGroupId })).toEqual([changed.text]);
+    fixture.ok('voice.update', { initiativeId, noteId: changed.id, patch: { kind: 'concern', participantId } });
+    expect(texts({ query: 'marrow', kind: 'observation' })).toEqual([]);
+    expect(texts({ query: 'marrow', kind: 'concern', participantId, focusGroupId })).toEqual([changed.text]);
+    expect(texts({ query: 'marrow', focusGroupId: otherGroupId })).toEqual([]);
+    fixture.ok('voice.update', { initiativeId, noteId: changed.id, patch: { text: 'Runner beans at the pantry.' } });
+    expect(texts({ query: 'marrow', participantId, focusGroupId })).toEqual([]);
+    expect(texts({ query: 'runner', participantId, focusGroupId })).toEqual(['Runner beans at the pantry.']);
+  });
+
+  it('matches what a plain scan of the notes finds, for any notes, tags and query (property)', () => {
+    const vocabulary = ['bus', 'busy', 'rent', 'rental', 'clinic', 'école', 'evening', 'park'];
+    const kinds = ['quote', 'observation', 'concern', 'idea'] as const;
+    const store = fixture.library.open(initiativeId);
+    const themes = [0, 1].map(
+      (index) => fixture.ok('themes.create', { initiativeId, theme: { name: `Facet ${index}` } }).id,
+    );
+    const model: { id: string; group: string; kind: string; words: string[]; themes: Set<string> }[] = [];
+    const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            words: fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 5 }),
+            kind: fc.constantFrom(...kinds),
+            group: fc.constantFrom(0, 1),
+            themes: fc.subarray([0, 1]),
+            retag: fc.option(fc.subarray([0, 1]), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.array(fc.constantFrom(...vocabulary, 'ecole', 'bu', 're', 'ev'), { minLength: 1, maxLength: 2 }),
+        fc.record({
+          group: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+          kind: fc.option(fc.constantFrom(...kinds), { nil: undefined }),
+          theme: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+        }),
+        (drafts, query, filter) => {
+          const groups = [0, 1].map(() => uuidv7());
+          const changes: { table: string; row: string; values: Record<string, string | number | null> }[] = groups.map(
+            (id, index) => ({
+              table: 'groups',
+              row: id,
+              values: { kind: 'focus_group', name: `Run ${index}`, tombstone: 0 },
+            }),
+          );
+          const written = drafts.map((draft) => {
+            const id = uuidv7();
+            changes.push({
+              table: 'voice_notes',
+              row: id,
+              values: {
+                focus_group_id: groups[draft.group],
+                kind: draft.kind,
+                text: `${draft.words.join(' ')}.`,
+                consent: 'anonymous',
+                captured_at: '2026-11-21T10:00:00',
+                draft: 0,
+                tombstone: 0,
+              },
+            });
+            for (const theme of draft.themes) {
+              changes.push({
+                table: 'note_themes',
+                row: `${id}.${themes[theme]}`,
+                values: { note_id: id, theme_id: themes[theme], tombstone: 0 },
+              });
+            }
+            const entry = {
+              id,
+              group: groups[draft.group],
+              kind: draft.kind,
+              words: draft.words,
+              themes: new Set(draft.themes.map((theme) => themes[theme])),
+            };
+            model.push(entry);
+            return { draft, entry };
+          });
+          store.writePath.write(changes);
+          // Then some notes are tagged again, in a later transaction, as a person would.
+          const retags = written.filter(({ draft }) => draft.retag !== undefined);
+          if (retags.length > 0) {
+            store.writePath.write(
+              retags.flatMap(({ draft, entry }) =>
+                [0, 1].map((theme) => ({
+                  table: 'note_themes',
+                  row: `${entry.id}.${themes[theme]}`,
+                  values: {
+                    note_id: entry.id,
+                    theme_id: themes[theme],
+                    tombstone: draft.retag!.includes(theme) ? 0 : 1,
+                  },
+                })),
+              ),
+            );
+            for (const { draft, entry } of retags) entry.themes = new Set(draft.retag!.map((theme) => themes[theme]));
+          }
+          const request = {
+            query: query.join(' '),
+            limit: 500,
+            ...(filter.group !== undefined ? { focusGroupId: groups[filter.group] } : {}),
+            ...(filter.kind ? { kind: filter.kind } : {}),
+            ...(filter.theme !== undefined ? { themeId: themes[filter.theme] } : {}),
+          };
+          const expected = model
+            .filter((entry) => query.every((word) => entry.words.some((token) => fold(token).startsWith(fold(word)))))
+            .filter((entry) => filter.group === undefined || entry.group === groups[filter.group])
+            .filter((entry) => !filter.kind || entry.kind === filter.kind)
+            .filter((entry) => filter.theme === undefined || entry.themes.has(themes[filter.theme]))
+            .map((entry) => entry.id)
+            .sort();
+          const result = search(request);
+          expect(result.hits.map((hit) => hit.note.id).sort()).toEqual(expected);
+          for (const hit of result.hits) {
+            const marked = hit.snippet.filter((part) => part.match).map((part) => fold(part.text));
+            expect(marked.length).toBeGreaterThan(0);
+            for (const word of marked) expect(query.some((term) => word.startsWith(fold(term)))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('marking matches in a snippet', () => {
+  it('marks words that start with a query word, accents and case aside, and keeps the text whole', () => {
+    const parts = markMatches('La Guardería abre; guardar sitio.', 'guarderia');
+    expect(parts).toEqual([
+      { text: 'La ', match: false },
+      { text: 'Guardería', match: true },
+      { text: ' abre; guardar sitio.', match: false },
+    ]);
+    expect(markMatches('Nothing here.', 'bus')).toEqual([{ text: 'Nothing here.', match: false }]);
+    expect(markMatches('', 'bus')).toEqual([]);
+  });
+
+  it('cuts a long note to the 32 words around the most matches, with ellipses where it cut', () => {
+    const words = Array.from({ length: 100 }, (_, index) => `w${index}`);
+    words[60] = 'lantern';
+    words[62] = 'lanterns';
+    const parts = markMatches(words.join(' ') + '.', 'lantern');
+    const text = parts.map((part) => part.text).join('');
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.match(/[\p{L}\p{N}]+/gu)).toHaveLength(32);
+    expect(parts.filter((part) => part.match).map((part) => part.text)).toEqual(['lantern', 'lanterns']);
+    const end = markMatches(words.join(' ') + '.', 'w99');
+    expect(
+      end
+        .map((part) => part.text)
+        .join('')
+        .endsWith('w99.'),
+    ).toBe(true);
   });
 });
