@@ -1,3 +1,4 @@
+import { WalFlusher } from './wal-flusher';
 import type { OpenOptions } from './connection';
 import { openDatabase, type Db } from './connection';
 import { createInitiativeRepository, type InitiativeRepository } from './initiatives';
@@ -35,6 +36,8 @@ export class InitiativeStore {
   readonly decisions: DecisionRepository;
   readonly actionItems: ActionItemRepository;
   readonly live: LiveSessionRepository;
+  private readonly flusher: WalFlusher | null;
+  private flushing: Promise<void> | undefined;
 
   private constructor(
     readonly id: string,
@@ -42,7 +45,17 @@ export class InitiativeStore {
     node: string,
     options: WritePathOptions,
   ) {
-    this.writePath = new WritePath(db, node, options);
+    // A file database flushes its -wal to the disk after each commit; an in-memory one has none.
+    this.flusher = db.memory ? null : new WalFlusher(`${db.name}-wal`);
+    this.writePath = new WritePath(db, node, {
+      ...options,
+      onCommit: (messages) => {
+        this.flushing = this.flusher?.flush().catch((error: unknown) => {
+          console.error('[common-ground] could not flush saved changes to the disk:', error);
+        });
+        options.onCommit?.(messages);
+      },
+    });
     this.initiative = createInitiativeRepository(db, this.writePath, id);
     this.partners = createPartnerRepository(db, this.writePath);
     this.groups = createGroupRepository(db, this.writePath);
@@ -67,6 +80,12 @@ export class InitiativeStore {
     options: OpenOptions & WritePathOptions & { create?: boolean } = {},
   ): InitiativeStore {
     return new InitiativeStore(id, openDatabase(path, options), node, options);
+  }
+
+  /** Resolves once every change committed so far is on the disk, not only in the operating system's hands. */
+  async durable(): Promise<void> {
+    await this.flushing;
+    await this.flusher?.settled();
   }
 
   close(): void {

@@ -25,7 +25,7 @@ try {
   figures = [
     ...benchWritePath(dir),
     ...benchImport10k(dir),
-    ...benchVoiceSearch(dir),
+    ...(await benchVoiceSearch(dir)),
     ...(await benchMap()),
     ...(await benchMeeting()),
     ...(await benchSync(dir)),
