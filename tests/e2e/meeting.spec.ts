@@ -251,3 +251,35 @@ test('a reload in the middle of a meeting returns to the same item and the same 
   await expect(page.getByText(/^Running/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('in Arabic, ← goes to the next item and → back, and the shortcut sheet says so', async ({ page, host }) => {
+  const request = page.request;
+  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Northside' });
+  const { id: sessionId } = await api<{ id: string }>(request, host, 'sessions.create', {
+    initiativeId,
+    session: { kind: 'roundtable', title: 'Roundtable, December' },
+  });
+  for (const title of ['Welcome', 'Shared measures', 'Next steps'])
+    await api(request, host, 'agenda.add', { initiativeId, sessionId, item: { title, timeboxMinutes: 10 } });
+
+  const meeting = new MeetingPage(page);
+  await page.goto(host.openUrl);
+  await expect(page.locator('.topbar__initiative')).toHaveText('Northside');
+  await page.keyboard.press('Control+6');
+  await page.getByLabel('Language of the app').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.keyboard.press('Control+4');
+  await page.getByRole('button', { name: /Roundtable, December/ }).click();
+  await page.getByRole('button', { name: 'بدء وضع الاجتماع' }).click();
+  await expect(meeting.currentItem).toHaveText('Welcome');
+  await page.keyboard.press('ArrowLeft');
+  await expect(meeting.currentItem).toHaveText('Shared measures');
+  await page.keyboard.press('ArrowLeft');
+  await expect(meeting.currentItem).toHaveText('Next steps');
+  await page.keyboard.press('ArrowRight');
+  await expect(meeting.currentItem).toHaveText('Shared measures');
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog');
+  await expect(sheet.locator('div').filter({ hasText: 'البند التالي' }).locator('kbd')).toHaveText('←');
+  await expect(sheet.locator('div').filter({ hasText: 'البند السابق' }).locator('kbd')).toHaveText('→');
+});

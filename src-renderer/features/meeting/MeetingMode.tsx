@@ -9,7 +9,7 @@ import { DecisionForm } from './DecisionForm';
 import { purposeKey } from './labels';
 import { ActionForm, ParkingForm } from './QuickForms';
 import { ReviewScreen } from './ReviewScreen';
-import { ShortcutSheet } from './ShortcutSheet';
+import { isRightToLeft, ShortcutSheet } from './ShortcutSheet';
 import { useMeeting } from './store';
 
 type Dialog = 'decision' | 'action' | 'parking' | 'help' | 'review' | null;
@@ -54,8 +54,9 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
         p: () => setDialog('parking'),
         '?': () => setDialog('help'),
         n: () => notesRef.current?.querySelector('textarea')?.focus(),
-        ArrowRight: () => go(1),
-        ArrowLeft: () => go(-1),
+        // "Next" points the way the text reads: left in Arabic, right in English.
+        ArrowRight: () => go(isRightToLeft() ? -1 : 1),
+        ArrowLeft: () => go(isRightToLeft() ? 1 : -1),
         ' ': toggleTimer,
       };
       const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key] ?? actions[event.key];

@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
 
-const shortcuts: [string, string][] = [
-  ['D', 'meeting.shortcuts.decision'],
-  ['A', 'meeting.shortcuts.action'],
-  ['N', 'meeting.shortcuts.note'],
-  ['P', 'meeting.shortcuts.parking'],
-  ['→', 'meeting.shortcuts.next'],
-  ['←', 'meeting.shortcuts.previous'],
-  ['Space', 'meeting.shortcuts.timer'],
-  ['?', 'meeting.shortcuts.help'],
-  ['Esc', 'meeting.shortcuts.escape'],
-];
+/** The app's language is written right to left (Arabic): the page's own dir, set with the language. */
+export function isRightToLeft(): boolean {
+  return document.documentElement.dir === 'rtl';
+}
+
+function shortcuts(rtl: boolean): [string, string][] {
+  return [
+    ['D', 'meeting.shortcuts.decision'],
+    ['A', 'meeting.shortcuts.action'],
+    ['N', 'meeting.shortcuts.note'],
+    ['P', 'meeting.shortcuts.parking'],
+    [rtl ? '←' : '→', 'meeting.shortcuts.next'],
+    [rtl ? '→' : '←', 'meeting.shortcuts.previous'],
+    ['Space', 'meeting.shortcuts.timer'],
+    ['?', 'meeting.shortcuts.help'],
+    ['Esc', 'meeting.shortcuts.escape'],
+  ];
+}
 
 /** Every meeting-mode key, shown with `?`. */
 export function ShortcutSheet({ onDone }: { onDone(): void }) {
@@ -20,7 +27,7 @@ export function ShortcutSheet({ onDone }: { onDone(): void }) {
       <div role="dialog" aria-modal="true" aria-labelledby="shortcut-title" className="dialog card">
         <h2 id="shortcut-title">{t('meeting.shortcuts.title')}</h2>
         <dl className="shortcut-sheet">
-          {shortcuts.map(([key, label]) => (
+          {shortcuts(isRightToLeft()).map(([key, label]) => (
             <div key={key}>
               <dt>
                 <kbd>{key}</kbd>
