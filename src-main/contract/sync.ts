@@ -34,10 +34,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const minPassphraseChars = 10;
 
 const hubAddress = z.url({ protocol: /^https?$/, message: 'must start with https:// or http://' }).max(500);
-const teamPassphrase = z
-  .string()
-  .min(minPassphraseChars, `must be at least ${minPassphraseChars} characters`)
-  .max(200);
+const teamPassphrase = z.string().min(minPassphraseChars, `must be at least ${minPassphraseChars} characters`).max(200);
 
 export const SyncSettings = z
   .object({
