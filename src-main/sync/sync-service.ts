@@ -66,6 +66,8 @@ async function probeHub(hubUrl: string, key: SyncKey, fetchImpl: typeof fetch): 
 
 export class SyncService {
   private readonly running = new Map<string, Promise<void>>();
+  /** Joins under way, from their first step (deriving the key) to their last. */
+  private readonly joining = new Set<string>();
   private readonly progress = new Map<string, NonNullable<SyncStatus['progress']>>();
 
   constructor(
@@ -169,36 +171,37 @@ export class SyncService {
    */
   async join({ hubUrl, syncId, passphrase, hubKey }: JoinFromHub): Promise<Initiative> {
     const initiativeId = syncId.toLowerCase();
-    const alreadyHere = () => {
-      if (this.running.has(initiativeId)) {
-        throw new AppError('invalid_input', 'This initiative is already being joined on this computer.');
-      }
-      if (this.library.exists(initiativeId) && !this.library.isUnfinishedJoin(initiativeId)) {
-        throw new AppError('invalid_input', 'That initiative is already on this computer: open it from the list.');
-      }
-    };
-    alreadyHere();
-    const key = await deriveSyncKey(initiativeId, passphrase);
-    await probeHub(hubUrl, key, this.options.fetchImpl ?? fetch);
-    // Deriving the key and asking the hub took a while: check again, then start without pausing.
-    alreadyHere();
-    if (this.library.exists(initiativeId)) await this.library.discardJoining(initiativeId);
-    const store = this.library.createJoining(initiativeId);
+    if (this.joining.has(initiativeId) || this.running.has(initiativeId)) {
+      throw new AppError('invalid_input', 'This initiative is already being joined on this computer.');
+    }
+    if (this.library.exists(initiativeId) && !this.library.isUnfinishedJoin(initiativeId)) {
+      throw new AppError('invalid_input', 'That initiative is already on this computer: open it from the list.');
+    }
+    this.joining.add(initiativeId);
     try {
-      await this.track(initiativeId, async () => {
-        this.save(store, { hubUrl, hubKey: hubKey ?? null, key: key.key.toString('base64'), error: null });
-        await this.exchange(initiativeId, hubUrl, { register: false });
-        if (!store.initiative.find()) {
-          throw new AppError(
-            'not_found',
-            'The hub has nothing for that initiative yet. Sync it once from a computer that has it, then join again.',
-          );
-        }
-        this.library.finishJoining(initiativeId);
-      });
-    } catch (error) {
-      await this.library.discardJoining(initiativeId);
-      throw error;
+      const key = await deriveSyncKey(initiativeId, passphrase);
+      await probeHub(hubUrl, key, this.options.fetchImpl ?? fetch);
+      // A join that was cut short (the app closed during it) starts over.
+      if (this.library.exists(initiativeId)) await this.library.discardJoining(initiativeId);
+      const store = this.library.createJoining(initiativeId);
+      try {
+        await this.track(initiativeId, async () => {
+          this.save(store, { hubUrl, hubKey: hubKey ?? null, key: key.key.toString('base64'), error: null });
+          await this.exchange(initiativeId, hubUrl, { register: false });
+          if (!store.initiative.find()) {
+            throw new AppError(
+              'not_found',
+              'The hub has nothing for that initiative yet. Sync it once from a computer that has it, then join again.',
+            );
+          }
+          this.library.finishJoining(initiativeId);
+        });
+      } catch (error) {
+        await this.library.discardJoining(initiativeId);
+        throw error;
+      }
+    } finally {
+      this.joining.delete(initiativeId);
     }
     return this.library.open(initiativeId).initiative.get();
   }

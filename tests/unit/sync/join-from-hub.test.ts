@@ -8,7 +8,7 @@ import type { SyncStatus } from '../../../src-main/contract/sync';
 import { deriveSyncKey } from '../../../src-main/sync/crypto';
 import { HubPeer } from '../../../src-main/sync/hub-client';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { startHostFixture, type HostFixture } from '../host/host-fixture';
+import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
 import { call, refusal, refusalOf } from './host-calls';
 import { startHub, type HubProcess } from './hub-process';
 
@@ -156,18 +156,25 @@ describe('joining an initiative from the hub alone', () => {
     ).toEqual(tabletDb.prepare('SELECT node, hash FROM merkle ORDER BY node').all());
   }, 60_000);
 
-  it('a join cut short (the app closed during it) is not listed, and joining again starts over', async () => {
+  it('a join cut short (the app closed during it) is not listed, and joining again starts over, once', async () => {
     const desk = await startHostFixture();
     try {
       // What a join leaves when the app is closed halfway: a marked file without its record.
       desk.host.library.createJoining(initiativeId);
       expect(initiativeFiles(desk)).toContain(`${initiativeId}.sqlite`);
       expect(await call<InitiativeListEntry[]>(desk, 'initiatives.list', {})).toEqual([]);
-      const joined = await call<Initiative>(desk, 'initiatives.joinFromHub', {
-        hubUrl: hub.url,
-        syncId: initiativeId,
-        passphrase,
-      });
+      // Two joins at once (a double click): one goes ahead, the other is refused.
+      const input = { hubUrl: hub.url, syncId: initiativeId, passphrase };
+      const both = await Promise.all([
+        postJson(desk.host, 'initiatives.joinFromHub', input),
+        postJson(desk.host, 'initiatives.joinFromHub', input),
+      ]);
+      const outcomes = both.map(({ body }) => body as { ok: boolean; value?: Initiative; error?: { code: string } });
+      expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error?.code)).sort()).toEqual([
+        'invalid_input',
+        'ok',
+      ]);
+      const joined = outcomes.find((outcome) => outcome.ok)!.value!;
       expect(joined.name).toBe('Riverside Health Table');
       expect((await call<InitiativeListEntry[]>(desk, 'initiatives.list', {})).map((entry) => entry.id)).toEqual([
         initiativeId,
