@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../src-main/contract/sync';
 import { call } from '../../api/client';
+import { syncProgressView } from './sync-progress';
 
 /** How often the status is read while a sync or a join runs. */
 const pollEveryMs = 400;
@@ -37,20 +38,17 @@ export function useSyncStatusPolling(
 export function SyncProgressBar({ progress }: { progress: SyncStatus['progress'] }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const determinate = progress?.phase === 'sending' && progress.total !== null && progress.total > 0;
-  let words = t('sync.progress.starting');
-  if (progress && determinate) {
-    words = t('sync.progress.sending', {
-      sent: number.format(progress.sent),
-      total: number.format(progress.total ?? 0),
-    });
-  } else if (progress) {
-    words = t('sync.progress.receiving', { received: number.format(progress.received) });
-  }
+  const view = syncProgressView(progress);
+  const words =
+    view.kind === 'sending'
+      ? t('sync.progress.sending', { sent: number.format(view.sent), total: number.format(view.total) })
+      : view.kind === 'receiving'
+        ? t('sync.progress.receiving', { received: number.format(view.received) })
+        : t('sync.progress.starting');
   return (
     <div className="sync-progress">
-      {determinate ? (
-        <progress aria-label={t('sync.progress.label')} value={progress.sent} max={progress.total ?? 0} />
+      {view.kind === 'sending' ? (
+        <progress aria-label={t('sync.progress.label')} value={view.sent} max={view.total} />
       ) : (
         <progress aria-label={t('sync.progress.label')} aria-valuetext={words} />
       )}
