@@ -52,9 +52,9 @@ export function SyncProgressBar({ progress }: { progress: SyncStatus['progress']
       ) : (
         <progress aria-label={t('sync.progress.label')} aria-valuetext={words} />
       )}
-      <p className="field__hint" aria-live="polite">
-        {words}
-      </p>
+      {/* Not a live region of its own: in Settings → Sync it sits inside the status region already,
+          and a count read out four times a second would drown everything else. */}
+      <p className="field__hint">{words}</p>
     </div>
   );
 }
