@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { startHub, type HubProcess } from '../unit/sync/hub-process';
@@ -86,6 +87,64 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
     await laptop.goTo('Partners');
     await expect(new PartnersPage(laptopPage).row('Harbor Adult Learning Center')).toBeVisible();
     await laptopContext.close();
+  });
+
+  test('a long sync shows a filling progress bar in Settings while it sends', async ({ page, host }) => {
+    // Between the app and the hub: passes everything on, but holds the first upload until told.
+    let holding = true;
+    const held: (() => Promise<void>)[] = [];
+    const relay = async (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
+      const answer = await fetch(`${hub.url}${request.url}`, {
+        method: request.method,
+        headers: {
+          authorization: request.headers.authorization ?? '',
+          ...(body.length ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body.length ? body.toString('utf8') : undefined,
+      });
+      response.writeHead(answer.status, { 'content-type': 'application/json' });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    };
+    const proxy = createHttpServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const forward = () => relay(request, response, Buffer.concat(chunks));
+        if (holding && request.method === 'POST') held.push(forward);
+        else void forward();
+      });
+    });
+    await new Promise<void>((listening) => proxy.listen(0, '127.0.0.1', listening));
+    const address = proxy.address();
+    const proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const app = new AppPage(page);
+      await app.open(host.openUrl);
+      await app.createInitiative('Eastside Reading Circle');
+      await new PartnersPage(page).add('Eastside Library', 'Education');
+      await app.goTo('Settings');
+      const sync = new SyncPage(page);
+      await sync.field('Hub address').fill(proxyUrl);
+      await sync.field('Team passphrase').fill(passphrase);
+      await sync.button('Save sync settings').click();
+      await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
+
+      await sync.button('Sync now').click();
+      const bar = sync.panel.getByRole('progressbar', { name: 'Sync progress' });
+      await expect(bar).toBeVisible();
+      await expect(sync.panel.getByText(/^Sent 0 of \d+ changes\.$/)).toBeVisible();
+      const total = Number(await bar.getAttribute('max'));
+      expect(total).toBeGreaterThan(5);
+      expect(await bar.getAttribute('value')).toBe('0');
+
+      holding = false;
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      for (const forward of held.splice(0)) await forward();
+      await expect(sync.panel.getByText(/^Last synced /)).toBeVisible();
+      await expect(bar).toHaveCount(0);
+    } finally {
+      await new Promise((closed) => proxy.close(closed));
+    }
   });
 });
 
