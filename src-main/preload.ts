@@ -17,6 +17,7 @@ const channels = {
   'initiatives.update': (input) => ipcRenderer.invoke('initiatives.update', input),
   'initiatives.exportFile': (input) => ipcRenderer.invoke('initiatives.exportFile', input),
   'initiatives.importFile': (input) => ipcRenderer.invoke('initiatives.importFile', input),
+  'initiatives.joinFromHub': (input) => ipcRenderer.invoke('initiatives.joinFromHub', input),
   'backups.list': (input) => ipcRenderer.invoke('backups.list', input),
   'sync.status': (input) => ipcRenderer.invoke('sync.status', input),
   'sync.configure': (input) => ipcRenderer.invoke('sync.configure', input),

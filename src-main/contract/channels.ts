@@ -38,6 +38,7 @@ import {
   BundleUpload,
   ConflictCopy,
   conflictId,
+  JoinFromHub,
   maxBundleBytes,
   SyncSettings,
   SyncStatus,
@@ -104,6 +105,11 @@ export const channels = {
     write: true,
     maxBytes: Math.ceil(maxInitiativeFileBytes / 3) * 4 + 4096,
   },
+  /**
+   * A new initiative on this device from the hub alone: it writes no record of its own, syncs, and
+   * answers the initiative the hub brought. Any failure leaves no file behind. Long-running.
+   */
+  'initiatives.joinFromHub': { input: JoinFromHub, output: Initiative, write: true },
   /** Newest first, each re-checked. */
   'backups.list': { input: z.object(inInitiative).strict(), output: z.array(BackupEntry) },
   'backups.create': { input: z.object(inInitiative).strict(), output: BackupEntry },

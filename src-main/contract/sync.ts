@@ -16,19 +16,49 @@ export const SyncStatus = z.object({
   clockWarning: z.boolean(),
   conflictCopies: z.number().int().nonnegative(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /**
+   * While a sync runs: messages received and sent so far. `total` is known while sending (this
+   * device counts what it will send); while receiving it is null, as the hub does not say.
+   */
+  progress: z
+    .object({
+      phase: z.enum(['receiving', 'sending']),
+      received: z.number().int().nonnegative(),
+      sent: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+    })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const minPassphraseChars = 10;
 
+const hubAddress = z.url({ protocol: /^https?$/, message: 'must start with https:// or http://' }).max(500);
+const teamPassphrase = z.string().min(minPassphraseChars, `must be at least ${minPassphraseChars} characters`).max(200);
+
 export const SyncSettings = z
   .object({
     initiativeId: entityId,
     /** Empty for bundle files only. */
-    hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must start with https:// or http://' })]),
-    passphrase: z.string().min(minPassphraseChars, `must be at least ${minPassphraseChars} characters`).max(200),
+    hubUrl: z.union([z.literal(''), hubAddress]),
+    passphrase: teamPassphrase,
   })
   .strict();
+
+/**
+ * A second computer joins an initiative from the hub alone: the sync id (the initiative's id, shown
+ * in Settings → Sync on a computer that has it) and the team passphrase are all it needs.
+ */
+export const JoinFromHub = z
+  .object({
+    hubUrl: hubAddress,
+    syncId: entityId,
+    passphrase: teamPassphrase,
+    /** An extra access key some hubs ask for (a hub on the local network), kept with the sync settings. */
+    hubKey: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+  })
+  .strict();
+export type JoinFromHub = z.infer<typeof JoinFromHub>;
 
 export const BundleRequest = z.object({ initiativeId: entityId, everything: z.boolean() }).strict();
 export const BundleFile = z.object({ fileName: z.string(), contentBase64: z.string(), messages: z.number().int() });

@@ -10,6 +10,9 @@ export function syncHandlers({ library }: HandlerContext) {
     'sync.status': ({ initiativeId }) => sync.status(initiativeId),
     'sync.configure': ({ initiativeId, hubUrl, passphrase }) => sync.configure(initiativeId, hubUrl, passphrase),
     'sync.now': ({ initiativeId }) => sync.syncNow(initiativeId),
+    // Here rather than with the other initiative channels: a join is a sync, and its progress is
+    // read through sync.status from this same service.
+    'initiatives.joinFromHub': (input) => sync.join(input),
     'sync.exportBundle': ({ initiativeId, everything }) => sync.exportBundle(initiativeId, everything),
     'sync.importBundle': ({ initiativeId, contentBase64 }) => {
       const bytes = Buffer.from(contentBase64, 'base64');

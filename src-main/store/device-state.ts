@@ -1,5 +1,8 @@
 import type { Db } from './connection';
 
+/** Set in sync_state while an initiative file is being joined from a hub and has no record of its own yet. */
+export const joiningKey = 'sync.joining';
+
 /**
  * What one device keeps for itself about sync, beside the initiative's data: its settings and
  * last outcome (`sync_state`) and the merkle trie each other device last sent in a bundle

@@ -9,6 +9,7 @@ import { AppError } from '../contract/result';
 import { isNodeId } from '../sync/hlc';
 import { BackupShelf, defaultBackupPolicy, type BackupPolicy } from './backups';
 import type { OpenOptions } from './connection';
+import { deviceState, joiningKey } from './device-state';
 import { InitiativeStore } from './initiative-store';
 import { toInitiativeValues } from './initiatives';
 import { domainTables } from './schema';
@@ -24,6 +25,10 @@ export interface LibraryOptions extends OpenOptions {
   now?: () => number;
   /** Rolling backups; `false` turns the automatic ones off (manual backups still work). */
   backups?: Partial<BackupPolicy> | false;
+}
+
+function isJoining(store: InitiativeStore): boolean {
+  return deviceState(store.db).get(joiningKey) === '1';
 }
 
 /** The device's node id for the hybrid logical clock, made once per data folder. */
@@ -85,14 +90,17 @@ export class InitiativeLibrary {
     const ids = readdirSync(this.folder)
       .filter((name) => name.endsWith(fileSuffix) && idPattern.test(name.slice(0, -fileSuffix.length)))
       .map((name) => name.slice(0, -fileSuffix.length));
-    const entries = ids.map((id): InitiativeListEntry => {
+    const entries = ids.flatMap((id): InitiativeListEntry[] => {
       try {
-        const initiative = this.open(id).initiative.get();
-        return { status: 'ok', id, name: initiative.name, phase: initiative.phase };
+        const store = this.open(id);
+        // A join from a hub that has not finished is not an initiative yet (see createJoining).
+        if (isJoining(store)) return [];
+        const initiative = store.initiative.get();
+        return [{ status: 'ok', id, name: initiative.name, phase: initiative.phase }];
       } catch (error) {
         const code = error instanceof AppError && error.code === 'db_too_new' ? 'db_too_new' : 'db_damaged';
         const message = error instanceof Error ? error.message : String(error);
-        return { status: 'unavailable', id, fileName: `${id}${fileSuffix}`, code, message };
+        return [{ status: 'unavailable', id, fileName: `${id}${fileSuffix}`, code, message }];
       }
     });
     const sortKey = (entry: InitiativeListEntry) => (entry.status === 'ok' ? `0${entry.name}` : `1${entry.fileName}`);
@@ -118,6 +126,56 @@ export class InitiativeLibrary {
       throw error;
     }
     return store.initiative.get();
+  }
+
+  /**
+   * An empty initiative file for a join from a hub: migrated, marked as joining, and without an
+   * initiative row. Writing a placeholder row here would be a newer change than the real one on
+   * the hub and win last-writer-wins over it, so the row only ever comes from the hub. Until
+   * finishJoining, the file is not listed and takes no backups.
+   */
+  createJoining(id: string): InitiativeStore {
+    const path = this.fileFor(id);
+    if (existsSync(path)) throw new AppError('invalid_input', 'That initiative is already on this computer.');
+    let store: InitiativeStore | undefined;
+    try {
+      store = this.connect(id, path, true);
+      deviceState(store.db).set({ [joiningKey]: '1' });
+      return store;
+    } catch (error) {
+      this.closeOne(id);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+      throw error;
+    }
+  }
+
+  /** The join brought the initiative: from now on it is an initiative like any other. */
+  finishJoining(id: string): void {
+    const store = this.open(id);
+    deviceState(store.db).set({ [joiningKey]: null });
+    this.backupIfDue(id, store);
+  }
+
+  /** True for a file left by a join that did not finish (the app closed while it ran). */
+  isUnfinishedJoin(id: string): boolean {
+    if (!this.exists(id)) return false;
+    try {
+      return isJoining(this.open(id));
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Removes the file of a join that did not finish. Only such a file: it holds nothing typed here
+   * (it was never listed, so never opened for editing), only what the hub still has.
+   */
+  async discardJoining(id: string): Promise<void> {
+    if (!this.isUnfinishedJoin(id)) throw new AppError('invalid_input', 'Only an unfinished join can be removed.');
+    await this.backups.settled(id);
+    this.closeOne(id);
+    const path = this.fileFor(id);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
 
   open(id: string): InitiativeStore {
@@ -154,7 +212,7 @@ export class InitiativeLibrary {
    * interval. They run in the background; a failure only costs this one backup, so it is logged.
    */
   private backupIfDue(id: string, store: InitiativeStore): void {
-    if (!this.autoBackups || !store.db.open || !this.backups.isDue(id)) return;
+    if (!this.autoBackups || !store.db.open || !this.backups.isDue(id) || isJoining(store)) return;
     this.backups.take(id, store.db).catch((error: unknown) => {
       if (store.db.open) console.warn(`[common-ground] automatic backup of ${id} failed:`, error);
     });

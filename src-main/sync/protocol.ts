@@ -9,6 +9,16 @@ export interface SyncProgress {
   sent: number;
 }
 
+/** What a long sync shows while it runs. */
+export interface SyncProgressEvent extends SyncProgress {
+  phase: 'receiving' | 'sending';
+  /**
+   * While sending: all that this sync will have sent once the current push ends, counted from the
+   * local log before it starts. While receiving: null, as the hub does not say how much is waiting.
+   */
+  total: number | null;
+}
+
 export interface SyncReport extends SyncProgress {
   /** Messages that were new here (the rest were repeats). */
   added: number;
@@ -22,7 +32,7 @@ export interface SyncReport extends SyncProgress {
 export interface SyncOptions {
   pageSize?: number;
   maxRounds?: number;
-  onProgress?: (progress: SyncProgress) => void;
+  onProgress?: (progress: SyncProgressEvent) => void;
 }
 
 export function lookupOf(nodes: MerkleNodes): MerkleLookup {
@@ -61,7 +71,8 @@ export async function syncWith(local: LocalReplica, peer: SyncPeer, options: Syn
     maxDriftMs: 0,
     driftWarning: false,
   };
-  const progress = () => options.onProgress?.({ received: report.received, sent: report.sent });
+  const progress = (phase: SyncProgressEvent['phase'], total: number | null) =>
+    options.onProgress?.({ received: report.received, sent: report.sent, phase, total });
   while (report.rounds < maxRounds) {
     report.rounds++;
     const remote = lookupOf(await peer.merkle());
@@ -80,7 +91,7 @@ export async function syncWith(local: LocalReplica, peer: SyncPeer, options: Syn
         report.added += outcome.added;
         report.maxDriftMs = Math.max(report.maxDriftMs, outcome.maxDriftMs);
         cursor = newest(page.messages, cursor);
-        progress();
+        progress('receiving', null);
       }
       if (!page.more || page.messages.length === 0) break;
     }
@@ -89,13 +100,15 @@ export async function syncWith(local: LocalReplica, peer: SyncPeer, options: Syn
     const pushFrom = firstDifference(lookupOf(local.merkle()), remote);
     if (pushFrom === null) continue;
     cursor = minuteStart(pushFrom);
+    const total = report.sent + local.countAfter(cursor);
+    progress('sending', total);
     for (;;) {
       const page = local.sealedAfter(cursor, pageSize);
       if (page.messages.length === 0) break;
       await peer.push(page.messages);
       report.sent += page.messages.length;
       cursor = page.messages[page.messages.length - 1].timestamp;
-      progress();
+      progress('sending', Math.max(total, report.sent));
       if (!page.more) break;
     }
   }

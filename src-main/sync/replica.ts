@@ -34,6 +34,7 @@ interface LogRow {
 export class LocalReplica {
   private readonly readMerkle: Statement;
   private readonly readAfter: Statement;
+  private readonly countLogAfter: Statement;
 
   constructor(
     readonly db: Db,
@@ -41,6 +42,7 @@ export class LocalReplica {
     readonly key: SyncKey,
   ) {
     this.readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE hash <> 0');
+    this.countLogAfter = db.prepare('SELECT count(*) FROM change_log WHERE timestamp > ?').pluck();
     this.readAfter = db.prepare(
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
         CASE
@@ -59,6 +61,11 @@ export class LocalReplica {
     const nodes: MerkleNodes = {};
     for (const { node, hash } of this.readMerkle.all() as { node: string; hash: number }[]) nodes[node] = hash;
     return nodes;
+  }
+
+  /** How many messages sealedAfter would page through from this cursor: a push's total, for progress. */
+  countAfter(after: string): number {
+    return this.countLogAfter.get(after) as number;
   }
 
   /** Up to `limit` sealed messages after a timestamp, and whether more follow. */

@@ -1,4 +1,5 @@
-import type { ConflictCopy, SyncStatus } from '../contract/sync';
+import type { Initiative } from '../contract/models';
+import type { ConflictCopy, JoinFromHub, SyncStatus } from '../contract/sync';
 import { AppError } from '../contract/result';
 import { deviceState } from '../store/device-state';
 import type { InitiativeLibrary } from '../store/library';
@@ -27,15 +28,47 @@ const keys = {
   state: 'sync.state',
   error: 'sync.error',
   clockWarning: 'sync.clock_warning',
+  /** An extra access key for hubs that ask for one (a hub on the local network); empty for most. */
+  hubKey: 'sync.hub_key',
 } as const;
 
 export interface SyncServiceOptions {
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /** Messages per request; the protocol's default unless a test wants many pages. */
+  pageSize?: number;
+}
+
+/**
+ * Asks the hub for the initiative's trie without registering it (registering an unknown sync id
+ * would claim it for this passphrase). HubPeer reports any other status as unreachable, so the
+ * status is watched here to tell "no such initiative on this hub" apart.
+ */
+async function probeHub(hubUrl: string, key: SyncKey, fetchImpl: typeof fetch): Promise<void> {
+  let lastStatus = 0;
+  const watched: typeof fetch = async (input, init) => {
+    const response = await fetchImpl(input, init);
+    lastStatus = response.status;
+    return response;
+  };
+  try {
+    await new HubPeer(hubUrl, key, watched).merkle();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'sync_unreachable' && lastStatus === 404) {
+      throw new AppError(
+        'not_found',
+        'The hub has no initiative with that sync id. Check the sync id (Settings → Sync on a computer that has the initiative) and the hub address.',
+      );
+    }
+    throw error;
+  }
 }
 
 export class SyncService {
-  private readonly running = new Map<string, Promise<SyncStatus>>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** Joins under way, from their first step (deriving the key) to their last. */
+  private readonly joining = new Set<string>();
+  private readonly progress = new Map<string, NonNullable<SyncStatus['progress']>>();
 
   constructor(
     private readonly library: InitiativeLibrary,
@@ -83,6 +116,7 @@ export class SyncService {
       clockWarning: this.read(store, keys.clockWarning) === '1',
       conflictCopies: this.conflicts(initiativeId).length,
       error: error ? (JSON.parse(error) as SyncStatus['error']) : null,
+      progress: this.progress.get(initiativeId) ?? null,
     };
   }
 
@@ -105,47 +139,102 @@ export class SyncService {
   /** Syncs with the hub now; a sync already under way is joined, not doubled. */
   syncNow(initiativeId: string): Promise<SyncStatus> {
     const running = this.running.get(initiativeId);
-    if (running) return running;
-    const work = this.run(initiativeId).finally(() => this.running.delete(initiativeId));
-    this.running.set(initiativeId, work);
-    return work;
-  }
-
-  private async run(initiativeId: string): Promise<SyncStatus> {
+    if (running) return running.catch(() => undefined).then(() => this.status(initiativeId));
     const store = this.library.open(initiativeId);
     const hubUrl = this.read(store, keys.hubUrl) ?? '';
     const status = this.status(initiativeId);
     if (!status.configured || hubUrl === '') {
       // Not a failure of the request: the status says what is missing, in words the renderer has.
-      return {
+      return Promise.resolve({
         ...status,
         state: 'error',
         error: { code: 'not_configured', message: 'Set the hub address and the team passphrase first.' },
-      };
+      });
     }
-    const replica = this.replica(initiativeId);
+    return this.track(initiativeId, async () => {
+      try {
+        await this.exchange(initiativeId, hubUrl, { register: true });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        this.save(store, {
+          state: error.code === 'sync_unreachable' ? 'offline' : 'error',
+          error: JSON.stringify({ code: error.code, message: error.message }),
+        });
+      }
+    }).then(() => this.status(initiativeId));
+  }
+
+  /**
+   * Joins an initiative from the hub alone: checks the hub knows the sync id and takes the
+   * passphrase before any file exists, then syncs into a file with no record of its own (see
+   * InitiativeLibrary.createJoining). Any failure removes that file again.
+   */
+  async join({ hubUrl, syncId, passphrase, hubKey }: JoinFromHub): Promise<Initiative> {
+    const initiativeId = syncId.toLowerCase();
+    if (this.joining.has(initiativeId) || this.running.has(initiativeId)) {
+      throw new AppError('invalid_input', 'This initiative is already being joined on this computer.');
+    }
+    if (this.library.exists(initiativeId) && !this.library.isUnfinishedJoin(initiativeId)) {
+      throw new AppError('invalid_input', 'That initiative is already on this computer: open it from the list.');
+    }
+    this.joining.add(initiativeId);
     try {
-      const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl);
-      await hub.register();
-      const report = await syncWith(replica, hub);
-      const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
-      this.save(store, {
-        state: report.inSync ? 'ok' : 'error',
-        lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
-        mark: newest ?? '',
-        clockWarning: report.driftWarning ? '1' : '0',
-        error: report.inSync
-          ? null
-          : JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' }),
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      this.save(store, {
-        state: error.code === 'sync_unreachable' ? 'offline' : 'error',
-        error: JSON.stringify({ code: error.code, message: error.message }),
-      });
+      const key = await deriveSyncKey(initiativeId, passphrase);
+      await probeHub(hubUrl, key, this.options.fetchImpl ?? fetch);
+      // A join that was cut short (the app closed during it) starts over.
+      if (this.library.exists(initiativeId)) await this.library.discardJoining(initiativeId);
+      const store = this.library.createJoining(initiativeId);
+      try {
+        await this.track(initiativeId, async () => {
+          this.save(store, { hubUrl, hubKey: hubKey ?? null, key: key.key.toString('base64'), error: null });
+          await this.exchange(initiativeId, hubUrl, { register: false });
+          if (!store.initiative.find()) {
+            throw new AppError(
+              'not_found',
+              'The hub has nothing for that initiative yet. Sync it once from a computer that has it, then join again.',
+            );
+          }
+          this.library.finishJoining(initiativeId);
+        });
+      } catch (error) {
+        await this.library.discardJoining(initiativeId);
+        throw error;
+      }
+    } finally {
+      this.joining.delete(initiativeId);
     }
-    return this.status(initiativeId);
+    return this.library.open(initiativeId).initiative.get();
+  }
+
+  /** Runs one sync or join for an initiative, visible as `syncing` with its progress until it ends. */
+  private track(initiativeId: string, work: () => Promise<void>): Promise<void> {
+    const running = work().finally(() => {
+      this.running.delete(initiativeId);
+      this.progress.delete(initiativeId);
+    });
+    this.running.set(initiativeId, running);
+    return running;
+  }
+
+  private async exchange(initiativeId: string, hubUrl: string, { register }: { register: boolean }): Promise<void> {
+    const store = this.library.open(initiativeId);
+    const replica = this.replica(initiativeId);
+    const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl);
+    if (register) await hub.register();
+    const report = await syncWith(replica, hub, {
+      pageSize: this.options.pageSize,
+      onProgress: (progress) => this.progress.set(initiativeId, progress),
+    });
+    const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
+    this.save(store, {
+      state: report.inSync ? 'ok' : 'error',
+      lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+      mark: newest ?? '',
+      clockWarning: report.driftWarning ? '1' : '0',
+      error: report.inSync
+        ? null
+        : JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' }),
+    });
   }
 
   exportBundle(

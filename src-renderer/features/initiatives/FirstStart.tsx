@@ -6,6 +6,7 @@ import { describeError } from '../../i18n/index';
 import { PhaseSelect } from './PhaseSelect';
 import { useInitiatives } from './store';
 import { ImportInitiativeCard } from '../backups/ImportInitiativeCard';
+import { JoinFromHubCard } from './JoinFromHubCard';
 
 /** Shown when there is no initiative yet, or when the person starts a new one. */
 export function FirstStart() {
@@ -107,6 +108,7 @@ export function FirstStart() {
               {t('firstStart.openSample')}
             </button>
           </section>
+          <JoinFromHubCard />
           <ImportInitiativeCard />
           {openable.length > 0 ? (
             <section className="card card--quiet">

@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
+import { SyncIdCopy } from './SyncIdCopy';
+import { SyncProgressBar, useSyncStatusPolling } from './SyncProgressBar';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
 export function SyncPanel({ initiative }: { initiative: Initiative }) {
@@ -19,6 +21,8 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // Progress: the status is read again and again while a sync runs (here or in the background).
+  useSyncStatusPolling(initiativeId, busy || status?.syncing === true, setStatus);
 
   const refetch = useCallback(async () => {
     const [nextStatus, nextConflicts] = await Promise.all([
@@ -177,6 +181,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
       {status ? (
         <div role="status" aria-live="polite">
           <p>{stateLine(status)}</p>
+          {status.syncing ? <SyncProgressBar progress={status.progress} /> : null}
           {status.configured && status.pendingChanges > 0 ? (
             <p className="field__hint">{t('sync.pending', { count: status.pendingChanges })}</p>
           ) : null}
@@ -193,6 +198,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
           {error}
         </p>
       ) : null}
+      <SyncIdCopy syncId={initiativeId} />
       <h3>{t('sync.bundleTitle')}</h3>
       <p className="field__hint">{t('sync.bundleHelp')}</p>
       <div className="notes__bar">

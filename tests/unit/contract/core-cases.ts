@@ -1,5 +1,6 @@
 import type { Channel } from '../../../src-main/contract/channels';
 import type { ContractFixture } from './contract-fixture';
+import { joinSource } from './join-source';
 import { hardeningValidInput, isHardeningChannel, seedHardening, type HardeningIds } from './hardening-cases';
 import { isMeetingChannel, meetingValidInput, seedMeeting, type MeetingIds } from './meeting-cases';
 import { isSummaryChannel, seedSummary, summaryValidInput, type SummaryIds } from './summary-cases';
@@ -62,7 +63,7 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const voice = seedVoice(fixture, core.initiativeId);
   const meeting = seedMeeting(fixture, voice, core.partnerId, core.groupId);
   const hardening = await seedHardening(fixture, core.initiativeId);
-  const sync = seedSync(fixture, core.initiativeId, core.partnerId);
+  const sync = seedSync(fixture, core.initiativeId, core.partnerId, await joinSource());
   const summary = await seedSummary(fixture, meeting);
   return { core, voice, meeting, hardening, sync, summary };
 }

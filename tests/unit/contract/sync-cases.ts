@@ -1,26 +1,34 @@
 import type { Channel } from '../../../src-main/contract/channels';
 import { syncKeyFromBytes } from '../../../src-main/sync/crypto';
 import type { ContractFixture } from './contract-fixture';
+import type { JoinSource } from './join-source';
 import { commonRefusals } from './voice-cases';
 
-/** The channels of sync: settings and status, bundle files, conflict copies. */
-export type SyncChannel = Extract<Channel, `sync.${string}` | `conflicts.${string}`>;
+/** The channels of sync: settings and status, bundle files, conflict copies, joining from a hub. */
+export type SyncChannel = Extract<Channel, `sync.${string}` | `conflicts.${string}` | 'initiatives.joinFromHub'>;
 
 export function isSyncChannel(channel: Channel): channel is SyncChannel {
-  return channel.startsWith('sync.') || channel.startsWith('conflicts.');
+  return channel.startsWith('sync.') || channel.startsWith('conflicts.') || channel === 'initiatives.joinFromHub';
 }
 
 export interface SyncIds {
   initiativeId: string;
   bundleBase64: string;
   conflictId: string;
+  /** An initiative on a real hub that this fixture's data folder does not hold yet. */
+  joinable: JoinSource;
 }
 
 /**
  * A team key set without scrypt (sync.configure's own case pays for scrypt once), a bundle made by
  * this device, and a conflict copy: a note from another device that lost to the partner's notes.
  */
-export function seedSync(fixture: ContractFixture, initiativeId: string, partnerId: string): SyncIds {
+export function seedSync(
+  fixture: ContractFixture,
+  initiativeId: string,
+  partnerId: string,
+  joinable: JoinSource,
+): SyncIds {
   const store = fixture.library.open(initiativeId);
   const key = syncKeyFromBytes(initiativeId, Buffer.alloc(32, 5));
   store.db.prepare("INSERT INTO sync_state (key, value) VALUES ('sync.key', ?)").run(key.key.toString('base64'));
@@ -37,7 +45,7 @@ export function seedSync(fixture: ContractFixture, initiativeId: string, partner
     },
   ]);
   const bundle = fixture.ok('sync.exportBundle', { initiativeId, everything: true });
-  return { initiativeId, bundleBase64: bundle.contentBase64, conflictId };
+  return { initiativeId, bundleBase64: bundle.contentBase64, conflictId, joinable };
 }
 
 export function syncValidInput(channel: SyncChannel, ids: SyncIds): Record<string, unknown> {
@@ -55,6 +63,8 @@ export function syncValidInput(channel: SyncChannel, ids: SyncIds): Record<strin
       return { initiativeId, contentBase64: ids.bundleBase64 };
     case 'conflicts.dismiss':
       return { initiativeId, conflictId: ids.conflictId };
+    case 'initiatives.joinFromHub':
+      return { ...ids.joinable };
   }
 }
 
@@ -71,6 +81,19 @@ export function syncBadInputs(channel: SyncChannel, ids: SyncIds): [string, unkn
     'sync.importBundle': [
       ['content empty', { ...valid, contentBase64: '' }],
       ['content a number', { ...valid, contentBase64: 5 }],
+    ],
+    'initiatives.joinFromHub': [
+      ['hub address missing', { ...valid, hubUrl: undefined }],
+      ['hub address empty', { ...valid, hubUrl: '' }],
+      ['hub address not a web address', { ...valid, hubUrl: 'hub.example.org' }],
+      ['hub address another scheme', { ...valid, hubUrl: 'file:///etc/passwd' }],
+      ['sync id a name', { ...valid, syncId: 'westside-youth-table' }],
+      ['passphrase too short', { ...valid, passphrase: 'short' }],
+      ['passphrase missing', { ...valid, passphrase: undefined }],
+      ['passphrase a number', { ...valid, passphrase: 1234567890123 }],
+      ['hub key empty', { ...valid, hubKey: '  ' }],
+      ['hub key a number', { ...valid, hubKey: 5 }],
+      ['hub key too long', { ...valid, hubKey: 'k'.repeat(201) }],
     ],
     'conflicts.dismiss': [
       ['conflict id a path', { ...valid, conflictId: '../../x' }],

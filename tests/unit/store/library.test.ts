@@ -212,4 +212,56 @@ describe('InitiativeLibrary', () => {
     partners.remove(p.id);
     expect(notices).toHaveLength(3);
   });
+
+  describe('a file joined from a hub', () => {
+    const joiningId = '0190f5a2-7c3e-7b1a-8f00-00000000a0a0';
+
+    it('holds no record until the hub brings one, is not listed, takes no backup, and can be discarded', async () => {
+      const lib = library({ node, backups: { everyMinutes: 0 } });
+      const kept = lib.create(draft('Kept here'));
+      const store = lib.createJoining(joiningId);
+      expect(store.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
+      expect(store.initiative.find()).toBeUndefined();
+      // What the hub would bring: the record, written on another device.
+      store.writePath.receive([
+        {
+          timestamp: '2026-11-23T09:00:00.000Z-0000-00000000000000bb',
+          table: 'initiative',
+          row: joiningId,
+          column: 'name',
+          value: 'From the hub',
+          base: null,
+        },
+      ]);
+      expect(lib.list().map((entry) => entry.id)).toEqual([kept.id]);
+      expect(lib.isUnfinishedJoin(joiningId)).toBe(true);
+      await lib.backups.settled(joiningId);
+      expect(lib.backups.list(joiningId)).toEqual([]);
+      await lib.discardJoining(joiningId);
+      expect(existsSync(lib.fileFor(joiningId))).toBe(false);
+    });
+
+    it('once finished it is an initiative like any other, and discarding refuses it (and any other)', async () => {
+      const lib = library();
+      const kept = lib.create(draft('Kept here'));
+      const store = lib.createJoining(joiningId);
+      store.writePath.receive([
+        {
+          timestamp: '2026-11-23T09:00:00.000Z-0000-00000000000000bb',
+          table: 'initiative',
+          row: joiningId,
+          column: 'name',
+          value: 'From the hub',
+          base: null,
+        },
+      ]);
+      lib.finishJoining(joiningId);
+      expect(lib.list().map((entry) => entry.status === 'ok' && entry.name)).toEqual(['From the hub', 'Kept here']);
+      for (const id of [joiningId, kept.id]) {
+        await expect(lib.discardJoining(id)).rejects.toThrow(/Only an unfinished join/);
+        expect(existsSync(lib.fileFor(id))).toBe(true);
+      }
+      expect(codeOf(() => lib.createJoining(kept.id))).toBe('invalid_input');
+    });
+  });
 });

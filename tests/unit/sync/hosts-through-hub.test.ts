@@ -3,24 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Partner } from '../../../src-main/contract/partners';
 import type { SyncStatus } from '../../../src-main/contract/sync';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
+import { startHostFixture, type HostFixture } from '../host/host-fixture';
+import { call, refusal } from './host-calls';
 import { startHub, type HubProcess } from './hub-process';
-
-type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function call<T>(fixture: HostFixture, channel: string, input: unknown): Promise<T> {
-  const { body } = await postJson(fixture.host, channel, input);
-  const result = body as Envelope<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-async function refusal(fixture: HostFixture, channel: string, input: unknown): Promise<string> {
-  const { body } = await postJson(fixture.host, channel, input);
-  const result = body as Envelope<unknown>;
-  if (result.ok) throw new Error(`${channel} was expected to be refused`);
-  return result.error.code;
-}
 
 const passphrase = 'tuesday roundtable lanterns';
 const names = (partners: Partner[]) => partners.map((partner) => `${partner.name}|${partner.notes}`).sort();
