@@ -8,7 +8,7 @@ import { exportBundle, importBundle } from './bundle';
 import { deriveSyncKey, syncKeyFromBytes, type SyncKey } from './crypto';
 import { HubPeer } from './hub-client';
 import { syncWith } from './protocol';
-import { LocalReplica } from './replica';
+import { LocalReplica, type SyncPeer } from './replica';
 
 /**
  * Sync as the app uses it: settings and the last outcome live in the initiative's own sync_state
@@ -27,11 +27,15 @@ const keys = {
   state: 'sync.state',
   error: 'sync.error',
   clockWarning: 'sync.clock_warning',
+  /** The hub-wide key of a roundtable hub on the LAN, set with its code; absent for other hubs. */
+  hubKey: 'sync.hub_key',
 } as const;
 
 export interface SyncServiceOptions {
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /** The roundtable hub this laptop hosts, while it runs: synced with too, in process (see lan-hub.ts). */
+  lanPeer?: (key: SyncKey) => SyncPeer | null;
 }
 
 export class SyncService {
@@ -86,19 +90,27 @@ export class SyncService {
     };
   }
 
-  /** Saves the hub address and the key from the passphrase; a hub that knows another passphrase refuses it. */
-  async configure(initiativeId: string, hubUrl: string, passphrase: string): Promise<SyncStatus> {
+  /**
+   * Saves the hub address and the key from the passphrase; a hub that knows another passphrase
+   * refuses it. A roundtable hub (hubKey set) must answer now: it is in the room or not at all.
+   */
+  async configure(
+    initiativeId: string,
+    hubUrl: string,
+    passphrase: string,
+    hubKey: string | null = null,
+  ): Promise<SyncStatus> {
     const store = this.library.open(initiativeId);
     const key = await deriveSyncKey(initiativeId, passphrase);
     if (hubUrl !== '') {
       try {
-        await new HubPeer(hubUrl, key, this.options.fetchImpl).register();
+        await new HubPeer(hubUrl, key, this.options.fetchImpl, hubKey ?? undefined).register();
       } catch (error) {
         // Offline is fine: the first sync will register. A refusal means another passphrase.
-        if (!(error instanceof AppError) || error.code !== 'sync_unreachable') throw error;
+        if (!(error instanceof AppError) || error.code !== 'sync_unreachable' || hubKey !== null) throw error;
       }
     }
-    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null });
+    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null, hubKey });
     return this.status(initiativeId);
   }
 
@@ -115,7 +127,8 @@ export class SyncService {
     const store = this.library.open(initiativeId);
     const hubUrl = this.read(store, keys.hubUrl) ?? '';
     const status = this.status(initiativeId);
-    if (!status.configured || hubUrl === '') {
+    const lan = status.configured ? (this.options.lanPeer?.(this.replica(initiativeId).key) ?? null) : null;
+    if (!status.configured || (hubUrl === '' && !lan)) {
       // Not a failure of the request: the status says what is missing, in words the renderer has.
       return {
         ...status,
@@ -125,9 +138,20 @@ export class SyncService {
     }
     const replica = this.replica(initiativeId);
     try {
-      const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl);
-      await hub.register();
-      const report = await syncWith(replica, hub);
+      // Hosting a roundtable hub and also set to an internet hub, this laptop is the bridge: the
+      // room's changes go up, and what comes down goes on to the room in the same sync.
+      const reports = lan ? [await syncWith(replica, lan)] : [];
+      if (hubUrl !== '') {
+        const hubKey = this.read(store, keys.hubKey);
+        const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, hubKey);
+        await hub.register();
+        reports.push(await syncWith(replica, hub));
+        if (lan) reports.push(await syncWith(replica, lan));
+      }
+      const report = {
+        inSync: reports.every((one) => one.inSync),
+        driftWarning: reports.some((one) => one.driftWarning),
+      };
       const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
       this.save(store, {
         state: report.inSync ? 'ok' : 'error',

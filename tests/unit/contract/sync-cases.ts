@@ -2,12 +2,13 @@ import type { Channel } from '../../../src-main/contract/channels';
 import { syncKeyFromBytes } from '../../../src-main/sync/crypto';
 import type { ContractFixture } from './contract-fixture';
 import { commonRefusals } from './voice-cases';
+import { isLanHubChannel, lanHubBadInputs, lanHubValidInput } from './lan-hub-cases';
 
-/** The channels of sync: settings and status, bundle files, conflict copies. */
-export type SyncChannel = Extract<Channel, `sync.${string}` | `conflicts.${string}`>;
+/** The channels of sync: settings and status, bundle files, conflict copies, the roundtable hub. */
+export type SyncChannel = Extract<Channel, `sync.${string}` | `conflicts.${string}` | `lanHub.${string}`>;
 
 export function isSyncChannel(channel: Channel): channel is SyncChannel {
-  return channel.startsWith('sync.') || channel.startsWith('conflicts.');
+  return channel.startsWith('sync.') || channel.startsWith('conflicts.') || channel.startsWith('lanHub.');
 }
 
 export interface SyncIds {
@@ -42,6 +43,7 @@ export function seedSync(fixture: ContractFixture, initiativeId: string, partner
 
 export function syncValidInput(channel: SyncChannel, ids: SyncIds): Record<string, unknown> {
   const { initiativeId } = ids;
+  if (isLanHubChannel(channel)) return lanHubValidInput(channel, ids);
   switch (channel) {
     case 'sync.status':
     case 'sync.now':
@@ -77,5 +79,6 @@ export function syncBadInputs(channel: SyncChannel, ids: SyncIds): [string, unkn
       ['conflict id missing', { initiativeId: ids.initiativeId }],
     ],
   };
+  if (isLanHubChannel(channel)) return lanHubBadInputs(channel, valid);
   return [...commonRefusals(valid), ...(cases[channel] ?? [])];
 }
