@@ -51,7 +51,7 @@ export class HubPeer implements SyncPeer {
     }
     if (response.status === 401) {
       throw new AppError(
-        'unauthorized',
+        'wrong_hub_code',
         this.hubKey
           ? 'The roundtable hub refused this code: ask the facilitator for the code shown there now and join again.'
           : 'This hub asks for a roundtable code: use "Join a roundtable hub" with the code from the hosting laptop.',

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
+import { LanHubPanel } from './LanHubPanel';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
 export function SyncPanel({ initiative }: { initiative: Initiative }) {
@@ -193,6 +194,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
           {error}
         </p>
       ) : null}
+      <LanHubPanel initiativeId={initiativeId} configured={status?.configured ?? false} onChange={() => void refetch()} />
       <h3>{t('sync.bundleTitle')}</h3>
       <p className="field__hint">{t('sync.bundleHelp')}</p>
       <div className="notes__bar">

@@ -126,7 +126,7 @@ describe('a roundtable hub hosted by one laptop', () => {
     // A code with the right address but another hub key (an old code): refused by the hub itself.
     const oldCode = encodeLanCode({ address: '127.0.0.1', port: on.port!, hubKey: '00112233445566ff' });
     expect(await refusal(guest, 'sync.useLanHub', { initiativeId, code: oldCode, passphrase })).toMatchObject({
-      code: 'unauthorized',
+      code: 'wrong_hub_code',
     });
 
     // Typed as people do: lower case, spaces.

@@ -88,8 +88,8 @@ describe('a hub with a hub key', () => {
   it('HubPeer sends the key it is given and says plainly when it is refused', async () => {
     await new HubPeer(url, key, fetch, hubKey).register();
     expect(await new HubPeer(url, key, fetch, hubKey).merkle()).toEqual({});
-    expect(await refusedCode(new HubPeer(url, key, fetch).register())).toBe('unauthorized');
-    expect(await refusedCode(new HubPeer(url, key, fetch, 'ffffffffffffffff').register())).toBe('unauthorized');
+    expect(await refusedCode(new HubPeer(url, key, fetch).register())).toBe('wrong_hub_code');
+    expect(await refusedCode(new HubPeer(url, key, fetch, 'ffffffffffffffff').register())).toBe('wrong_hub_code');
   });
 });
 
