@@ -33,7 +33,8 @@ export function lanAddresses(): string[] {
   const found: string[] = [];
   for (const entries of Object.values(networkInterfaces())) {
     for (const entry of entries ?? []) {
-      if (entry.family === 'IPv4' && !entry.internal && !entry.address.startsWith('169.254.')) found.push(entry.address);
+      if (entry.family === 'IPv4' && !entry.internal && !entry.address.startsWith('169.254.'))
+        found.push(entry.address);
     }
   }
   const isPrivate = (address: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);

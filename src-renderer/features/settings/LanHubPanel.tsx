@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-main/contract/index';
 import type { LanHubStatus } from '../../../src-main/contract/lan-hub';
@@ -40,20 +40,23 @@ export function LanHubPanel({ initiativeId, configured, onChange }: LanHubPanelP
   const { t } = useTranslation();
   const [hub, setHub] = useState<LanHubStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the facilitator asked for while the hub starts or stops, so the switch follows the hand. */
+  const [wanted, setWanted] = useState<boolean | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [joinError, setJoinError] = useState<string | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    const result = await call('lanHub.status', {});
-    if (result.ok) setHub(result.value);
-  }, []);
-
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void call('lanHub.status', {}).then((result) => {
+      if (live && result.ok) setHub(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   function hostProblem(error: ApiError): string {
     if (error.code === 'sync_unreachable') return t('lanHub.host.noNetwork');
@@ -80,12 +83,14 @@ export function LanHubPanel({ initiativeId, configured, onChange }: LanHubPanelP
 
   async function toggle(on: boolean) {
     setBusy(true);
+    setWanted(on);
     setHostError(null);
     try {
       const result = on ? await call('lanHub.start', { initiativeId }) : await call('lanHub.stop', {});
       if (result.ok) setHub(result.value);
       else setHostError(hostProblem(result.error));
     } finally {
+      setWanted(null);
       setBusy(false);
       onChange();
     }
@@ -133,7 +138,7 @@ export function LanHubPanel({ initiativeId, configured, onChange }: LanHubPanelP
         <input
           type="checkbox"
           role="switch"
-          checked={running}
+          checked={wanted ?? running}
           disabled={busy || hub === null || (!running && !configured)}
           onChange={(event) => void toggle(event.target.checked)}
         />
@@ -148,7 +153,7 @@ export function LanHubPanel({ initiativeId, configured, onChange }: LanHubPanelP
       {running && first ? (
         <div className="lan-hub__on" aria-labelledby="lan-hub-host-title">
           <p>{t('lanHub.host.readAloud')}</p>
-          <p className="lan-hub__code" dir="ltr" aria-label={t('lanHub.host.codeLabel')} data-testid="lan-hub-code">
+          <p className="lan-hub__code" dir="ltr" data-testid="lan-hub-code">
             {first.code}
           </p>
           <QrCode qr={first.qr} label={t('lanHub.host.qrLabel', { code: first.code })} />

@@ -194,7 +194,11 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
           {error}
         </p>
       ) : null}
-      <LanHubPanel initiativeId={initiativeId} configured={status?.configured ?? false} onChange={() => void refetch()} />
+      <LanHubPanel
+        initiativeId={initiativeId}
+        configured={status?.configured ?? false}
+        onChange={() => void refetch()}
+      />
       <h3>{t('sync.bundleTitle')}</h3>
       <p className="field__hint">{t('sync.bundleHelp')}</p>
       <div className="notes__bar">

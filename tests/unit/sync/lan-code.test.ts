@@ -14,7 +14,9 @@ import {
 const anAddress = fc.record({
   address: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((octets) => octets.join('.')),
   port: fc.integer({ min: 1, max: 65_535 }),
-  hubKey: fc.uint8Array({ minLength: hubKeyBytes, maxLength: hubKeyBytes }).map((bytes) => Buffer.from(bytes).toString('hex')),
+  hubKey: fc
+    .uint8Array({ minLength: hubKeyBytes, maxLength: hubKeyBytes })
+    .map((bytes) => Buffer.from(bytes).toString('hex')),
 });
 
 function refusal(typed: string): string {

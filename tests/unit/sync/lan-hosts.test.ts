@@ -19,7 +19,11 @@ async function call<T>(fixture: HostFixture, channel: string, input: unknown): P
   return result.value;
 }
 
-async function refusal(fixture: HostFixture, channel: string, input: unknown): Promise<{ code: string; message: string }> {
+async function refusal(
+  fixture: HostFixture,
+  channel: string,
+  input: unknown,
+): Promise<{ code: string; message: string }> {
   const { body } = await postJson(fixture.host, channel, input);
   const result = body as Envelope<unknown>;
   if (result.ok) throw new Error(`${channel} was expected to be refused`);
