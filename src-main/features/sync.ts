@@ -9,7 +9,7 @@ import { lanHubHandlers } from './lan-hub';
 export function syncHandlers({ library }: HandlerContext) {
   // Never on after a start; stopped when the library closes (the app quits, the host stops).
   const lan = new LanHub({ dataDir: library.dataDir });
-  library.onClose(() => void lan.stop());
+  library.onClose(() => lan.stop());
   const sync = new SyncService(library, { lanPeer: (key) => lan.peerFor(key) });
   return {
     ...lanHubHandlers(lan, sync),

@@ -102,6 +102,11 @@ function close(server: Server): Promise<void> {
   });
 }
 
+async function shut({ servers, store }: Running): Promise<void> {
+  await Promise.all(servers.map(close));
+  await store.close();
+}
+
 export interface LanHubOptions {
   /** Where lan-hub/ (the hub's SQLite file and its key) lives: the app's data folder. */
   dataDir: string;
@@ -112,6 +117,10 @@ export interface LanHubOptions {
 export class LanHub {
   private running: Running | null = null;
   private starting: Promise<LanHubState> | null = null;
+  /** Bumped by stop(), so a start still under way knows it was called off. */
+  private generation = 0;
+  /** The last stop's closing of sockets and file; a new start waits for it. */
+  private closing: Promise<void> = Promise.resolve();
   private readonly folder: string;
 
   constructor(private readonly options: LanHubOptions) {
@@ -156,6 +165,8 @@ export class LanHub {
   }
 
   private async open(): Promise<LanHubState> {
+    const generation = this.generation;
+    await this.closing;
     const addresses = (this.options.addresses ?? lanAddresses)();
     if (addresses.length === 0) {
       throw new AppError(
@@ -201,20 +212,28 @@ export class LanHub {
       const code = encodeLanCode({ address, port, hubKey: saved.hubKey });
       return { address, code, qr: qrOf(code) };
     });
-    this.running = { servers, store, port, endpoints };
+    const running = { servers, store, port, endpoints };
+    // Turned off again while it was starting: it stays off.
+    if (generation !== this.generation) this.closing = shut(running);
+    else this.running = running;
     return this.status();
   }
 
-  /** Turns the hub off: no more listening, connections cut, its file closed. Safe to call when off. */
-  async stop(): Promise<LanHubState> {
-    await this.starting?.catch(() => undefined);
+  /**
+   * Turns the hub off at once: it stops listening and cuts its connections now; its file closes a
+   * moment later (whenStopped). A start under way is called off. Safe to call when off.
+   */
+  stop(): LanHubState {
+    this.generation++;
     const running = this.running;
     this.running = null;
-    if (running) {
-      await Promise.all(running.servers.map(close));
-      await running.store.close();
-    }
+    if (running) this.closing = shut(running);
     return this.status();
+  }
+
+  /** Resolves once the last stop has closed everything. */
+  whenStopped(): Promise<void> {
+    return this.closing;
   }
 
   /**

@@ -172,17 +172,29 @@ describe('the LAN hub service', () => {
       'wrong_passphrase',
     );
 
-    expect(await lan.stop()).toEqual({ running: false, port: null, endpoints: [] });
+    expect(lan.stop()).toEqual({ running: false, port: null, endpoints: [] });
     expect(await refusedCode(remote.merkle())).toBe('sync_unreachable');
     expect(await refusedCode(own.merkle())).toBe('sync_unreachable');
-    expect(await lan.stop()).toMatchObject({ running: false });
+    expect(lan.stop()).toMatchObject({ running: false });
+    await lan.whenStopped();
 
     // A new start (or a new app run) is off until asked, then comes back with the same code.
     const again = new LanHub({ dataDir: temp.dir, addresses: () => ['127.0.0.1'] });
     expect(again.status().running).toBe(false);
     const back = await again.start();
     expect(back.endpoints[0].code).toBe(endpoint.code);
-    await again.stop();
+    again.stop();
+    await again.whenStopped();
+  });
+
+  it('stays off when stopped while it was still starting', async () => {
+    const lan = new LanHub({ dataDir: temp.dir, addresses: () => ['127.0.0.1'] });
+    const starting = lan.start();
+    expect(lan.stop().running).toBe(false);
+    expect((await starting).running).toBe(false);
+    await lan.whenStopped();
+    expect(lan.status().running).toBe(false);
+    expect(lan.peerFor(key)).toBeNull();
   });
 
   it('says plainly when this laptop is on no network', async () => {
