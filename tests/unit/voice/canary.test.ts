@@ -168,7 +168,13 @@ const pseudonymAllowed = new Set<Channel>(['participants.list']);
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
     const reads = channelNames.filter((channel) => !isWriteChannel(channel));
-    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies, ...progressOnly, ...lanHubSwitch]);
+    const classified = new Set([
+      ...Object.keys(otherReads(ids)),
+      ...ownScreen,
+      ...wholeCopies,
+      ...progressOnly,
+      ...lanHubSwitch,
+    ]);
     expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
   });
 
