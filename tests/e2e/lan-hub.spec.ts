@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { lanAddressesEnv } from '../../src-main/sync/lan-hub';
@@ -42,6 +43,11 @@ test('turn the roundtable hub on, read its code and QR code, join by code, turn 
   expect(box?.width).toBeGreaterThanOrEqual(200);
   const png = PNG.sync.read(await qr.screenshot());
   expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(code);
+
+  // The panel with the hub on passes axe (serious and critical findings), as every screen must.
+  const axe = await new AxeBuilder({ page }).include('.lan-hub').analyze();
+  const serious = axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   // Joining: a typo is caught before anything is sent; the right code (typed loosely) joins.
   const codeField = sync.field('Roundtable code');

@@ -140,6 +140,13 @@ describe('a roundtable hub hosted by one laptop', () => {
       passphrase,
     });
     expect(joined).toMatchObject({ configured: true, hubUrl: `http://127.0.0.1:${on.port}` });
+    const hubKeyRows = () =>
+      guest.host.library
+        .open(initiativeId)
+        .db.prepare("SELECT value FROM sync_state WHERE key = 'sync.hub_key'")
+        .pluck()
+        .all();
+    expect(hubKeyRows()).toHaveLength(1);
 
     // Both edit during the meeting, then sync.
     await call(guest, 'partners.create', { initiativeId, partner: { name: 'Clinic', notes: 'Walk-in Tuesdays' } });
@@ -177,5 +184,15 @@ describe('a roundtable hub hosted by one laptop', () => {
     expect(offline.pendingChanges).toBeGreaterThan(0);
     // The facilitator still syncs with the internet hub alone.
     expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
+
+    // Back at the office, the guest saves the team's hub address again: the roundtable is forgotten.
+    await call(guest, 'sync.configure', { initiativeId, hubUrl: internetHub.url, passphrase });
+    expect(hubKeyRows()).toEqual([]);
+    expect(await call<SyncStatus>(guest, 'sync.now', { initiativeId })).toMatchObject({
+      state: 'ok',
+      pendingChanges: 0,
+    });
+    expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
+    expect(names(await call<Partner[]>(facilitator, 'partners.list', { initiativeId }))).toContain('School|');
   }, 90_000);
 });
