@@ -31,6 +31,7 @@ import {
   RelationshipPatch,
 } from './partners';
 import { meetingChannels } from './meeting-channels';
+import { lanHubChannels, UseLanHub } from './lan-hub';
 import {
   BundleFile,
   BundleOutcome,
@@ -131,6 +132,9 @@ export const channels = {
    * runs (what it receives is announced as changes, like any other write).
    */
   'sync.now': { input: initiativeOnly, output: SyncStatus },
+  /** Sets the initiative's hub to a roundtable hub from its code; refused when it cannot be reached. */
+  'sync.useLanHub': { input: UseLanHub, output: SyncStatus, write: true },
+  ...lanHubChannels,
   'sync.exportBundle': { input: BundleRequest, output: BundleFile },
   'sync.importBundle': {
     input: BundleUpload,

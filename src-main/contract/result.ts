@@ -13,6 +13,8 @@ export const errorCodes = [
   'too_large',
   'wrong_passphrase',
   'sync_unreachable',
+  /** A roundtable hub refused the hub key from its code (an old code, or another laptop's hub). */
+  'wrong_hub_code',
   'rate_limited',
   'internal',
   'export_failed',

@@ -1,12 +1,18 @@
 import { AppError } from '../contract/result';
 import { maxBundleBytes } from '../contract/sync';
+import { LanHub } from '../sync/lan-hub';
 import { SyncService } from '../sync/sync-service';
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './handlers';
+import { lanHubHandlers } from './lan-hub';
 
 export function syncHandlers({ library }: HandlerContext) {
-  const sync = new SyncService(library);
+  // Never on after a start; stopped when the library closes (the app quits, the host stops).
+  const lan = new LanHub({ dataDir: library.dataDir });
+  library.onClose(() => lan.stop());
+  const sync = new SyncService(library, { lanPeer: (key) => lan.peerFor(key) });
   return {
+    ...lanHubHandlers(lan, sync),
     'sync.status': ({ initiativeId }) => sync.status(initiativeId),
     'sync.configure': ({ initiativeId, hubUrl, passphrase }) => sync.configure(initiativeId, hubUrl, passphrase),
     'sync.now': ({ initiativeId }) => sync.syncNow(initiativeId),

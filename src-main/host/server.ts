@@ -48,6 +48,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_large: 413,
   wrong_passphrase: 409,
   sync_unreachable: 502,
+  wrong_hub_code: 409,
   rate_limited: 429,
   export_failed: 500,
   internal: 500,

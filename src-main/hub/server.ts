@@ -10,6 +10,8 @@ import type { HubStore } from './hub-store';
  * claim), later requests must present the same token. The hub checks shapes and sizes, stores
  * sealed payloads as they come and answers from its trie; it cannot read what it stores.
  *
+ * A hub given a hub key (see HubOptions.hubKey) also needs `X-Hub-Key` on every route but /health.
+ *
  *   GET  /health
  *   PUT  /v1/initiatives/:syncId                   register (idempotent for the same token)
  *   GET  /v1/initiatives/:syncId/merkle            { nodes }
@@ -23,7 +25,14 @@ export interface HubOptions {
   /** Requests per client address per minute. */
   requestsPerMinute?: number;
   now?: () => number;
+  /**
+   * A key for the whole hub (the roundtable hub a laptop hosts on its LAN): when set, every route
+   * but /health needs it in the X-Hub-Key header, before any initiative token is looked at.
+   */
+  hubKey?: string;
 }
+
+export const hubKeyHeader = 'x-hub-key';
 
 export const maxPageSize = 5000;
 const maxPayloadChars = 200_000;
@@ -91,6 +100,17 @@ function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Compared as hashes, so neither the length nor the content of the key leaks through timing. */
+function checkHubKey(request: IncomingMessage, hubKey: string): void {
+  const presented = request.headers[hubKeyHeader];
+  if (typeof presented !== 'string' || presented === '') {
+    throw new HubError(401, 'this hub needs its hub key (the roundtable code); none was sent');
+  }
+  if (!sameHash(hashToken(presented), hashToken(hubKey))) {
+    throw new HubError(401, 'the hub key does not match this hub (check the roundtable code)');
+  }
+}
+
 function sealedMessages(body: unknown): SealedMessage[] {
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages) || messages.length > maxPageSize) {
@@ -141,6 +161,7 @@ export function createHubServer(options: HubOptions): Server {
       send(response, 200, { ok: true, store: store.kind });
       return;
     }
+    if (options.hubKey !== undefined) checkHubKey(request, options.hubKey);
     const match = /^\/v1\/initiatives\/([^/]+)(\/merkle|\/messages)?$/.exec(url.pathname);
     if (!match) throw new HubError(404, 'no such route');
     const syncId = decodeURIComponent(match[1]);

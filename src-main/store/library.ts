@@ -57,6 +57,7 @@ export class InitiativeLibrary {
   private readonly folder: string;
   private readonly stores = new Map<string, InitiativeStore>();
   private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+  private readonly closing = new Set<() => void>();
   readonly backups: BackupShelf;
   private readonly autoBackups: boolean;
 
@@ -186,7 +187,14 @@ export class InitiativeLibrary {
     return this.connect(id, path, false);
   }
 
+  /** Runs when the library closes (the app quits, the host stops): for what must end with it. */
+  onClose(listener: () => void): void {
+    this.closing.add(listener);
+  }
+
   close(): void {
+    for (const listener of this.closing) listener();
+    this.closing.clear();
     for (const store of this.stores.values()) store.close();
     this.stores.clear();
   }

@@ -13,6 +13,8 @@ export class HubPeer implements SyncPeer {
     hubUrl: string,
     private readonly key: SyncKey,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** The hub-wide key of a roundtable hub on the LAN (from its code); internet hubs have none. */
+    private readonly hubKey?: string,
   ) {
     let url: URL;
     try {
@@ -33,6 +35,7 @@ export class HubPeer implements SyncPeer {
         ...init,
         headers: {
           Authorization: `Bearer ${this.key.accessToken}`,
+          ...(this.hubKey ? { 'X-Hub-Key': this.hubKey } : {}),
           ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         },
         signal: AbortSignal.timeout(60_000),
@@ -44,6 +47,14 @@ export class HubPeer implements SyncPeer {
       throw new AppError(
         'wrong_passphrase',
         'The hub refused this passphrase: it is not the one this initiative was first synced with. Nothing was changed.',
+      );
+    }
+    if (response.status === 401) {
+      throw new AppError(
+        'wrong_hub_code',
+        this.hubKey
+          ? 'The roundtable hub refused this code: ask the facilitator for the code shown there now and join again.'
+          : 'This hub asks for a roundtable code: use "Join a roundtable hub" with the code from the hosting laptop.',
       );
     }
     if (response.status === 429) {

@@ -8,8 +8,8 @@ import { isLongText } from '../store/schema';
 import { exportBundle, importBundle } from './bundle';
 import { deriveSyncKey, syncKeyFromBytes, type SyncKey } from './crypto';
 import { HubPeer } from './hub-client';
-import { syncWith } from './protocol';
-import { LocalReplica } from './replica';
+import { syncWith, type SyncOptions } from './protocol';
+import { LocalReplica, type SyncPeer } from './replica';
 
 /**
  * Sync as the app uses it: settings and the last outcome live in the initiative's own sync_state
@@ -28,7 +28,7 @@ const keys = {
   state: 'sync.state',
   error: 'sync.error',
   clockWarning: 'sync.clock_warning',
-  /** An extra access key for hubs that ask for one (a hub on the local network); empty for most. */
+  /** The hub-wide key of a roundtable hub on the LAN, set with its code; absent for other hubs. */
   hubKey: 'sync.hub_key',
 } as const;
 
@@ -37,6 +37,8 @@ export interface SyncServiceOptions {
   now?: () => number;
   /** Messages per request; the protocol's default unless a test wants many pages. */
   pageSize?: number;
+  /** The roundtable hub this laptop hosts, while it runs: synced with too, in process (see lan-hub.ts). */
+  lanPeer?: (key: SyncKey) => SyncPeer | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface SyncServiceOptions {
  * would claim it for this passphrase). HubPeer reports any other status as unreachable, so the
  * status is watched here to tell "no such initiative on this hub" apart.
  */
-async function probeHub(hubUrl: string, key: SyncKey, fetchImpl: typeof fetch): Promise<void> {
+async function probeHub(hubUrl: string, key: SyncKey, fetchImpl: typeof fetch, hubKey?: string): Promise<void> {
   let lastStatus = 0;
   const watched: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
@@ -52,7 +54,7 @@ async function probeHub(hubUrl: string, key: SyncKey, fetchImpl: typeof fetch): 
     return response;
   };
   try {
-    await new HubPeer(hubUrl, key, watched).merkle();
+    await new HubPeer(hubUrl, key, watched, hubKey).merkle();
   } catch (error) {
     if (error instanceof AppError && error.code === 'sync_unreachable' && lastStatus === 404) {
       throw new AppError(
@@ -120,19 +122,27 @@ export class SyncService {
     };
   }
 
-  /** Saves the hub address and the key from the passphrase; a hub that knows another passphrase refuses it. */
-  async configure(initiativeId: string, hubUrl: string, passphrase: string): Promise<SyncStatus> {
+  /**
+   * Saves the hub address and the key from the passphrase; a hub that knows another passphrase
+   * refuses it. A roundtable hub (hubKey set) must answer now: it is in the room or not at all.
+   */
+  async configure(
+    initiativeId: string,
+    hubUrl: string,
+    passphrase: string,
+    hubKey: string | null = null,
+  ): Promise<SyncStatus> {
     const store = this.library.open(initiativeId);
     const key = await deriveSyncKey(initiativeId, passphrase);
     if (hubUrl !== '') {
       try {
-        await new HubPeer(hubUrl, key, this.options.fetchImpl).register();
+        await new HubPeer(hubUrl, key, this.options.fetchImpl, hubKey ?? undefined).register();
       } catch (error) {
         // Offline is fine: the first sync will register. A refusal means another passphrase.
-        if (!(error instanceof AppError) || error.code !== 'sync_unreachable') throw error;
+        if (!(error instanceof AppError) || error.code !== 'sync_unreachable' || hubKey !== null) throw error;
       }
     }
-    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null });
+    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null, hubKey });
     return this.status(initiativeId);
   }
 
@@ -143,7 +153,8 @@ export class SyncService {
     const store = this.library.open(initiativeId);
     const hubUrl = this.read(store, keys.hubUrl) ?? '';
     const status = this.status(initiativeId);
-    if (!status.configured || hubUrl === '') {
+    const lan = status.configured ? (this.options.lanPeer?.(this.replica(initiativeId).key) ?? null) : null;
+    if (!status.configured || (hubUrl === '' && !lan)) {
       // Not a failure of the request: the status says what is missing, in words the renderer has.
       return Promise.resolve({
         ...status,
@@ -153,7 +164,7 @@ export class SyncService {
     }
     return this.track(initiativeId, async () => {
       try {
-        await this.exchange(initiativeId, hubUrl, { register: true });
+        await this.exchange(initiativeId, hubUrl, { register: true, lan });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         this.save(store, {
@@ -180,7 +191,7 @@ export class SyncService {
     this.joining.add(initiativeId);
     try {
       const key = await deriveSyncKey(initiativeId, passphrase);
-      await probeHub(hubUrl, key, this.options.fetchImpl ?? fetch);
+      await probeHub(hubUrl, key, this.options.fetchImpl ?? fetch, hubKey);
       // A join that was cut short (the app closed during it) starts over.
       if (this.library.exists(initiativeId)) await this.library.discardJoining(initiativeId);
       const store = this.library.createJoining(initiativeId);
@@ -216,22 +227,37 @@ export class SyncService {
     return running;
   }
 
-  private async exchange(initiativeId: string, hubUrl: string, { register }: { register: boolean }): Promise<void> {
+  /**
+   * One sync with the hub, and with the roundtable hub this laptop hosts when it runs. Hosting one
+   * and also set to an internet hub, this laptop is the bridge: the room's changes go up, and what
+   * comes down goes on to the room in the same sync.
+   */
+  private async exchange(
+    initiativeId: string,
+    hubUrl: string,
+    { register, lan = null }: { register: boolean; lan?: SyncPeer | null },
+  ): Promise<void> {
     const store = this.library.open(initiativeId);
     const replica = this.replica(initiativeId);
-    const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl);
-    if (register) await hub.register();
-    const report = await syncWith(replica, hub, {
+    const options: SyncOptions = {
       pageSize: this.options.pageSize,
       onProgress: (progress) => this.progress.set(initiativeId, progress),
-    });
+    };
+    const reports = lan ? [await syncWith(replica, lan, options)] : [];
+    if (hubUrl !== '') {
+      const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, this.read(store, keys.hubKey));
+      if (register) await hub.register();
+      reports.push(await syncWith(replica, hub, options));
+      if (lan) reports.push(await syncWith(replica, lan, options));
+    }
+    const inSync = reports.every((one) => one.inSync);
     const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
     this.save(store, {
-      state: report.inSync ? 'ok' : 'error',
+      state: inSync ? 'ok' : 'error',
       lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
       mark: newest ?? '',
-      clockWarning: report.driftWarning ? '1' : '0',
-      error: report.inSync
+      clockWarning: reports.some((one) => one.driftWarning) ? '1' : '0',
+      error: inSync
         ? null
         : JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' }),
     });

@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
 import { SyncIdCopy } from './SyncIdCopy';
 import { SyncProgressBar, useSyncStatusPolling } from './SyncProgressBar';
+import { LanHubPanel } from './LanHubPanel';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
 export function SyncPanel({ initiative }: { initiative: Initiative }) {
@@ -199,6 +200,11 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
         </p>
       ) : null}
       <SyncIdCopy syncId={initiativeId} />
+      <LanHubPanel
+        initiativeId={initiativeId}
+        configured={status?.configured ?? false}
+        onChange={() => void refetch()}
+      />
       <h3>{t('sync.bundleTitle')}</h3>
       <p className="field__hint">{t('sync.bundleHelp')}</p>
       <div className="notes__bar">

@@ -6,7 +6,7 @@ export const autoSyncEveryMs = 5 * 60_000;
 
 /**
  * Syncs the open initiative on opening, every few minutes, and when the computer comes back
- * online, as long as a hub address and passphrase are set. Quiet: the outcome is recorded in the
+ * online, as long as a passphrase and a hub (an address, or the roundtable hub this laptop hosts) are set. Quiet: the outcome is recorded in the
  * sync status that Settings → Sync shows; an unreachable hub is simply "offline".
  */
 export function useAutoSync(initiativeId: string): void {
@@ -14,7 +14,12 @@ export function useAutoSync(initiativeId: string): void {
     let stopped = false;
     async function syncIfSetUp() {
       const status = await call('sync.status', { initiativeId });
-      if (stopped || !status.ok || !status.value.configured || status.value.hubUrl === '') return;
+      if (stopped || !status.ok || !status.value.configured) return;
+      // No hub address, but this laptop may host the room's hub: then it syncs into that.
+      if (status.value.hubUrl === '') {
+        const lan = await call('lanHub.status', {});
+        if (stopped || !lan.ok || !lan.value.running) return;
+      }
       if (status.value.syncing) return;
       await call('sync.now', { initiativeId });
     }

@@ -303,7 +303,10 @@ describe.each(channelNames)('%s', (channel) => {
     });
     expect(new Set(outcomes)).toEqual(new Set([outcomes[0]]));
     if (outcomes[0] !== 'ok') expect(fixture.dump()).toEqual(before);
-    else expect(['app.info', 'initiatives.list', 'initiatives.createSample']).toContain(channel);
+    else
+      expect(['app.info', 'initiatives.list', 'initiatives.createSample', 'lanHub.status', 'lanHub.stop']).toContain(
+        channel,
+      );
   });
 });
 

@@ -3,12 +3,21 @@ import { syncKeyFromBytes } from '../../../src-main/sync/crypto';
 import type { ContractFixture } from './contract-fixture';
 import type { JoinSource } from './join-source';
 import { commonRefusals } from './voice-cases';
+import { isLanHubChannel, lanHubBadInputs, lanHubValidInput } from './lan-hub-cases';
 
-/** The channels of sync: settings and status, bundle files, conflict copies, joining from a hub. */
-export type SyncChannel = Extract<Channel, `sync.${string}` | `conflicts.${string}` | 'initiatives.joinFromHub'>;
+/** The channels of sync: settings and status, bundle files, conflict copies, joining from a hub, the roundtable hub. */
+export type SyncChannel = Extract<
+  Channel,
+  `sync.${string}` | `conflicts.${string}` | `lanHub.${string}` | 'initiatives.joinFromHub'
+>;
 
 export function isSyncChannel(channel: Channel): channel is SyncChannel {
-  return channel.startsWith('sync.') || channel.startsWith('conflicts.') || channel === 'initiatives.joinFromHub';
+  return (
+    channel.startsWith('sync.') ||
+    channel.startsWith('conflicts.') ||
+    channel.startsWith('lanHub.') ||
+    channel === 'initiatives.joinFromHub'
+  );
 }
 
 export interface SyncIds {
@@ -50,6 +59,7 @@ export function seedSync(
 
 export function syncValidInput(channel: SyncChannel, ids: SyncIds): Record<string, unknown> {
   const { initiativeId } = ids;
+  if (isLanHubChannel(channel)) return lanHubValidInput(channel, ids);
   switch (channel) {
     case 'sync.status':
     case 'sync.now':
@@ -100,5 +110,6 @@ export function syncBadInputs(channel: SyncChannel, ids: SyncIds): [string, unkn
       ['conflict id missing', { initiativeId: ids.initiativeId }],
     ],
   };
+  if (isLanHubChannel(channel)) return lanHubBadInputs(channel, valid);
   return [...commonRefusals(valid), ...(cases[channel] ?? [])];
 }

@@ -37,9 +37,17 @@ const wholeCopies = new Set<Channel>(['sync.exportBundle']);
  * by the same code as summary.export below; tests/unit/summary scans them for canaries too.
  */
 const progressOnly = new Set<Channel>(['summary.batchStart', 'summary.batchStatus', 'summary.batchCancel']);
+/**
+ * The roundtable hub's switch: it answers only addresses, a port and the code (no initiative data);
+ * status and stop are scanned below, and start (which needs the team passphrase set) only differs in
+ * turning the hub on.
+ */
+const lanHubSwitch = new Set<Channel>(['lanHub.start']);
 /** Read channels whose inputs are built below rather than from the voice cases. */
 const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'app.info': [{}],
+  'lanHub.status': [{}],
+  'lanHub.stop': [{}],
   'initiatives.list': [{}],
   'initiatives.get': [{ initiativeId: ids.initiativeId }],
   'backups.list': [{ initiativeId: ids.initiativeId }],
@@ -160,7 +168,13 @@ const pseudonymAllowed = new Set<Channel>(['participants.list']);
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
     const reads = channelNames.filter((channel) => !isWriteChannel(channel));
-    const classified = new Set([...Object.keys(otherReads(ids)), ...ownScreen, ...wholeCopies, ...progressOnly]);
+    const classified = new Set([
+      ...Object.keys(otherReads(ids)),
+      ...ownScreen,
+      ...wholeCopies,
+      ...progressOnly,
+      ...lanHubSwitch,
+    ]);
     expect(reads.filter((channel) => !classified.has(channel))).toEqual([]);
   });
 
