@@ -49,9 +49,16 @@ export const SyncSettings = z
  * A second computer joins an initiative from the hub alone: the sync id (the initiative's id, shown
  * in Settings → Sync on a computer that has it) and the team passphrase are all it needs.
  */
+/** A roundtable code as typed (see src-main/sync/lan-code.ts): checked in full when it is read. */
+const roundtableCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z \t-]{3,59}$/, 'must be a hub address (https://…) or a roundtable code');
+
 export const JoinFromHub = z
   .object({
-    hubUrl: hubAddress,
+    /** The hub's address, or the roundtable code of a hub hosted by a laptop in the room. */
+    hubUrl: z.union([hubAddress, roundtableCode]),
     syncId: entityId,
     passphrase: teamPassphrase,
     /** An extra access key some hubs ask for (a hub on the local network), kept with the sync settings. */

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/result';
 import { maxBundleBytes } from '../contract/sync';
+import { decodeLanCode, lanHubUrl } from '../sync/lan-code';
 import { LanHub } from '../sync/lan-hub';
 import { SyncService } from '../sync/sync-service';
 import type { HandlerContext } from './context';
@@ -18,7 +19,12 @@ export function syncHandlers({ library }: HandlerContext) {
     'sync.now': ({ initiativeId }) => sync.syncNow(initiativeId),
     // Here rather than with the other initiative channels: a join is a sync, and its progress is
     // read through sync.status from this same service.
-    'initiatives.joinFromHub': (input) => sync.join(input),
+    'initiatives.joinFromHub': (input) => {
+      if (input.hubUrl.includes('://')) return sync.join(input);
+      // A roundtable code: the hub a laptop in the room hosts, with its hub key.
+      const hub = decodeLanCode(input.hubUrl);
+      return sync.join({ ...input, hubUrl: lanHubUrl(hub), hubKey: hub.hubKey });
+    },
     'sync.exportBundle': ({ initiativeId, everything }) => sync.exportBundle(initiativeId, everything),
     'sync.importBundle': ({ initiativeId, contentBase64 }) => {
       const bytes = Buffer.from(contentBase64, 'base64');

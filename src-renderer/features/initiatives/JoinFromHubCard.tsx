@@ -23,6 +23,8 @@ export function JoinFromHubCard() {
   const onStatus = useCallback((status: SyncStatus) => setProgress(status.progress), []);
   useSyncStatusPolling(joining, joining !== null, onStatus);
 
+  const byCode = hubUrl.trim() !== '' && !hubUrl.includes('://');
+
   function explain(failure: ApiError): string {
     switch (failure.code) {
       case 'wrong_passphrase':
@@ -31,8 +33,12 @@ export function JoinFromHubCard() {
         return t('sync.join.notOnHub');
       case 'sync_unreachable':
         return t('sync.join.unreachable');
+      case 'wrong_hub_code':
+        return t('lanHub.join.oldCode');
       case 'invalid_input':
-        return failure.issues ? describeError(failure) : t('sync.join.alreadyHere');
+        if (failure.issues) return describeError(failure);
+        // A code that does not check out is refused before anything else is looked at.
+        return byCode ? t('lanHub.join.badCode') : t('sync.join.alreadyHere');
       default:
         return describeError(failure);
     }
@@ -43,6 +49,10 @@ export function JoinFromHubCard() {
     const id = entityId.safeParse(syncId.trim());
     if (!id.success) {
       setSyncIdError(t('sync.join.syncIdInvalid'));
+      return;
+    }
+    if (useInitiatives.getState().entries.some((entry) => entry.id === id.data)) {
+      setError(t('sync.join.alreadyHere'));
       return;
     }
     setError(null);
@@ -63,12 +73,12 @@ export function JoinFromHubCard() {
       <h2 id="join-hub-title">{t('sync.join.title')}</h2>
       <p>{t('sync.join.intro')}</p>
       <form onSubmit={join} noValidate aria-labelledby="join-hub-title">
-        <Field label={t('sync.hubUrl')}>
+        <Field label={t('sync.join.hubOrCode')} hint={t('sync.join.hubOrCodeHint')}>
           {(props) => (
             <input
               {...props}
-              type="url"
               dir="ltr"
+              spellCheck={false}
               value={hubUrl}
               maxLength={500}
               placeholder="https://hub.example.org"

@@ -194,5 +194,44 @@ describe('a roundtable hub hosted by one laptop', () => {
     });
     expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
     expect(names(await call<Partner[]>(facilitator, 'partners.list', { initiativeId }))).toContain('School|');
-  }, 90_000);
+
+    // A laptop with nothing on it joins in the room from the code and the sync id alone.
+    const newcomer = await startHostFixture();
+    try {
+      const again = await call<LanHubStatus>(facilitator, 'lanHub.start', { initiativeId });
+      const roomCode = again.endpoints[0].code;
+      const roomTypo = `${roomCode.slice(0, 3)}${roomCode[3] === 'X' ? 'Y' : 'X'}${roomCode.slice(4)}`;
+      expect(
+        await refusal(newcomer, 'initiatives.joinFromHub', { hubUrl: roomTypo, syncId: initiativeId, passphrase }),
+      ).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('typo') });
+      expect(
+        await refusal(newcomer, 'initiatives.joinFromHub', {
+          hubUrl: roomCode,
+          syncId: initiativeId,
+          passphrase: 'not the team passphrase',
+        }),
+      ).toMatchObject({ code: 'wrong_passphrase' });
+      expect(await call<unknown[]>(newcomer, 'initiatives.list', {})).toEqual([]);
+      const joinedInitiative = await call<{ id: string; name: string }>(newcomer, 'initiatives.joinFromHub', {
+        hubUrl: roomCode.toLowerCase(),
+        syncId: initiativeId,
+        passphrase,
+      });
+      expect(joinedInitiative).toMatchObject({ id: initiativeId, name: 'Riverside' });
+      expect(names(await call<Partner[]>(newcomer, 'partners.list', { initiativeId }))).toEqual(
+        names(await call<Partner[]>(facilitator, 'partners.list', { initiativeId })),
+      );
+      // It syncs with the room hub from then on, both ways.
+      await call(newcomer, 'partners.create', { initiativeId, partner: { name: 'Youth club' } });
+      expect(await call<SyncStatus>(newcomer, 'sync.now', { initiativeId })).toMatchObject({
+        state: 'ok',
+        hubUrl: `http://127.0.0.1:${again.port}`,
+      });
+      expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
+      expect(names(await call<Partner[]>(facilitator, 'partners.list', { initiativeId }))).toContain('Youth club|');
+      await call(facilitator, 'lanHub.stop', {});
+    } finally {
+      await newcomer.cleanup();
+    }
+  }, 120_000);
 });
