@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src-main/contract/channels';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from '../contract/contract-fixture';
-import { plainMessageProblem } from './hostile';
+import { corrupted, plainMessageProblem } from './hostile';
 import { openSealedFile } from '../../../src-main/store/sealed-file';
 
 /*
@@ -48,33 +48,6 @@ beforeAll(() => {
 });
 
 afterAll(() => fixture.close());
-
-/** A good file damaged one way: cut short, bytes changed, garbage spliced in, a slice repeated. */
-function corrupted(original: Buffer): fc.Arbitrary<Buffer> {
-  const at = fc.nat({ max: original.length });
-  return fc.oneof(
-    at.map((end) => original.subarray(0, end)),
-    fc
-      .array(fc.tuple(fc.nat({ max: Math.max(0, original.length - 1) }), fc.integer({ min: 0, max: 255 })), {
-        minLength: 1,
-        maxLength: 8,
-      })
-      .map((flips) => {
-        const copy = Buffer.from(original);
-        for (const [index, byte] of flips) if (index < copy.length) copy[index] = byte;
-        return copy;
-      }),
-    fc
-      .tuple(at, fc.uint8Array({ minLength: 1, maxLength: 64 }))
-      .map(([index, garbage]) =>
-        Buffer.concat([original.subarray(0, index), Buffer.from(garbage), original.subarray(index)]),
-      ),
-    fc
-      .tuple(at, at)
-      .map(([a, b]) => Buffer.concat([original.subarray(0, Math.max(a, b)), original.subarray(Math.min(a, b))])),
-    fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
-  );
-}
 
 function counts(): { partners: number; relationships: number; themes: number; changes: number } {
   const db = fixture.dump()[`${targetId}.sqlite`];
