@@ -380,7 +380,7 @@ export async function finalConvergence(run: KillRun, rounds: number): Promise<vo
  * value of its newest message, stamped with that message's timestamp, and no field holds a stamp
  * the log lacks. A page of synced messages, a bundle or an import applied in part would break it.
  */
-function checkLogAgreesWithTables(db: Database.Database, round: number): void {
+export function checkLogAgreesWithTables(db: Database.Database, round: number): void {
   const clocks = new Map<string, Map<string, { clock: Record<string, string>; row: Record<string, unknown> }>>();
   let stamped = 0;
   for (const table of Object.keys(domainTables)) {
@@ -422,7 +422,7 @@ function checkLogAgreesWithTables(db: Database.Database, round: number): void {
 }
 
 /** The stored merkle trie is exactly the one the change log's timestamps make. */
-function checkMerkleMatchesLog(db: Database.Database, round: number): void {
+export function checkMerkleMatchesLog(db: Database.Database, round: number): void {
   const delta = new MerkleDelta();
   for (const timestamp of db.prepare('SELECT timestamp FROM change_log').pluck().iterate() as Iterable<string>) {
     delta.add(Date.parse(timestamp.slice(0, 24)), timestamp);
