@@ -1,9 +1,13 @@
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src-main/contract/channels';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 import { corrupted, plainMessageProblem } from './hostile';
 import { openSealedFile } from '../../../src-main/store/sealed-file';
+import { makeTempDir } from '../../fixtures/temp-dir';
 
 /*
  * Malformed and truncated files through the real import channels: the CSV and Kumu importers
@@ -151,6 +155,33 @@ describe('REFI-QDA codebook import of a damaged file', () => {
     },
     30_000 + runs * 1_000,
   );
+});
+
+describe('whole-initiative file import of a database with a broken schema', () => {
+  it("is refused in plain words, not in SQLite's (found by the fuzzing below at 200 runs)", async () => {
+    // An index whose table is gone: SQLite says "malformed database schema (...) - orphan index".
+    const temp = makeTempDir('common-ground-orphan-');
+    try {
+      const path = join(temp.dir, 'orphan.sqlite');
+      const db = new Database(path);
+      db.exec('CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT); CREATE INDEX by_name ON partners (name);');
+      db.unsafeMode(true);
+      db.pragma('writable_schema = ON');
+      db.prepare("DELETE FROM sqlite_schema WHERE type = 'table' AND name = 'partners'").run();
+      db.close();
+      const before = fixture.dump();
+      const result = await fixture.callAsync('initiatives.importFile', {
+        fileName: 'orphan.cground',
+        contentBase64: readFileSync(path).toString('base64'),
+        passphrase: 'fuzzing file passphrase',
+      });
+      expectPlainRefusal(result);
+      expect(result.ok).toBe(false);
+      expect(fixture.dump()).toEqual(before);
+    } finally {
+      temp.cleanup();
+    }
+  });
 });
 
 describe('whole-initiative file import of a damaged file', () => {
