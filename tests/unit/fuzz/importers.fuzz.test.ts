@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src-main/contract/channels';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 import { corrupted, plainMessageProblem } from './hostile';
+import { writeWorkbook } from '../../../src-main/features/exchange/xlsx';
+import { readZip, writeZip } from '../../../src-main/features/exchange/zip';
 import { openSealedFile } from '../../../src-main/store/sealed-file';
 import { makeTempDir } from '../../fixtures/temp-dir';
 
@@ -262,6 +264,24 @@ const laughs = `<?xml version="1.0"?>
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0190a0b1-0000-7000-8000-00000000c0de" name="&lol3;" isCodable="true"/></Codes></CodeBook>`;
 
+/** A real workbook whose sheet XML is then edited: the zip stays sound, the content lies. */
+function editedWorkbook(edit: (sheetXml: string) => string): Buffer {
+  const book = writeWorkbook([
+    {
+      name: 'Elements',
+      rows: [
+        ['Label', 'Type'],
+        ['Library', 'Organisation'],
+      ],
+    },
+  ]);
+  const files = [...readZip(book)].map(([name, read]) => ({
+    name,
+    data: name.includes('worksheets/') ? new TextEncoder().encode(edit(new TextDecoder().decode(read()))) : read(),
+  }));
+  return Buffer.from(writeZip(files));
+}
+
 const handMade: [string, Channel, string, Buffer][] = [
   ['an empty CSV', 'partners.import.commit', 'csv', Buffer.alloc(0)],
   ['a CSV that is only a byte-order mark', 'partners.import.commit', 'csv', Buffer.from([0xef, 0xbb, 0xbf])],
@@ -269,6 +289,19 @@ const handMade: [string, Channel, string, Buffer][] = [
   ['a CSV of binary noise', 'partners.import.commit', 'csv', Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 10, 13])],
   ['a CSV labelled as a workbook', 'partners.import.commit', 'kumu-xlsx', Buffer.from('Name\nA\n')],
   ['a ZIP header and nothing else', 'partners.import.commit', 'kumu-xlsx', Buffer.from('PK\u0003\u0004')],
+  // Filling rows up to this one crashed the whole process (V8 "invalid size error"), found at 200 runs.
+  [
+    'a workbook naming row 169,220,805',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook((xml) => xml.replace('<row r="2">', '<row r="169220805">')),
+  ],
+  [
+    'a workbook naming column ZZZZZZ',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook((xml) => xml.replace('r="A2"', 'r="ZZZZZZ2"')),
+  ],
   ['JSON cut mid-string', 'partners.import.commit', 'kumu-json', Buffer.from('{"elements":[{"label":"A')],
   ['JSON of the wrong shape', 'partners.import.commit', 'kumu-json', Buffer.from('[1,2,3]')],
   ['JSON nested a thousand deep', 'partners.import.commit', 'kumu-json', Buffer.from('['.repeat(1000))],
