@@ -43,7 +43,8 @@ export function inspect(path: string, options: OpenOptions = {}): void {
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('db_damaged', `The file is not a readable database: ${describe(error)}. It was left untouched.`);
+    // SQLite's own words ("malformed database schema (sqlite_…)") mean nothing to the person reading this.
+    throw new AppError('db_damaged', 'The file is not a readable database, or it is damaged. It was left untouched.');
   } finally {
     db.close();
   }

@@ -146,8 +146,12 @@ export async function importInitiativeFile(
     writeFileSync(temp, plain);
     const problem = library.backups.verify(temp);
     if (problem) {
-      const tooNew = /newer version/.test(problem);
-      throw new AppError(tooNew ? 'db_too_new' : 'db_damaged', `That file cannot be imported: ${problem}`);
+      // The version message is ours; anything else is SQLite's own account of the damage, not for people.
+      if (/newer version/.test(problem)) throw new AppError('db_too_new', `That file cannot be imported: ${problem}`);
+      throw new AppError(
+        'db_damaged',
+        'That file cannot be imported: it is damaged, or it is not a Common Ground initiative file. Nothing was changed.',
+      );
     }
     const id = initiativeIdIn(library, temp);
     if (library.exists(id)) {

@@ -16,6 +16,11 @@ export const maxCounter = 0xffff;
  * Anything outside is refused as malformed rather than silently mis-keyed.
  */
 export const hlcMillisLimit = 3 ** 16 * 60_000;
+/**
+ * A received timestamp must leave the clock this much room before the end of the range: one at the
+ * very end would pin our clock there and every later local change would fail.
+ */
+export const receiveHeadroomMs = 24 * 60 * 60_000;
 const pattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
 
 export class ClockError extends Error {
@@ -88,6 +93,9 @@ export class HybridClock {
   receive(remoteText: string): ReceiveReport {
     const remote = parseHlc(remoteText);
     if (!remote) throw new ClockError(`not a clock timestamp: "${remoteText.slice(0, 80)}"`);
+    if (remote.millis >= hlcMillisLimit - receiveHeadroomMs) {
+      throw new ClockError(`a change dated ${remoteText.slice(0, 24)} is too far in the future to accept`);
+    }
     const physical = this.now();
     const millis = Math.max(this.last.millis, physical, remote.millis);
     let counter: number;

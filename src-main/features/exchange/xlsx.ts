@@ -62,18 +62,27 @@ function readSheets(entries: Map<string, () => Uint8Array>): Sheet[] {
   return sheets;
 }
 
+/** Excel's own limits: a reference past them is damage, and filling the gap up to it would exhaust memory. */
+const maxRows = 1_048_576;
+const maxColumns = 16_384;
+
 function readSheet(xml: string, shared: string[]): string[][] {
   const rows: string[][] = [];
   let nextRow = 0;
   for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const rowNumber = Number(attributes(rowMatch[1]).r);
     const rowIndex = Number.isInteger(rowNumber) && rowNumber > 0 ? rowNumber - 1 : nextRow;
+    if (rowIndex >= maxRows)
+      throw new WorkbookError('This workbook names a row past the last one Excel allows; it is damaged.');
     nextRow = rowIndex + 1;
     const cells: string[] = [];
     let nextColumn = 0;
     for (const cellMatch of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const { r, t } = attributes(cellMatch[1]);
       const column = r ? columnIndex(r) : nextColumn;
+      if (column >= maxColumns) {
+        throw new WorkbookError('This workbook names a column past the last one Excel allows; it is damaged.');
+      }
       nextColumn = column + 1;
       const body = cellMatch[2] ?? '';
       const value = unescapeXml(/<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '');

@@ -131,3 +131,30 @@ export function plainMessageProblem(message: string): string | null {
   if (message.length > 5_000) return 'an overlong message';
   return null;
 }
+
+/** A good file damaged one way: cut short, bytes changed, garbage spliced in, a slice repeated. */
+export function corrupted(original: Buffer): fc.Arbitrary<Buffer> {
+  const at = fc.nat({ max: original.length });
+  return fc.oneof(
+    at.map((end) => original.subarray(0, end)),
+    fc
+      .array(fc.tuple(fc.nat({ max: Math.max(0, original.length - 1) }), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((flips) => {
+        const copy = Buffer.from(original);
+        for (const [index, byte] of flips) if (index < copy.length) copy[index] = byte;
+        return copy;
+      }),
+    fc
+      .tuple(at, fc.uint8Array({ minLength: 1, maxLength: 64 }))
+      .map(([index, garbage]) =>
+        Buffer.concat([original.subarray(0, index), Buffer.from(garbage), original.subarray(index)]),
+      ),
+    fc
+      .tuple(at, at)
+      .map(([a, b]) => Buffer.concat([original.subarray(0, Math.max(a, b)), original.subarray(Math.min(a, b))])),
+    fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+  );
+}

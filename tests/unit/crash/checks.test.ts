@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InitiativeDraft } from '../../../src-main/contract/models';
+import { InitiativeLibrary } from '../../../src-main/store/library';
+import { makeTempDir } from '../../fixtures/temp-dir';
+import { checkLogAgreesWithTables, checkMerkleMatchesLog } from './harness';
+
+/**
+ * The crash harness's file checks must be able to fail: a change message whose effect is missing
+ * (half a page applied), a field changed without its message, or a trie out of step with the log.
+ */
+describe("the crash harness's checks of a file", () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let path: string;
+  let db: Database.Database;
+
+  beforeEach(() => {
+    temp = makeTempDir('common-ground-checks-');
+    const library = new InitiativeLibrary(temp.dir, { node: '00000000000000c1' });
+    const id = library.create(InitiativeDraft.parse({ name: 'Checks' })).id;
+    const store = library.open(id);
+    store.writePath.write([
+      { table: 'partners', row: 'p1', values: { name: 'Food Bank', notes: 'Pantry', tombstone: 0 } },
+      { table: 'partners', row: 'p2', values: { name: 'Clinic', tombstone: 0 } },
+    ]);
+    library.close();
+    path = join(temp.dir, 'initiatives', `${id}.sqlite`);
+    db = new Database(path);
+  });
+  afterEach(() => {
+    db.close();
+    temp.cleanup();
+  });
+
+  it('pass on a file the app wrote', () => {
+    checkLogAgreesWithTables(db, 0);
+    checkMerkleMatchesLog(db, 0);
+  });
+
+  it('catch a logged message whose effect is missing', () => {
+    db.prepare(
+      "INSERT INTO change_log (timestamp, tbl, row_id, col, value) VALUES ('2030-01-01T00:00:00.000Z-0000-00000000000000c1', 'partners', 'p1', 'name', 'Later')",
+    ).run();
+    expect(() => checkLogAgreesWithTables(db, 0)).toThrow(/change log and tables/);
+    expect(() => checkMerkleMatchesLog(db, 0)).toThrow(/merkle trie/);
+  });
+
+  it('catch a field changed without its message, and a row without any', () => {
+    db.prepare("UPDATE partners SET name = 'Renamed' WHERE id = 'p2'").run();
+    expect(() => checkLogAgreesWithTables(db, 0)).toThrow(/change log and tables/);
+    db.prepare("UPDATE partners SET name = 'Clinic' WHERE id = 'p2'").run();
+    checkLogAgreesWithTables(db, 0);
+    db.prepare("DELETE FROM change_log WHERE row_id = 'p2'").run();
+    expect(() => checkLogAgreesWithTables(db, 0)).toThrow(/stamped in the tables/);
+  });
+
+  it('catch a trie out of step with the log', () => {
+    db.prepare("UPDATE merkle SET hash = hash + 1 WHERE node = ''").run();
+    expect(() => checkMerkleMatchesLog(db, 0)).toThrow(/merkle trie/);
+  });
+});
