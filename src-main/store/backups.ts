@@ -145,7 +145,9 @@ export class BackupShelf {
       if (problem) throw new AppError('db_damaged', `The backup did not pass its integrity check (${problem}).`);
       renameSync(partial, path);
     } finally {
-      rmSync(partial, { force: true });
+      // The read-only check of the copy leaves an empty -wal and -shm beside it (a read-only
+      // connection cannot remove them); everything is in the copy itself by then.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
     }
   }
 

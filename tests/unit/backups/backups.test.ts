@@ -323,3 +323,15 @@ describe('export and import of a whole initiative', () => {
     }
   });
 });
+
+describe('copies in progress', () => {
+  it('leave nothing behind once a backup or an export is done (no .partial file, -wal or -shm)', async () => {
+    const id = await initiativeWithPartner('Eastside Library');
+    await app.ok('backups.create', { initiativeId: id });
+    await app.ok('initiatives.exportFile', { initiativeId: id, passphrase: 'riverside lanterns' });
+    const leftovers = (readdirSync(temp.dir, { recursive: true }) as string[]).filter((name) =>
+      name.includes('.partial'),
+    );
+    expect(leftovers).toEqual([]);
+  });
+});
