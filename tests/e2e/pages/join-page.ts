@@ -9,7 +9,7 @@ export class JoinPage {
   }
 
   async join(hubUrl: string, syncId: string, passphrase: string): Promise<void> {
-    await this.form.getByLabel('Hub address', { exact: true }).fill(hubUrl);
+    await this.form.getByLabel('Hub address or roundtable code', { exact: true }).fill(hubUrl);
     await this.form.getByLabel('Sync id', { exact: true }).fill(syncId);
     await this.form.getByLabel('Team passphrase', { exact: true }).fill(passphrase);
     await this.form.getByRole('button', { name: 'Join', exact: true }).click();
