@@ -53,8 +53,9 @@ export function inspect(path: string, options: OpenOptions = {}): void {
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // NORMAL: a commit survives any crash or kill of the app as soon as it returns; the store flushes
-  // the -wal file to the disk right after, in the background (wal-flusher.ts), so a keystroke is not
-  // kept waiting for the disk. FULL made every commit wait for it: 20 to 35 ms a keystroke here.
+  // the -wal file to the disk right after, in the background (wal-flusher.ts), so the main process
+  // never stops for the disk. FULL made every commit wait for it: about 2 ms on an idle disk here,
+  // but 17 to 30 ms at p99 while other work loaded the machine, with the whole app stalled meanwhile.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

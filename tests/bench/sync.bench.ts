@@ -39,7 +39,7 @@ const key = syncKeyFromBytes('0196f3a0-0000-7000-8000-0000000bench', Buffer.allo
 /**
  * 100,000 field edits (10,000 partners × 10 fields) written on one device and pushed to a hub
  * process; then an empty device syncs them all through the hub: timed end to end (merkle
- * compare, pages over HTTP, decrypt, apply through the write path with synchronous=FULL). Bytes
+ * compare, pages over HTTP, decrypt, apply through the write path with synchronous=NORMAL, as the app). Bytes
  * on the wire are compared with the plaintext of the same messages. Automerge applies the same
  * 100,000 field edits as a peer in the same run, for a ratio.
  */
@@ -111,7 +111,7 @@ export async function benchSync(dir: string): Promise<Figure[]> {
         value: formatMs(syncMs),
         target: 'under 5 s',
         met: ok ? syncMs < 5000 : false,
-        note: `${report.rounds} rounds, pages of 5000 over HTTP, AES-256-GCM open + write path (synchronous=FULL); hub on SQLite in its own process; upload of the same messages took ${formatMs(uploadMs)}${ok ? '' : '; DID NOT CONVERGE'}`,
+        note: `${report.rounds} rounds, pages of 5000 over HTTP, AES-256-GCM open + write path (synchronous=NORMAL, as the app); hub on SQLite in its own process; upload of the same messages took ${formatMs(uploadMs)}${ok ? '' : '; DID NOT CONVERGE'}`,
       },
       {
         name: 'Sync: bytes on the wire ÷ plaintext of the same messages',

@@ -247,7 +247,7 @@ export async function benchVoiceSearch(dir: string): Promise<Figure[]> {
         value: formatMs(captureP99),
         target: 'p99 under 10 ms',
         met: captureP99 < 10,
-        note: `p50 ${formatMs(captureP50)}; ${keystrokes} keystrokes of one note through voice.saveDraft, each one write-path transaction (WAL, synchronous = NORMAL); the background flush had each on the disk after p50 ${formatMs(diskP50)}, p99 ${formatMs(diskP99)}; the same keystrokes with synchronous = FULL (commit waits for the disk, as before): p99 ${formatMs(fullP99)}, ${(fullP99 / captureP99).toFixed(0)}× slower`,
+        note: `p50 ${formatMs(captureP50)}; ${keystrokes} keystrokes of one note through voice.saveDraft, each one write-path transaction (WAL, synchronous = NORMAL); the background flush had each on the disk after p50 ${formatMs(diskP50)}, p99 ${formatMs(diskP99)}; the same keystrokes with synchronous = FULL (each commit waits for the disk, as before): p99 ${formatMs(fullP99)}, ${(fullP99 / captureP99).toFixed(1)}× NORMAL's; the disk wait grows with other load on the machine, which this run measures as it is`,
       },
     ];
   } finally {
