@@ -31,6 +31,12 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/**
+ * SyncStatus.error's code when a sync reached the roundtable hub this laptop hosts but not the
+ * team's hub (a room without internet): state is 'ok', and the changes stay pending for that hub.
+ */
+export const roomOnlyCode = 'room_only';
+
 export const minPassphraseChars = 10;
 
 const hubAddress = z.url({ protocol: /^https?$/, message: 'must start with https:// or http://' }).max(500);

@@ -1,5 +1,5 @@
 import type { Initiative } from '../contract/models';
-import type { ConflictCopy, JoinFromHub, SyncStatus } from '../contract/sync';
+import { roomOnlyCode, type ConflictCopy, type JoinFromHub, type SyncStatus } from '../contract/sync';
 import { AppError } from '../contract/result';
 import { deviceState } from '../store/device-state';
 import type { InitiativeLibrary } from '../store/library';
@@ -244,22 +244,35 @@ export class SyncService {
       onProgress: (progress) => this.progress.set(initiativeId, progress),
     };
     const reports = lan ? [await syncWith(replica, lan, options)] : [];
+    // In a room without internet the room's sync is whole on its own: the team's hub being out of
+    // reach is said beside it, and the changes stay counted as pending until that hub has them.
+    let teamHubAway: AppError | null = null;
     if (hubUrl !== '') {
-      const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, this.read(store, keys.hubKey));
-      if (register) await hub.register();
-      reports.push(await syncWith(replica, hub, options));
-      if (lan) reports.push(await syncWith(replica, lan, options));
+      try {
+        const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, this.read(store, keys.hubKey));
+        if (register) await hub.register();
+        reports.push(await syncWith(replica, hub, options));
+        if (lan) reports.push(await syncWith(replica, lan, options));
+      } catch (error) {
+        if (!lan || !(error instanceof AppError) || error.code !== 'sync_unreachable') throw error;
+        teamHubAway = error;
+      }
     }
     const inSync = reports.every((one) => one.inSync);
     const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
     this.save(store, {
       state: inSync ? 'ok' : 'error',
       lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
-      mark: newest ?? '',
+      ...(teamHubAway ? {} : { mark: newest ?? '' }),
       clockWarning: reports.some((one) => one.driftWarning) ? '1' : '0',
-      error: inSync
-        ? null
-        : JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' }),
+      error: !inSync
+        ? JSON.stringify({ code: 'sync_unreachable', message: 'Other devices kept changing things; sync again.' })
+        : teamHubAway
+          ? JSON.stringify({
+              code: roomOnlyCode,
+              message: `Synced with the room; the team's hub: ${teamHubAway.message}`,
+            })
+          : null,
     });
   }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Initiative } from '../../../src-main/contract/index';
-import type { ConflictCopy, SyncStatus } from '../../../src-main/contract/sync';
+import { roomOnlyCode, type ConflictCopy, type SyncStatus } from '../../../src-main/contract/sync';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
@@ -118,9 +118,10 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
       case 'never':
         return t('sync.state.never');
       case 'ok':
-        return current.lastSyncedAt
-          ? t('sync.state.ok', { time: time.format(new Date(current.lastSyncedAt)) })
-          : t('sync.state.never');
+        if (!current.lastSyncedAt) return t('sync.state.never');
+        return current.error?.code === roomOnlyCode
+          ? t('sync.state.roomOnly', { time: time.format(new Date(current.lastSyncedAt)) })
+          : t('sync.state.ok', { time: time.format(new Date(current.lastSyncedAt)) });
       case 'offline':
         return t('sync.state.offline');
       case 'error': {

@@ -229,7 +229,19 @@ describe('a roundtable hub hosted by one laptop', () => {
       });
       expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
       expect(names(await call<Partner[]>(facilitator, 'partners.list', { initiativeId }))).toContain('Youth club|');
+
+      // The internet goes: the facilitator's sync still serves the room, and says the team's hub
+      // was out of reach, keeping its changes pending for it.
+      await internetHub.stop();
+      await call(facilitator, 'partners.create', { initiativeId, partner: { name: 'Tenants union' } });
+      const roomOnly = await call<SyncStatus>(facilitator, 'sync.now', { initiativeId });
+      expect(roomOnly).toMatchObject({ state: 'ok', error: { code: 'room_only' } });
+      expect(roomOnly.pendingChanges).toBeGreaterThan(0);
+      expect(await call<SyncStatus>(newcomer, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
+      expect(names(await call<Partner[]>(newcomer, 'partners.list', { initiativeId }))).toContain('Tenants union|');
       await call(facilitator, 'lanHub.stop', {});
+      // Without the room hub, the team's hub out of reach is plainly offline again.
+      expect(await call<SyncStatus>(facilitator, 'sync.now', { initiativeId })).toMatchObject({ state: 'offline' });
     } finally {
       await newcomer.cleanup();
     }
