@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { SyncProgressBar, useSyncStatusPolling } from '../settings/SyncProgressBar';
+import { TeamPassphraseField } from '../settings/TeamPassphraseField';
 import { useInitiatives } from './store';
 
 /**
@@ -101,18 +102,12 @@ export function JoinFromHubCard() {
             />
           )}
         </Field>
-        <Field label={t('sync.passphrase')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={passphrase}
-              maxLength={200}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <TeamPassphraseField
+          label={t('sync.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          purpose="current"
+        />
         {busy ? <SyncProgressBar progress={progress} /> : null}
         {error ? (
           <p className="form-error" role="alert">

@@ -5,6 +5,7 @@ import type { LanHubStatus } from '../../../src-main/contract/lan-hub';
 import { minPassphraseChars } from '../../../src-main/contract/sync';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { TeamPassphraseField } from './TeamPassphraseField';
 import { describeError } from '../../i18n/index';
 import './lan-hub.css';
 
@@ -193,18 +194,12 @@ export function LanHubPanel({ initiativeId, configured, onChange }: LanHubPanelP
             />
           )}
         </Field>
-        <Field label={t('lanHub.join.passphrase')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={passphrase}
-              maxLength={200}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <TeamPassphraseField
+          label={t('lanHub.join.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          purpose="current"
+        />
         <button type="submit" className="button" disabled={busy || code.trim() === '' || passphrase === ''}>
           {t('lanHub.join.submit')}
         </button>

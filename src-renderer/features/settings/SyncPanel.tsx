@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
 import { SyncIdCopy } from './SyncIdCopy';
 import { SyncProgressBar, useSyncStatusPolling } from './SyncProgressBar';
+import { TeamPassphraseField } from './TeamPassphraseField';
 import { LanHubPanel } from './LanHubPanel';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
@@ -153,19 +154,13 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
             />
           )}
         </Field>
-        <Field label={t('sync.passphrase')} hint={t('sync.passphraseHint')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              value={passphrase}
-              minLength={10}
-              maxLength={200}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <TeamPassphraseField
+          label={t('sync.passphrase')}
+          hint={t('sync.passphraseHint')}
+          value={passphrase}
+          onChange={setPassphrase}
+          purpose="new"
+        />
         <div className="notes__bar">
           <button type="submit" className="button" disabled={busy || passphrase.length < 10}>
             {t('sync.save')}

@@ -7,6 +7,7 @@ import type { ChangeNotice } from '../../../src-main/contract/models';
 import { InitiativeDraft } from '../../../src-main/contract/models';
 import { AppError } from '../../../src-main/contract/result';
 import { InitiativeLibrary } from '../../../src-main/store/library';
+import type { InitiativeStore } from '../../../src-main/store/initiative-store';
 import { latestVersion } from '../../../src-main/store/migrations/index';
 import { isNodeId } from '../../../src-main/sync/hlc';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -215,14 +216,8 @@ describe('InitiativeLibrary', () => {
 
   describe('a file joined from a hub', () => {
     const joiningId = '0190f5a2-7c3e-7b1a-8f00-00000000a0a0';
-
-    it('holds no record until the hub brings one, is not listed, takes no backup, and can be discarded', async () => {
-      const lib = library({ node, backups: { everyMinutes: 0 } });
-      const kept = lib.create(draft('Kept here'));
-      const store = lib.createJoining(joiningId);
-      expect(store.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
-      expect(store.initiative.find()).toBeUndefined();
-      // What the hub would bring: the record, written on another device.
+    /** What the hub would bring: the initiative's record, written on another device. */
+    const recordFromTheHub = (store: InitiativeStore) =>
       store.writePath.receive([
         {
           timestamp: '2026-11-23T09:00:00.000Z-0000-00000000000000bb',
@@ -233,6 +228,14 @@ describe('InitiativeLibrary', () => {
           base: null,
         },
       ]);
+
+    it('holds no record until the hub brings one, is not listed, takes no backup, and can be discarded', async () => {
+      const lib = library({ node, backups: { everyMinutes: 0 } });
+      const kept = lib.create(draft('Kept here'));
+      const store = lib.createJoining(joiningId);
+      expect(store.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
+      expect(store.initiative.find()).toBeUndefined();
+      recordFromTheHub(store);
       expect(lib.list().map((entry) => entry.id)).toEqual([kept.id]);
       expect(lib.isUnfinishedJoin(joiningId)).toBe(true);
       await lib.backups.settled(joiningId);
@@ -245,16 +248,7 @@ describe('InitiativeLibrary', () => {
       const lib = library();
       const kept = lib.create(draft('Kept here'));
       const store = lib.createJoining(joiningId);
-      store.writePath.receive([
-        {
-          timestamp: '2026-11-23T09:00:00.000Z-0000-00000000000000bb',
-          table: 'initiative',
-          row: joiningId,
-          column: 'name',
-          value: 'From the hub',
-          base: null,
-        },
-      ]);
+      recordFromTheHub(store);
       lib.finishJoining(joiningId);
       expect(lib.list().map((entry) => entry.status === 'ok' && entry.name)).toEqual(['From the hub', 'Kept here']);
       for (const id of [joiningId, kept.id]) {

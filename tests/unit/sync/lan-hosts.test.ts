@@ -7,28 +7,9 @@ import type { SyncStatus } from '../../../src-main/contract/sync';
 import { encodeLanCode } from '../../../src-main/sync/lan-code';
 import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
+import { startHostFixture, type HostFixture } from '../host/host-fixture';
+import { call, refusalOf as refusal } from './host-calls';
 import { startHub, type HubProcess } from './hub-process';
-
-type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function call<T>(fixture: HostFixture, channel: string, input: unknown): Promise<T> {
-  const { body } = await postJson(fixture.host, channel, input);
-  const result = body as Envelope<T>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-async function refusal(
-  fixture: HostFixture,
-  channel: string,
-  input: unknown,
-): Promise<{ code: string; message: string }> {
-  const { body } = await postJson(fixture.host, channel, input);
-  const result = body as Envelope<unknown>;
-  if (result.ok) throw new Error(`${channel} was expected to be refused`);
-  return result.error;
-}
 
 /** A loopback port that nothing listens on (taken, then given back). */
 async function deadPort(): Promise<number> {
