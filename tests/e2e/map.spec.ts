@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MapPage, seedInitiative, type SeedPartner } from './pages/map-page';
@@ -111,19 +111,39 @@ test('search centres the map on a partner, and the map exports as PNG and SVG', 
   await map.search.press('Enter');
   await expect.poll(() => map.offCentre('Eastside Gazette')).toBeLessThan(12);
 
-  const png = page.waitForEvent('download');
-  await map.button('Export PNG').click();
-  const pngFile = await (await png).path();
-  expect((await png).suggestedFilename()).toBe('eastside-cradle-to-career-map.png');
-  const pngBytes = readFileSync(pngFile);
-  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
-  expect(pngBytes.length).toBeGreaterThan(10_000);
-
-  const svg = page.waitForEvent('download');
-  await map.button('Export SVG').click();
-  const svgText = readFileSync(await (await svg).path(), 'utf8');
+  // Exported while the search highlight is on, and again after it is cleared: the same drawing,
+  // since the highlight belongs to the screen, not to the map.
+  const highlighted = await map.exportFile('Export SVG');
+  expect(highlighted.name).toBe('eastside-cradle-to-career-map.svg');
+  await map.canvas.click({ position: { x: 8, y: 8 } });
+  const svg = await map.exportFile('Export SVG');
+  const svgText = svg.bytes.toString('utf8');
+  expect(svgText).toBe(highlighted.bytes.toString('utf8'));
+  // Vector shapes and text a drawing tool can edit, not a page of HTML wrapped in SVG.
   expect(svgText).toContain('<svg');
-  expect(svgText).toContain('Eastside Gazette');
+  expect(svgText).not.toContain('foreignObject');
+  for (const partner of roster) expect(svgText).toContain(`>${partner.name}</text>`);
+  expect(svgText.match(/<line [^>]*stroke-dasharray="3 3"/g)?.length ?? 0).toBeGreaterThan(0);
+  const [, , svgWidth, svgHeight] = /viewBox="([^"]+)"/.exec(svgText)![1].split(' ').map(Number);
+
+  const png = await map.exportFile('Export PNG');
+  expect(png.name).toBe('eastside-cradle-to-career-map.png');
+  const image = PNG.sync.read(png.bytes);
+  // Painted from the same drawing at twice its size: the whole map, whatever was on screen.
+  expect([image.width, image.height]).toEqual([svgWidth * 2, svgHeight * 2]);
+  const pixel = (x: number, y: number) => [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3)];
+  const near = (rgb: number[], target: number[], by: number) => rgb.every((value, i) => Math.abs(value - target[i]) <= by);
+  // Nothing is cropped: a margin of plain background runs all round the edge.
+  const background = [0xf7, 0xf5, 0xf0];
+  for (let x = 0; x < image.width; x += 3)
+    for (const y of [0, 4, image.height - 5, image.height - 1]) expect(pixel(x, y)).toEqual(background);
+  for (let y = 0; y < image.height; y += 3)
+    for (const x of [0, 4, image.width - 5, image.width - 1]) expect(pixel(x, y)).toEqual(background);
+  // The group lines are in the picture (the dashed member lines' colour).
+  let groupLinePixels = 0;
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++) if (near(pixel(x, y), [0xa8, 0xa2, 0x94], 10)) groupLinePixels++;
+  expect(groupLinePixels).toBeGreaterThan(40);
   expect(problems).toEqual([]);
 });
 

@@ -20,9 +20,10 @@ import { useShortcut } from '../../components/useShortcut';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { edgeTypes } from './edges';
-import { exportMapImage, imageFileName, type ImageFormat } from './export-image';
+import { canvasTextMeasure, exportMapImage, imageFileName, type ImageFormat } from './export-image';
 import { allRelationshipsLimit, buildEdges, buildNodes, visibleIds, type MapNode, type Roster } from './graph';
 import type { Point } from './layout';
+import { drawingFontFamily, drawMap } from './map-drawing';
 import { nodeTypes } from './nodes';
 import { useMap } from './store';
 
@@ -38,7 +39,6 @@ const nodeOrigin: [number, number] = [0.5, 0.5];
 const fitOptions = { padding: 0.08 };
 /** Below this zoom names are unreadable anyway; hiding them keeps panning a big map smooth. */
 const farZoom = 0.35;
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 const miniMapColour = (node: Node) =>
   node.type === 'agenda' ? '#1f6f5c' : String((node.data as { colour?: string }).colour ?? '#9aa0a6');
@@ -65,7 +65,6 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   const [notFound, setNotFound] = useState(false);
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const wrapperRef = useRef<HTMLDivElement>(null);
 
   const visible = useMemo(() => visibleIds(roster, filters), [roster, filters]);
 
@@ -159,15 +158,27 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   );
 
   async function exportImage(format: ImageFormat) {
-    const viewport = wrapperRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
-    if (!viewport) return;
     setExporting(true);
     try {
-      // Big maps render only what is on screen; fitting first puts every node in the DOM.
-      await flow.fitView(fitOptions);
-      await nextFrame();
-      await nextFrame();
-      await exportMapImage(viewport, flow.getNodes(), format, imageFileName(agendaName));
+      // Drawn from the data, not copied from the screen: every relationship the filters allow (also
+      // on big maps, where the screen draws only the selected partner's), and no selection or search
+      // highlight, which belong to the screen, not to the map.
+      const allEdges = buildEdges(
+        roster,
+        visible,
+        filters.hiddenRelationshipKinds,
+        relationshipLabel,
+        t('map.legend.membership'),
+        null,
+        null,
+      );
+      const drawing = drawMap(
+        nodes,
+        allEdges,
+        { commonAgenda: t('map.commonAgenda'), livedExperience: t('map.livedExperience'), title: agendaName },
+        canvasTextMeasure(drawingFontFamily),
+      );
+      await exportMapImage(drawing, format, imageFileName(agendaName));
     } catch {
       showToast(t('map.exportFailed'));
     } finally {
@@ -246,7 +257,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           {t('map.exportSvg')}
         </button>
       </div>
-      <div ref={wrapperRef} className={far ? 'map-canvas map-canvas--far' : 'map-canvas'} data-testid="map-canvas">
+      <div className={far ? 'map-canvas map-canvas--far' : 'map-canvas'} data-testid="map-canvas">
         <ReactFlow<MapNode>
           nodes={nodes}
           edges={edges}

@@ -1,37 +1,20 @@
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import type { MapDrawing, MeasureText } from './map-drawing';
 
 export type ImageFormat = 'png' | 'svg';
 
-const maxSide = 4096;
-const padding = 0.05;
+/** Both sides of a PNG stay under this, so a very large map still makes a file an editor opens. */
+const maxSide = 8192;
 
 /**
- * Draws the visible map, whatever the current pan and zoom, into an image and downloads it. The
- * caller first fits the view, so every node is rendered (big maps render only what is on screen).
+ * Saves the map drawing as an SVG file, or as a PNG painted from that same SVG: one drawing, so
+ * both files show the same map.
  */
-export async function exportMapImage(viewport: HTMLElement, nodes: Node[], format: ImageFormat, fileName: string) {
-  const bounds = getNodesBounds(nodes.filter((node) => !node.hidden));
-  const scale = Math.min(2, maxSide / Math.max(bounds.width, bounds.height, 1));
-  const width = Math.max(320, Math.round(bounds.width * scale));
-  const height = Math.max(240, Math.round(bounds.height * scale));
-  const fit = getViewportForBounds(bounds, width, height, 0.01, 4, padding);
-  const options = {
-    backgroundColor: '#f7f5f0',
-    width,
-    height,
-    // Fonts are the system's; embedding them would fetch stylesheets for nothing.
-    skipFonts: true,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})`,
-    },
-  };
-  const dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+export async function exportMapImage(drawing: MapDrawing, format: ImageFormat, fileName: string) {
+  const blob =
+    format === 'svg' ? new Blob([drawing.svg], { type: 'image/svg+xml' }) : await paintPng(drawing);
   // A blob: address has the app's own origin, so the app's guard against leaving it lets the
   // download through (a data: address counts as another site).
-  const address = URL.createObjectURL(blobOf(dataUrl));
+  const address = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = address;
   link.download = `${fileName}.${format}`;
@@ -41,14 +24,36 @@ export async function exportMapImage(viewport: HTMLElement, nodes: Node[], forma
   setTimeout(() => URL.revokeObjectURL(address), 10_000);
 }
 
-function blobOf(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  const header = dataUrl.slice(5, comma);
-  const type = header.split(';')[0];
-  const payload = dataUrl.slice(comma + 1);
-  if (header.endsWith(';base64'))
-    return new Blob([Uint8Array.from(atob(payload), (char) => char.charCodeAt(0))], { type });
-  return new Blob([decodeURIComponent(payload)], { type });
+/** PNG at twice the drawing's size where that fits, for sharp text on slides and in print. */
+async function paintPng(drawing: MapDrawing): Promise<Blob> {
+  const scale = Math.min(2, maxSide / Math.max(drawing.width, drawing.height, 1));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(drawing.width * scale));
+  canvas.height = Math.max(1, Math.round(drawing.height * scale));
+  const address = URL.createObjectURL(new Blob([drawing.svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = address;
+    await image.decode();
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  } finally {
+    URL.revokeObjectURL(address);
+  }
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
+}
+
+/** Text widths as the browser will draw them, so names are shortened where the screen does. */
+export function canvasTextMeasure(fontFamily: string): MeasureText {
+  const context = document.createElement('canvas').getContext('2d');
+  return (text, fontSize, bold) => {
+    if (!context) return [...text].length * fontSize * 0.6;
+    context.font = `${bold ? '700 ' : ''}${fontSize}px ${fontFamily}`;
+    return context.measureText(text).width;
+  };
 }
 
 /** A file name from the initiative's name, safe on every system. */

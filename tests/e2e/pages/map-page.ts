@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** Locators for the constellation map, in the words a facilitator sees. */
@@ -50,6 +51,14 @@ export class MapPage {
       node.x + node.width / 2 - (canvas.x + canvas.width / 2),
       node.y + node.height / 2 - (canvas.y + canvas.height / 2),
     );
+  }
+
+  /** Presses an export button and returns the downloaded file. */
+  async exportFile(button: 'Export PNG' | 'Export SVG'): Promise<{ name: string; bytes: Buffer }> {
+    const download = this.page.waitForEvent('download');
+    await this.button(button).click();
+    const file = await download;
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
   }
 
   async expectShown(names: string[]): Promise<void> {
