@@ -146,3 +146,52 @@ for (const locale of locales) {
     await expectFitsSideways(page, 'meeting mode');
   });
 }
+
+// The bundled sample has the most in it: long names, a full roster, a closed and a planned roundtable.
+for (const locale of ['en', 'ar'] as const) {
+  test(`the sample initiative fits a 1280 × 720 window in ${locale}`, async ({ page, host }) => {
+    test.setTimeout(120_000);
+    const t = textsOf(locale);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.addInitScript((lng) => localStorage.setItem('commonground.locale', lng), locale);
+    await page.goto(host.openUrl);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expectFitsSideways(page, 'first start');
+    await page.getByRole('button', { name: t('firstStart.openSample') }).click();
+    await expect(page.locator('.topbar__initiative')).toHaveText('Riverside Cradle to Career (sample)');
+
+    await page
+      .getByRole('button', { name: /Boys & Girls Club of Riverside$/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'Boys & Girls Club of Riverside' })).toBeVisible();
+    await expectFitsSideways(page, 'sample partners with details');
+    await openTab(page, t('partnerTabs.groups'), 'sample groups');
+    await openTab(page, t('partnerTabs.representation'), 'sample: who is at the table');
+
+    await page.keyboard.press('Control+2');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expectFitsSideways(page, 'sample map');
+
+    await page.keyboard.press('Control+3');
+    await expect(page.getByRole('heading', { level: 1, name: 'Parents of young children' })).toBeVisible();
+    await expectFitsSideways(page, 'sample focus group');
+    await openTab(page, t('voice.tabs.themes'), 'sample themes');
+
+    await page.keyboard.press('Control+4');
+    for (const title of ['October roundtable: ready for kindergarten', 'January roundtable: reading by third grade']) {
+      await page
+        .getByRole('button', { name: new RegExp(title) })
+        .first()
+        .click();
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+      await expectFitsSideways(page, title);
+    }
+    await openTab(page, t('meeting.tabs.decisions'), 'sample decisions log');
+    await openTab(page, t('meeting.tabs.actions'), 'sample action tracker');
+
+    await page.keyboard.press('Control+5');
+    await expect(page.getByRole('heading', { level: 1, name: t('nav.export') })).toBeVisible();
+    await expectFitsSideways(page, 'sample export');
+  });
+}
