@@ -52,7 +52,16 @@ test('back up, restore after a mistake, export, and recover a damaged file from 
   await backups.passphrase().fill('short');
   await backups.button('Export this initiative').click();
   await expect(backups.panel.getByRole('alert')).toContainText('at least 10 characters');
+  // Typed twice: a slip in the second says so at once, and nothing is exported; a lost one is gone.
+  await expect(backups.panel.getByText('a lost passphrase cannot be recovered')).toBeVisible();
   await backups.passphrase().fill('river walk at dawn');
+  await backups.repeatPassphrase().fill('river walk at dusk');
+  await expect(backups.panel.getByRole('alert').filter({ hasText: 'The two passphrases differ' })).toBeVisible();
+  await expect(backups.repeatPassphrase()).toHaveAttribute('aria-invalid', 'true');
+  await backups.button('Export this initiative').click();
+  await expect(backups.status).toHaveCount(0);
+  await backups.repeatPassphrase().fill('river walk at dawn');
+  await expect(backups.repeatPassphrase()).not.toHaveAttribute('aria-invalid', 'true');
   const download = page.waitForEvent('download');
   await backups.button('Export this initiative').click();
   const saved = await download;
@@ -99,7 +108,7 @@ test('a new computer opens an initiative exported from another one, from the fir
   await app.createInitiative('Lakeside Early Years');
   await partners.add('Lakeside Family Centre', 'Health');
   await app.goTo('Settings');
-  await backups.passphrase().fill('lakeside family passphrase');
+  await backups.sealWith('lakeside family passphrase');
   const download = page.waitForEvent('download');
   await backups.button('Export this initiative').click();
   const exported = readFileSync(await (await download).path());

@@ -13,14 +13,24 @@ test('the sample initiative opens with its partners, and a second initiative can
   await app.open(host.openUrl);
   await page.getByRole('button', { name: 'Open the sample initiative' }).click();
   await expect(page.locator('.topbar__initiative')).toHaveText('Riverside Cradle to Career (sample)');
-  await expect(page.getByText('8 partners')).toBeVisible();
+  await expect(page.getByText('26 partners')).toBeVisible();
+  // Not only partners: groups, a focus group with notes, and roundtables to look at.
+  await partners.tab('Groups').click();
+  await expect(page.getByRole('article', { name: 'Steering committee' })).toContainText('Maria Okafor · Co-chair');
+  await app.section('Focus groups').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Parents of young children' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '8 notes' })).toBeVisible();
+  await app.section('Sessions').click();
+  await expect(page.getByRole('button', { name: /October roundtable: ready for kindergarten/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /January roundtable: reading by third grade/ })).toBeVisible();
+  await app.section('Partners').click();
 
   const switcher = page.getByLabel('Initiative', { exact: true });
   await switcher.selectOption({ label: 'New initiative…' });
   await app.createInitiative('Northside Housing First');
   await expect(page.getByText('No partners yet.')).toBeVisible();
   await switcher.selectOption({ label: 'Riverside Cradle to Career (sample)' });
-  await expect(partners.row('Maria Okafor')).toBeVisible();
+  await expect(partners.row('Boys & Girls Club of Riverside')).toBeVisible();
 });
 
 test('renaming the initiative in Settings is saved as it is typed', async ({ page, host }) => {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 const sections = ['Control+1', 'Control+2', 'Control+3', 'Control+4', 'Control+5', 'Control+6'];
 /** A translation key shown as is, like `meeting.live.title`: namespace, dot, more name parts. */
 const rawKey =
-  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
+  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub|exportHub|members)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
 
 /** Walks every section, screenshots it, and returns the screenshots with the nav's first item's centre. */
 async function tour(page: Page, language: string) {

@@ -49,7 +49,7 @@ test('a leader captures twenty notes by keyboard, themes them, finds one, and a 
   await expect(pseudonyms).toHaveCount(2);
   await pseudonyms.first().fill('Amara');
   await pseudonyms.last().fill('Bodani');
-  await page.getByLabel('Consent', { exact: true }).first().selectOption({ label: 'May quote by name' });
+  await page.getByLabel('Consent', { exact: true }).first().selectOption({ label: 'May quote with pseudonym' });
   await app.expectSaved();
 
   // Themes for the codebook.
@@ -74,7 +74,9 @@ test('a leader captures twenty notes by keyboard, themes them, finds one, and a 
     await expect(line).toHaveValue('');
   }
   await expect(page.getByRole('heading', { name: '20 notes' })).toBeVisible();
-  await expect(page.locator('.note').first()).toContainText('The bus stops running at six');
+  // Newest first: the note just filed sits right under the capture line.
+  await expect(page.locator('.note').first()).toContainText('Start a parents’ WhatsApp group');
+  await expect(page.locator('.note').last()).toContainText('The bus stops running at six');
   await expect(page.locator('.note--idea')).toHaveCount(5);
   await expect(page.locator('.note').filter({ hasText: 'Pay people for their time' })).toContainText('Bodani');
 

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
 import { downloadFile, readAsBase64 } from '../exchange/files';
 import { useInitiatives } from '../initiatives/store';
-import { FilePassphraseField, minFilePassphraseLength } from './FilePassphrase';
+import { FilePassphraseField, minFilePassphraseLength, RepeatPassphraseField } from './FilePassphrase';
 import './backups.css';
 
 function useFormatters() {
@@ -29,6 +29,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
 
   const refetch = useCallback(async () => {
     const result = await call('backups.list', { initiativeId });
@@ -84,6 +85,10 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
       setMessage(null);
       return setError(t('backups.passphraseShort'));
     }
+    if (repeated !== passphrase) {
+      setMessage(null);
+      return setError(t('backups.passphrasesDiffer'));
+    }
     return run(
       () => call('initiatives.exportFile', { initiativeId, passphrase }),
       (file) => {
@@ -112,6 +117,7 @@ export function BackupsPanel({ initiative }: { initiative: Initiative }) {
       <h2 id="backups-title">{t('backups.title')}</h2>
       <p className="field__hint">{t('backups.help')}</p>
       <FilePassphraseField value={passphrase} onChange={setPassphrase} />
+      <RepeatPassphraseField passphrase={passphrase} value={repeated} onChange={setRepeated} />
       <div className="notes__bar">
         <button type="button" className="button" disabled={busy} onClick={() => void backUpNow()}>
           {t('backups.backUpNow')}

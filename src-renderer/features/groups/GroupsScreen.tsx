@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { usePartners } from '../partners/store';
+import { AddMembers } from './AddMembers';
 import { nextGroupColour } from './colours';
 import { GroupColour } from './GroupColour';
 import { groupKindKey, roleKey } from './labels';
@@ -115,6 +116,7 @@ function GroupCard({ group, onDelete }: { group: Group; onDelete(): void }) {
           </li>
         ))}
       </ul>
+      <AddMembers group={group} />
       <div className="form-actions">
         <button
           type="button"

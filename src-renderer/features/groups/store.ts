@@ -25,6 +25,8 @@ interface GroupsState {
   deleteGroup(groupId: string): Promise<ApiError | null>;
   restoreGroup(groupId: string): Promise<ApiError | null>;
   setMember(groupId: string, partnerId: string, role: Membership['role']): Promise<ApiError | null>;
+  /** Several partners join with one role; the first refusal stops the rest and is returned. */
+  addMembers(groupId: string, partnerIds: readonly string[], role: Membership['role']): Promise<ApiError | null>;
   removeMember(groupId: string, partnerId: string): Promise<ApiError | null>;
   createRelationship(draft: RelationshipDraft): Promise<ApiError | null>;
   updateRelationship(relationshipId: string, patch: RelationshipPatch): Promise<ApiError | null>;
@@ -80,6 +82,16 @@ export const useGroups = create<GroupsState>((set, get) => {
     restoreGroup: (groupId) => errorOf(write((initiativeId) => call('groups.restore', { initiativeId, groupId }))),
     setMember: (groupId, partnerId, role) =>
       errorOf(write((initiativeId) => call('groups.setMember', { initiativeId, groupId, partnerId, role }))),
+    addMembers: (groupId, partnerIds, role) =>
+      errorOf(
+        write(async (initiativeId) => {
+          for (const partnerId of partnerIds) {
+            const result = await call('groups.setMember', { initiativeId, groupId, partnerId, role });
+            if (!result.ok) return result;
+          }
+          return { ok: true as const, value: null };
+        }),
+      ),
     removeMember: (groupId, partnerId) =>
       errorOf(write((initiativeId) => call('groups.removeMember', { initiativeId, groupId, partnerId }))),
     createRelationship: (draft) =>

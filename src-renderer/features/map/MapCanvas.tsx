@@ -16,6 +16,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { agendaNodeId, type Group } from '../../../src-main/contract/index';
+import { bestNameMatch } from '../../components/search-fold';
 import { useShortcut } from '../../components/useShortcut';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
@@ -132,13 +133,11 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
 
   const findPartner = useCallback(
     (text: string) => {
-      const needle = text.trim().toLocaleLowerCase();
-      if (!needle) return;
-      const candidates = roster.partners.filter((partner) => visible.has(partner.id));
-      const match =
-        candidates.find((partner) => partner.name.toLocaleLowerCase() === needle) ??
-        candidates.find((partner) => partner.name.toLocaleLowerCase().startsWith(needle)) ??
-        candidates.find((partner) => partner.name.toLocaleLowerCase().includes(needle));
+      if (!text.trim()) return;
+      const match = bestNameMatch(
+        roster.partners.filter((partner) => visible.has(partner.id)),
+        text,
+      );
       setNotFound(!match);
       if (!match) return;
       setNodes((current) =>

@@ -1,5 +1,6 @@
 import { knownSectors, type Group, type Partner } from '../../../src-main/contract/index';
 import { customValuesInUse } from '../../components/choices';
+import { foldForSearch } from '../../components/search-fold';
 
 export type PartnerSort = 'name' | 'sector' | 'stage' | 'influence' | 'interest';
 
@@ -29,9 +30,11 @@ const stageOrder: Record<Partner['stage'], number> = {
   champion: 4,
 };
 
-/** Lower-cased text a search matches against: name, sector, tags, email and notes. */
+/** Folded text a search matches against (accents and case ignored): name, sector, tags, email and notes. */
 function searchText(partner: Partner): string {
-  return `${partner.name}\n${partner.sector}\n${partner.tags.join('\n')}\n${partner.email}\n${partner.notes}`.toLocaleLowerCase();
+  return foldForSearch(
+    `${partner.name}\n${partner.sector}\n${partner.tags.join('\n')}\n${partner.email}\n${partner.notes}`,
+  );
 }
 
 /**
@@ -45,7 +48,7 @@ export function makePartnerQuery(partners: readonly Partner[], groups: readonly 
   );
 
   return function run(filter: PartnerFilter, sort: PartnerSort): Partner[] {
-    const needle = filter.query.trim().toLocaleLowerCase();
+    const needle = foldForSearch(filter.query.trim());
     const members = filter.groupId ? (membersOf.get(filter.groupId) ?? new Set<string>()) : null;
     const matches = partners.filter(
       (partner) =>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Initiative } from '../../../src-main/contract/index';
+import { ExportHub } from '../exchange/ExportHub';
 import { InitiativeSwitcher } from '../initiatives/InitiativeSwitcher';
 import { MapScreen } from '../map/MapScreen';
 import { PartnersSection } from '../partners/PartnersSection';
@@ -8,7 +9,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { useAutoSync } from '../settings/useAutoSync';
 import { FocusGroupsSection } from '../voice/FocusGroupsSection';
 import { SessionsSection } from '../meeting/SessionsSection';
-import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
+import { sectionLabelKey, sections, type Section } from './sections';
 import { StatusIndicator } from './StatusIndicator';
 
 const sectionKey = 'commonground.section';
@@ -77,24 +78,9 @@ export function Shell({ initiative }: { initiative: Initiative }) {
           {section === 'focusGroups' ? <FocusGroupsSection initiativeId={initiative.id} /> : null}
           {section === 'sessions' ? <SessionsSection initiativeId={initiative.id} /> : null}
           {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
-          {placeholderKey[section] ? <Placeholder section={section} /> : null}
+          {section === 'export' ? <ExportHub initiativeId={initiative.id} go={go} /> : null}
         </main>
       </div>
     </div>
-  );
-}
-
-function Placeholder({ section }: { section: Section }) {
-  const { t } = useTranslation();
-  return (
-    <section className="screen" aria-labelledby="placeholder-title">
-      <header className="screen__header">
-        <h1 id="placeholder-title">{t(sectionLabelKey[section])}</h1>
-      </header>
-      <div className="card card--quiet placeholder">
-        <p>{t(placeholderKey[section] ?? '')}</p>
-        <p className="field__hint">{t('placeholder.soon')}</p>
-      </div>
-    </section>
   );
 }

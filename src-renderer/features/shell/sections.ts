@@ -10,8 +10,3 @@ export const sectionLabelKey: Record<Section, string> = {
   export: 'nav.export',
   settings: 'nav.settings',
 };
-
-/** What the empty sections promise, until their issues land. */
-export const placeholderKey: Partial<Record<Section, string>> = {
-  export: 'placeholder.export',
-};

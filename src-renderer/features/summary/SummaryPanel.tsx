@@ -36,6 +36,8 @@ interface Props {
   sessionId: string;
   title: string;
   onBack(): void;
+  /** Where Back leads, when not to the session (the Export section opens summaries too). */
+  backLabel?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ interface Props {
  * the app's), what consent withheld and why, and an export button per format; per-partner
  * summaries run in the background with progress and a cancel button.
  */
-export function SummaryPanel({ initiativeId, sessionId, title, onBack }: Props) {
+export function SummaryPanel({ initiativeId, sessionId, title, onBack, backLabel }: Props) {
   const { t, i18n } = useTranslation();
   const partners = usePartners((state) => state.partners);
   const [language, setLanguage] = useState<Locale>(
@@ -95,7 +97,7 @@ export function SummaryPanel({ initiativeId, sessionId, title, onBack }: Props) 
           <span className="summary-panel__arrow" aria-hidden="true">
             ←
           </span>{' '}
-          {t('summary.ui.back')}
+          {backLabel ?? t('summary.ui.back')}
         </button>
         <h2 id="summary-title">{t('summary.ui.heading', { title })}</h2>
       </header>

@@ -4,6 +4,7 @@ import type { Group } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { describeError } from '../../i18n/index';
 import { formatLocalDateTime } from '../../i18n/format';
+import { nextGroupColour } from '../groups/colours';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { CaptureBar } from './CaptureBar';
@@ -73,12 +74,14 @@ export function FocusGroupScreen({ initiativeId }: { initiativeId: string }) {
 function NewFocusGroup({ onCreated }: { onCreated(groupId: string): void }) {
   const { t } = useTranslation();
   const createGroup = useGroups((state) => state.createGroup);
+  const groups = useGroups((state) => state.groups);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errors.required'));
-    const result = await createGroup({ kind: 'focus_group', name: name.trim(), colour: '#7a4fa3' });
+    // Focus groups are constellations on the map too: the first colour no group has yet.
+    const result = await createGroup({ kind: 'focus_group', name: name.trim(), colour: nextGroupColour(groups) });
     if (!result.ok) return setError(describeError(result.error));
     setName('');
     setError(null);

@@ -1,4 +1,4 @@
-import { useCallback, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consentLevels, consentRank, type ConsentLevel, type VoiceNote } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
@@ -11,12 +11,16 @@ import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
 
 /**
- * The focus group's notes, oldest first like a transcript. Each can be edited in place (saved as
- * typed), re-themed, made stricter, deleted with undo, and chosen to carry to the table.
+ * The focus group's notes, newest first: the list sits under the capture line, so the note just
+ * filed appears right below where it was typed instead of off-screen at the bottom of a long
+ * transcript. Each can be edited in place (saved as typed), re-themed, made stricter, deleted with
+ * undo, and chosen to carry to the table.
  */
 export function NoteList({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation();
   const notes = useVoice((state) => state.notes);
+  // The store keeps capture order (exports and carried voice read it that way); only the screen flips it.
+  const newestFirst = useMemo(() => [...notes].reverse(), [notes]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [carrying, setCarrying] = useState(false);
   const carriable = (note: VoiceNote) => !note.withdrawn && note.consent !== 'internal';
@@ -44,8 +48,8 @@ export function NoteList({ initiativeId }: { initiativeId: string }) {
             : t('voice.notes.carry', { count: chosenNotes.length })}
         </button>
       </div>
-      <ol className="notes">
-        {notes.map((note) => (
+      <ol className="notes" reversed>
+        {newestFirst.map((note) => (
           <NoteItem
             key={note.id}
             initiativeId={initiativeId}

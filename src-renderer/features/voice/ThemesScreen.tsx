@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } fr
 import { useTranslation } from 'react-i18next';
 import type { Theme, ThemeReport } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
+import { nextGroupColour } from '../groups/colours';
 import { useToast } from '../../components/Toast';
 import { useAutosave } from '../../components/useAutosave';
 import { describeError } from '../../i18n/index';
@@ -38,7 +39,9 @@ export function ThemesScreen({ initiativeId }: { initiativeId: string }) {
   async function create(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errors.required'));
-    const result = await call('themes.create', { initiativeId, theme: { name: name.trim() } });
+    // The first swatch no theme has yet, so theme chips on a note can be told apart at a glance.
+    const colour = nextGroupColour(themes);
+    const result = await call('themes.create', { initiativeId, theme: { name: name.trim(), colour } });
     setError(result.ok ? null : describeError(result.error));
     if (result.ok) setName('');
     await refetch();

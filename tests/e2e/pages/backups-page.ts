@@ -20,6 +20,16 @@ export class BackupsPage {
     return this.panel.getByLabel('File passphrase');
   }
 
+  repeatPassphrase(): Locator {
+    return this.panel.getByLabel('Type the passphrase again (for export)');
+  }
+
+  /** Both passphrase fields, as a facilitator sealing an export types them. */
+  async sealWith(passphrase: string): Promise<void> {
+    await this.passphrase().fill(passphrase);
+    await this.repeatPassphrase().fill(passphrase);
+  }
+
   importInput(): Locator {
     return this.panel.getByText('Import an initiative').locator('input[type=file]');
   }

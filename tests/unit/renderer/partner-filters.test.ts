@@ -64,6 +64,15 @@ describe('partner filters', () => {
     expect(query({ ...noFilter, query: 'nobody' }, 'name')).toEqual([]);
   });
 
+  it('ignores accents on both sides: "lopez" finds "María López" and "López" finds "Jose Lopez"', () => {
+    const maria = partner('María López', { kind: 'person' });
+    const jose = partner('Jose Lopez', { kind: 'person' });
+    const search = makePartnerQuery([maria, jose, library], []);
+    expect(names(search({ ...noFilter, query: 'lopez' }, 'name'))).toEqual(['Jose Lopez', 'María López']);
+    expect(names(search({ ...noFilter, query: 'López' }, 'name'))).toEqual(['Jose Lopez', 'María López']);
+    expect(names(search({ ...noFilter, query: 'MARIA' }, 'name'))).toEqual(['María López']);
+  });
+
   it('filters by sector, stage, tag, group and lived experience, together', () => {
     expect(names(query({ ...noFilter, sector: 'health' }, 'name'))).toEqual(['County Clinic']);
     expect(names(query({ ...noFilter, stage: 'engaged' }, 'name'))).toEqual(['Eastside Library']);
