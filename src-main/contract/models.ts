@@ -109,5 +109,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const ChangeNotice = z.object({
   initiativeId: z.string(),
   tables: z.array(z.string()),
+  /** The initiative's file was found damaged while in use: it is closed and listed as unavailable. */
+  damaged: z.literal(true).optional(),
 });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;

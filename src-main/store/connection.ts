@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import { latestVersion, migrations } from './migrations/index';
 import { schemaDifference } from './schema-check';
+import { storageFailure } from './storage-errors';
 
 export type Db = Database.Database;
 
@@ -116,6 +117,9 @@ export function openDatabase(path: string, options: OpenOptions & { create?: boo
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
+    // A full disk while a new file is set up is not damage: say what the person can fix.
+    const storage = storageFailure(error);
+    if (storage?.code === 'disk_full') throw storage;
     throw new AppError('db_damaged', `The file could not be prepared: ${describe(error)}`);
   }
   return db;

@@ -31,6 +31,7 @@ async function replaceWith(
     throw new AppError('invalid_input', 'That backup belongs to another initiative.');
   }
   await library.backups.settled(id);
+  const damage = library.damageOf(id);
   library.closeOne(id);
   const live = library.fileFor(id);
   const aside = join(library.initiativesFolder, `${id}.${asideLabel}-${stampOf(Date.now())}.sqlite`);
@@ -44,8 +45,10 @@ async function replaceWith(
   try {
     copyFileSync(backupPath, incoming);
     renameSync(incoming, live);
+    library.clearDamage(id);
     library.open(id);
   } catch (error) {
+    if (damage) library.markDamaged(id, damage);
     library.closeOne(id);
     for (const path of [incoming, ...['', ...companions].map((suffix) => `${live}${suffix}`)])
       rmSync(path, { force: true });
