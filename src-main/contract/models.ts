@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const limits = {
   name: 200,
   shortText: 200,
-  longText: 20_000,
+  /** Generous: a pasted transcript fits. Past it a field keeps the text and says so, never cuts it. */
+  longText: 100_000,
   sector: 60,
 } as const;
 
