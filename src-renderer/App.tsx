@@ -31,6 +31,8 @@ export function App() {
     void loadList();
     document.addEventListener('click', keepNavigationInApp);
     const unsubscribe = subscribeToChanges((notice) => {
+      // A file found damaged while in use joins the list of unavailable ones, with its restore button.
+      if (notice.damaged) return void loadList();
       if (notice.initiativeId !== useInitiatives.getState().current?.id) return;
       if (notice.tables.includes('partners')) void usePartners.getState().refetch();
       if (['groups', 'memberships', 'relationships', 'partners'].some((table) => notice.tables.includes(table))) {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const limits = {
   name: 200,
   shortText: 200,
-  longText: 20_000,
+  /** Generous: a pasted transcript fits. Past it a field keeps the text and says so, never cuts it. */
+  longText: 100_000,
   sector: 60,
 } as const;
 
@@ -109,5 +110,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const ChangeNotice = z.object({
   initiativeId: z.string(),
   tables: z.array(z.string()),
+  /** The initiative's file was found damaged while in use: it is closed and listed as unavailable. */
+  damaged: z.literal(true).optional(),
 });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;

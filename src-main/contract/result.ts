@@ -18,6 +18,8 @@ export const errorCodes = [
   'rate_limited',
   'internal',
   'export_failed',
+  /** The disk (or the user's quota) is full: nothing was saved by this request, nothing before it lost. */
+  'disk_full',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

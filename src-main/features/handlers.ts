@@ -9,6 +9,7 @@ import { meetingHandlers } from './meeting/index';
 import { voiceHandlers } from './voice/index';
 import { syncHandlers } from './sync';
 import { summaryHandlers } from './summary/index';
+import { guardStorage } from './storage-guard';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -16,7 +17,7 @@ export type HandlerMap = {
 };
 
 export function createHandlers(context: HandlerContext): HandlerMap {
-  return {
+  return guardStorage(context.library, {
     'app.info': () => ({ version: context.version, dataDir: context.library.dataDir, transport: context.transport }),
     ...initiativeHandlers(context),
     ...partnerHandlers(context),
@@ -26,7 +27,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...backupHandlers(context),
     ...syncHandlers(context),
     ...summaryHandlers(context),
-  };
+  });
 }
 
 function issuePath(path: readonly PropertyKey[]): string {

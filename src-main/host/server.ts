@@ -51,6 +51,7 @@ const statusOf: Record<ErrorCode, number> = {
   wrong_hub_code: 409,
   rate_limited: 429,
   export_failed: 500,
+  disk_full: 507,
   internal: 500,
 };
 

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '../contract/backups';
 import { AppError } from '../contract/result';
-import { inspect, type Db, type OpenOptions } from './connection';
+import { inspect, openReadOnly, type Db, type OpenOptions } from './connection';
 
 export interface BackupPolicy {
   /** While edits happen, a new backup is taken when the newest is at least this old. */
@@ -42,7 +41,7 @@ export function verifyCopy(path: string, options: OpenOptions = {}): string | nu
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  const db = openReadOnly(path, options);
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const ok = rows.length === 1 && rows[0].integrity_check === 'ok';

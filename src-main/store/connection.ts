@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import { latestVersion, migrations } from './migrations/index';
+import { schemaDifference } from './schema-check';
+import { storageFailure } from './storage-errors';
 
 export type Db = Database.Database;
 
@@ -13,14 +15,38 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Said when a file's tables, views or triggers are not the ones the app makes (schema-check.ts). */
+export const foreignSchemaMessage =
+  'The file holds tables, views or triggers that Common Ground did not make (another program changed it), ' +
+  'so it is not trusted. It was left untouched.';
+
 /**
- * Checks a file without writing to it: it must be an SQLite database, not from a newer app, and
- * pass quick_check. Runs on a read-only connection so a damaged file is left exactly as it was.
+ * Every connection, read-only ones included: views and triggers in a file may not call functions
+ * or virtual tables that are not marked harmless (`trusted_schema = OFF`). better-sqlite3 already
+ * turns on SQLITE_DBCONFIG_DEFENSIVE (no writable_schema, no shadow-table writes) unless unsafe
+ * mode is asked for, which this app never does.
+ */
+export function distrustSchema(db: Db): Db {
+  db.pragma('trusted_schema = OFF');
+  return db;
+}
+
+/** A read-only connection that trusts nothing in the file's schema. */
+export function openReadOnly(path: string, options: OpenOptions = {}): Db {
+  return distrustSchema(
+    new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding }),
+  );
+}
+
+/**
+ * Checks a file without writing to it: it must be an SQLite database, not from a newer app, hold
+ * exactly the schema the app's migrations make for its version, and pass quick_check. Runs on a
+ * read-only connection so a damaged or foreign file is left exactly as it was.
  */
 export function inspect(path: string, options: OpenOptions = {}): void {
   let db: Db;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = openReadOnly(path, options);
   } catch (error) {
     throw new AppError('db_damaged', `The file could not be opened: ${describe(error)}`);
   }
@@ -32,6 +58,11 @@ export function inspect(path: string, options: OpenOptions = {}): void {
         `This initiative was saved by a newer version of Common Ground (data version ${version}; ` +
           `this app reads up to ${latestVersion}). Update the app to open it. The file was not changed.`,
       );
+    }
+    const difference = schemaDifference(db, version, options.nativeBinding);
+    if (difference) {
+      console.warn(`[common-ground] refused ${path}: ${difference}`);
+      throw new AppError('db_damaged', foreignSchemaMessage);
     }
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
@@ -51,6 +82,7 @@ export function inspect(path: string, options: OpenOptions = {}): void {
 }
 
 function configure(db: Db): void {
+  distrustSchema(db);
   db.pragma('journal_mode = WAL');
   // NORMAL: a commit survives any crash or kill of the app as soon as it returns; the store flushes
   // the -wal file to the disk right after, in the background (wal-flusher.ts), so the main process
@@ -85,6 +117,9 @@ export function openDatabase(path: string, options: OpenOptions & { create?: boo
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
+    // A full disk while a new file is set up is not damage: say what the person can fix.
+    const storage = storageFailure(error);
+    if (storage?.code === 'disk_full') throw storage;
     throw new AppError('db_damaged', `The file could not be prepared: ${describe(error)}`);
   }
   return db;
@@ -92,7 +127,7 @@ export function openDatabase(path: string, options: OpenOptions & { create?: boo
 
 /** An in-memory database with the current schema, for tests and tools. */
 export function openMemoryDatabase(options: OpenOptions = {}): Db {
-  const db = new Database(':memory:', { nativeBinding: options.nativeBinding });
+  const db = distrustSchema(new Database(':memory:', { nativeBinding: options.nativeBinding }));
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

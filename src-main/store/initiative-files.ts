@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -7,6 +6,7 @@ import type { ExportFile } from '../contract/exchange';
 import type { Initiative } from '../contract/models';
 import { AppError } from '../contract/result';
 import { stampOf } from './backups';
+import { foreignSchemaMessage, openReadOnly } from './connection';
 import { isSealedFile, openSealedFile, sealFile } from './sealed-file';
 import type { InitiativeLibrary } from './library';
 
@@ -31,6 +31,7 @@ async function replaceWith(
     throw new AppError('invalid_input', 'That backup belongs to another initiative.');
   }
   await library.backups.settled(id);
+  const damage = library.damageOf(id);
   library.closeOne(id);
   const live = library.fileFor(id);
   const aside = join(library.initiativesFolder, `${id}.${asideLabel}-${stampOf(Date.now())}.sqlite`);
@@ -44,8 +45,10 @@ async function replaceWith(
   try {
     copyFileSync(backupPath, incoming);
     renameSync(incoming, live);
+    library.clearDamage(id);
     library.open(id);
   } catch (error) {
+    if (damage) library.markDamaged(id, damage);
     library.closeOne(id);
     for (const path of [incoming, ...['', ...companions].map((suffix) => `${live}${suffix}`)])
       rmSync(path, { force: true });
@@ -112,8 +115,7 @@ export async function exportInitiativeFile(
 
 /** The initiative id inside a checked file; one live initiative row is what our files hold. */
 function initiativeIdIn(library: InitiativeLibrary, path: string): string {
-  const { nativeBinding } = library.backups.options;
-  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+  const db = openReadOnly(path, library.backups.options);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1)
@@ -148,6 +150,12 @@ export async function importInitiativeFile(
     if (problem) {
       // The version message is ours; anything else is SQLite's own account of the damage, not for people.
       if (/newer version/.test(problem)) throw new AppError('db_too_new', `That file cannot be imported: ${problem}`);
+      if (problem === foreignSchemaMessage) {
+        throw new AppError(
+          'db_damaged',
+          'That file cannot be imported: another program changed its tables, views or triggers, so it is not trusted. Nothing was changed.',
+        );
+      }
       throw new AppError(
         'db_damaged',
         'That file cannot be imported: it is damaged, or it is not a Common Ground initiative file. Nothing was changed.',

@@ -11,6 +11,7 @@ import { BackupShelf, defaultBackupPolicy, type BackupPolicy } from './backups';
 import type { OpenOptions } from './connection';
 import { deviceState, joiningKey } from './device-state';
 import { InitiativeStore } from './initiative-store';
+import { checkIntegrityInBackground, type IntegrityCheck } from './integrity-check';
 import { toInitiativeValues } from './initiatives';
 import { domainTables } from './schema';
 
@@ -25,6 +26,8 @@ export interface LibraryOptions extends OpenOptions {
   now?: () => number;
   /** Rolling backups; `false` turns the automatic ones off (manual backups still work). */
   backups?: Partial<BackupPolicy> | false;
+  /** The full integrity_check after each open, on a worker thread; on unless `false`. */
+  integrityChecks?: boolean;
 }
 
 function isJoining(store: InitiativeStore): boolean {
@@ -60,6 +63,11 @@ export class InitiativeLibrary {
   private readonly closing = new Set<() => void>();
   readonly backups: BackupShelf;
   private readonly autoBackups: boolean;
+  /** Initiatives found damaged while open (a write hit a bad page, or the background check failed). */
+  private readonly damaged = new Map<string, string>();
+  private readonly checks = new Map<string, IntegrityCheck & { done: Promise<void> }>();
+  /** One background check at a time: a list of many initiatives must not start as many threads. */
+  private checkQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dataDir: string,
@@ -183,6 +191,8 @@ export class InitiativeLibrary {
     const cached = this.stores.get(id);
     if (cached) return cached;
     const path = this.fileFor(id);
+    const damage = this.damaged.get(id.toLowerCase());
+    if (damage) throw new AppError('db_damaged', damage);
     if (!existsSync(path)) throw new AppError('not_found', 'There is no initiative with that id on this device.');
     return this.connect(id, path, false);
   }
@@ -195,14 +205,45 @@ export class InitiativeLibrary {
   close(): void {
     for (const listener of this.closing) listener();
     this.closing.clear();
+    for (const check of this.checks.values()) check.stop();
+    this.checks.clear();
     for (const store of this.stores.values()) store.close();
     this.stores.clear();
   }
 
   /** Closes one initiative's database (before its file is replaced); it reopens on next use. */
   closeOne(id: string): void {
+    this.checks.get(id)?.stop();
+    this.checks.delete(id);
     this.stores.get(id)?.close();
     this.stores.delete(id);
+  }
+
+  /**
+   * The file proved damaged while open: it is closed, written no more, and listed as unavailable
+   * with the same notice and restore button as a file that fails its check at open. The mark lasts
+   * until a backup replaces the file (or the app restarts, when the checks run again).
+   */
+  markDamaged(id: string, reason: string): void {
+    const key = id.toLowerCase();
+    if (this.damaged.has(key) || !idPattern.test(key)) return;
+    this.damaged.set(key, reason);
+    this.closeOne(key);
+    this.notify(key, [], true);
+  }
+
+  damageOf(id: string): string | undefined {
+    return this.damaged.get(id.toLowerCase());
+  }
+
+  /** A backup now stands in place of the damaged file (initiative-files.ts). */
+  clearDamage(id: string): void {
+    this.damaged.delete(id.toLowerCase());
+  }
+
+  /** Resolves when the background integrity check of an open initiative has reported (tests wait on it). */
+  async integrityChecked(id: string): Promise<void> {
+    await this.checks.get(id.toLowerCase())?.done;
   }
 
   /** Tells listeners that everything in an initiative may have changed (after a restore). */
@@ -240,12 +281,45 @@ export class InitiativeLibrary {
       },
     });
     this.stores.set(id, store);
-    if (!create) this.backupIfDue(id, store);
+    if (!create) {
+      this.backupIfDue(id, store);
+      this.checkInBackground(id, path);
+    }
     return store;
   }
 
-  private notify(initiativeId: string, tables: string[]): void {
-    const notice: ChangeNotice = { initiativeId, tables: [...new Set(tables)] };
+  private checkInBackground(id: string, path: string): void {
+    if (this.options.integrityChecks === false) return;
+    let check: IntegrityCheck | undefined;
+    let stopped = false;
+    const entry = {
+      stop: () => {
+        stopped = true;
+        check?.stop();
+      },
+      verdict: Promise.resolve({ damaged: false as const }),
+      done: Promise.resolve(),
+    };
+    const done = this.checkQueue.then(async () => {
+      if (stopped) return;
+      check = checkIntegrityInBackground(path, this.options.nativeBinding);
+      const verdict = await check.verdict;
+      // A verdict about a file that has since been closed or replaced says nothing about the new one.
+      if (verdict.damaged && !stopped && this.checks.get(id) === entry) {
+        console.error(`[common-ground] ${id} failed its full integrity check: ${verdict.detail}`);
+        this.markDamaged(
+          id,
+          'This initiative’s file is damaged (its full check found a problem). Restore its newest good backup.',
+        );
+      }
+    });
+    entry.done = done;
+    this.checkQueue = done;
+    this.checks.set(id, entry);
+  }
+
+  private notify(initiativeId: string, tables: string[], damaged = false): void {
+    const notice: ChangeNotice = { initiativeId, tables: [...new Set(tables)], ...(damaged ? { damaged: true } : {}) };
     for (const listener of this.listeners) listener(notice);
   }
 }

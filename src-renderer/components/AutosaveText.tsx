@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../src-main/contract/index';
+import { limits, type ApiError } from '../../src-main/contract/index';
 import { describeError } from '../i18n/index';
 import { Field } from './Field';
+import { tooLongMessage } from './TooLongNotice';
 import { useAutosave } from './useAutosave';
 
 interface AutosaveTextProps {
@@ -10,6 +11,7 @@ interface AutosaveTextProps {
   value: string;
   required?: boolean;
   multiline?: boolean;
+  /** Past it the text is kept in the field, not saved, and a message says so (no silent cut). */
   maxLength?: number;
   type?: 'text' | 'email' | 'tel';
   hint?: string;
@@ -26,7 +28,7 @@ export function AutosaveText({
   value,
   required,
   multiline,
-  maxLength = 200,
+  maxLength = limits.shortText,
   type = 'text',
   hint,
   save,
@@ -46,6 +48,9 @@ export function AutosaveText({
   function change(next: string) {
     setDraft(next);
     if (required && next.trim() === '') return setError(t('errors.required'));
+    // Kept in the field, not saved, and said: never cut without a word (see TooLongNotice).
+    const tooLong = tooLongMessage(next.length, maxLength);
+    if (tooLong) return setError(tooLong);
     setError(null);
     saveNow(next);
   }
@@ -53,21 +58,9 @@ export function AutosaveText({
     <Field label={label} error={error} hint={hint}>
       {(props) =>
         multiline ? (
-          <textarea
-            {...props}
-            rows={3}
-            value={draft}
-            maxLength={maxLength}
-            onChange={(event) => change(event.target.value)}
-          />
+          <textarea {...props} rows={3} value={draft} onChange={(event) => change(event.target.value)} />
         ) : (
-          <input
-            {...props}
-            type={type}
-            value={draft}
-            maxLength={maxLength}
-            onChange={(event) => change(event.target.value)}
-          />
+          <input {...props} type={type} value={draft} onChange={(event) => change(event.target.value)} />
         )
       }
     </Field>

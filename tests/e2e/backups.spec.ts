@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { damageIndexEntry } from '../fixtures/damaged-index';
 import { startHostProcess } from './host-process';
 import { AppPage } from './pages/app-page';
 import { BackupsPage } from './pages/backups-page';
@@ -131,5 +132,38 @@ test('a new computer opens an initiative exported from another one, from the fir
   } finally {
     await fresh.stop();
     rmSync(newLaptop, { recursive: true, force: true });
+  }
+});
+
+test('a file found damaged while in use shows the damaged-file notice, and its newest good backup brings it back', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  const backups = new BackupsPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Northside Health');
+  await partners.add('Northside Clinic', 'Health');
+  await app.goTo('Settings');
+  await backups.button('Back up now').click();
+  await expect(backups.status).toContainText('Backup taken at');
+
+  // Damage that the check at open (quick_check) does not see: it opens, and is found while in use.
+  const initiativeId = await page.evaluate(() => localStorage.getItem('commonground.currentInitiative'));
+  await host.stop();
+  damageIndexEntry(join(dataDir, 'initiatives', `${initiativeId}.sqlite`), 'partners_by_name', 'Northside Clinic');
+  const restarted = await startHostProcess(dataDir);
+  try {
+    await app.open(restarted.openUrl);
+    await page.reload();
+    await expect(page.getByRole('alert').filter({ hasText: `${initiativeId}.sqlite` })).toBeVisible();
+    await backups.restoreNewestGood().click();
+    await expect(backups.restoreNewestGood()).toHaveCount(0);
+    await app.goTo('Partners');
+    await expect(partners.row('Northside Clinic')).toBeVisible();
+  } finally {
+    await restarted.stop();
   }
 });

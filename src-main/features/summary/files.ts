@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../contract/result';
+import { diskFullMessage, isDiskFull } from '../../store/storage-errors';
 import { safeFileName } from '../exchange/export';
 
 /**
@@ -43,15 +44,15 @@ export function writeAtomically(folder: string, fileName: string, bytes: Uint8Ar
     renameSync(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
+    // A full disk is said the same way on every write path (storage-errors.ts).
+    if (isDiskFull(error)) throw new AppError('disk_full', diskFullMessage);
     const reason = (error as NodeJS.ErrnoException).code;
     const plain =
-      reason === 'ENOSPC'
-        ? 'the disk is full'
-        : reason === 'EACCES' || reason === 'EPERM' || reason === 'EROFS'
-          ? 'the app may not write in that folder'
-          : reason === 'ENOTDIR' || reason === 'EEXIST'
-            ? 'the export folder is not a folder'
-            : 'the file could not be written';
+      reason === 'EACCES' || reason === 'EPERM' || reason === 'EROFS'
+        ? 'the app may not write in that folder'
+        : reason === 'ENOTDIR' || reason === 'EEXIST'
+          ? 'the export folder is not a folder'
+          : 'the file could not be written';
     throw new AppError('export_failed', `The summary was not saved: ${plain} (${folder}). No partial file was left.`);
   }
   return path;

@@ -11,6 +11,7 @@ import { nextGroupColour } from './colours';
 import { GroupColour } from './GroupColour';
 import { groupKindKey, roleKey } from './labels';
 import { useGroups } from './store';
+import { longTextLimit } from '../../components/TooLongNotice';
 
 /** The tables partners sit at: steering committee, working groups, backbone, constellations, focus groups. */
 export function GroupsScreen({ initiativeId }: { initiativeId: string }) {
@@ -103,7 +104,7 @@ function GroupCard({ group, onDelete }: { group: Group; onDelete(): void }) {
         label={t('groups.purpose')}
         value={group.purpose}
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(purpose) => updateGroup(group.id, { purpose })}
       />
       <GroupColour group={group} />

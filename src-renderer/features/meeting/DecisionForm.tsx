@@ -10,6 +10,7 @@ import {
 import { describeError } from '../../i18n/index';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
+import { TooLongNotice } from '../../components/TooLongNotice';
 
 const fingers = [0, 1, 2, 3, 4, 5];
 const fingerKey = [
@@ -74,8 +75,9 @@ export function DecisionForm({ view, itemId, onDone }: { view: MeetingView; item
         <h2 id="decision-title">{t('meeting.decision.title')}</h2>
         <label>
           {t('meeting.decision.text')}
-          <textarea autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
+          <textarea autoFocus value={text} onChange={(event) => setText(event.target.value)} />
         </label>
+        <TooLongNotice text={text} />
         <label>
           {t('meeting.decision.item')}
           <select value={agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>

@@ -15,6 +15,7 @@ import { usePartners } from '../partners/store';
 import { outcomeKey } from './labels';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
+import { longTextLimit } from '../../components/TooLongNotice';
 
 type Outcome = (typeof decisionOutcomes)[number];
 type Status = (typeof actionStatuses)[number];
@@ -61,7 +62,7 @@ export function DecisionEditor({ decision }: { decision: Decision }) {
         value={decision.text}
         required
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(text) => save({ text })}
       />
       <label>
@@ -82,7 +83,7 @@ export function DecisionEditor({ decision }: { decision: Decision }) {
         label={t('meeting.decision.rationale')}
         value={decision.rationale}
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(rationale) => save({ rationale })}
       />
     </div>
@@ -109,7 +110,7 @@ export function ActionEditor({ action, onSaved }: { action: ActionItem; onSaved(
         value={action.text}
         required
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(text) => save({ text })}
       />
       <PickOne

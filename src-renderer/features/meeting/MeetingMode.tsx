@@ -11,6 +11,7 @@ import { ActionForm, ParkingForm } from './QuickForms';
 import { ReviewScreen } from './ReviewScreen';
 import { isRightToLeft, ShortcutSheet } from './ShortcutSheet';
 import { useMeeting } from './store';
+import { longTextLimit } from '../../components/TooLongNotice';
 
 type Dialog = 'decision' | 'action' | 'parking' | 'help' | 'review' | null;
 const contrastKey = 'commonground.meetingContrast';
@@ -116,7 +117,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
                   label={t('meeting.live.notes')}
                   value={current.notes}
                   multiline
-                  maxLength={20_000}
+                  maxLength={longTextLimit}
                   save={async (notes) => {
                     const result = await useMeeting
                       .getState()

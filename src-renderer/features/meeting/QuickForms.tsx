@@ -6,6 +6,7 @@ import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
+import { TooLongNotice } from '../../components/TooLongNotice';
 
 interface DialogFormProps {
   titleKey: string;
@@ -72,8 +73,9 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
     <DialogForm titleKey="meeting.action.title" onSubmit={save} onDone={onDone}>
       <label>
         {t('meeting.action.text')}
-        <input autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
+        <input autoFocus value={text} onChange={(event) => setText(event.target.value)} />
       </label>
+      <TooLongNotice text={text} />
       <PickOne
         label={t('meeting.action.owner')}
         noneLabel={t('meeting.plan.nobody')}
@@ -109,8 +111,9 @@ export function ParkingForm({ view, onDone }: { view: MeetingView; onDone(): voi
     <DialogForm titleKey="meeting.parking.title" onSubmit={save} onDone={onDone}>
       <label>
         {t('meeting.parking.text')}
-        <input autoFocus value={text} maxLength={20_000} onChange={(event) => setText(event.target.value)} />
+        <input autoFocus value={text} onChange={(event) => setText(event.target.value)} />
       </label>
+      <TooLongNotice text={text} />
     </DialogForm>
   );
 }

@@ -8,6 +8,7 @@ import { stageKey } from './labels';
 import { PartnerLinks } from './PartnerLinks';
 import { KindSelect, SectorSelect } from './SectorSelect';
 import { usePartners } from './store';
+import { longTextLimit } from '../../components/TooLongNotice';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
@@ -113,7 +114,7 @@ export function PartnerDetail({ partner, onClose }: { partner: Partner; onClose(
       <AutosaveText
         label={t('partners.notes')}
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         value={partner.notes}
         save={(notes) => save({ notes })}
       />

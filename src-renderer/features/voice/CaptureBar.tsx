@@ -14,6 +14,7 @@ import { formatLocalDateTime } from '../../i18n/format';
 import { consentKey, noteKindKey } from './labels';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TooLongNotice } from '../../components/TooLongNotice';
 
 interface Fields {
   kind: NoteKind;
@@ -225,13 +226,13 @@ export function CaptureBar({ initiativeId, focusGroupId }: { initiativeId: strin
         aria-describedby="capture-help"
         placeholder={t('voice.capture.placeholder')}
         rows={2}
-        maxLength={20_000}
         value={fields.text}
         disabled={!loaded}
         onChange={(event) => change({ text: event.target.value })}
         onKeyDown={onKeyDown}
         autoFocus
       />
+      <TooLongNotice text={fields.text} />
       {themes.length > 0 ? (
         <div className="chips" role="group" aria-label={t('voice.capture.themes')}>
           {themes.map((theme) => {

@@ -9,6 +9,7 @@ import { CarryDialog } from './CarryDialog';
 import { consentKey, noteKindKey } from './labels';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TooLongNotice, tooLongMessage } from '../../components/TooLongNotice';
 
 /**
  * The focus group's notes, newest first: the list sits under the capture line, so the note just
@@ -143,28 +144,32 @@ function NoteItem({ initiativeId, note, chosen, canCarry, onToggle }: NoteItemPr
         <span className="note__time">{note.capturedAt.slice(11, 16)}</span>
       </div>
       {editing ? (
-        <textarea
-          className="note__edit"
-          aria-label={t('voice.notes.editLabel')}
-          value={text}
-          maxLength={20_000}
-          rows={3}
-          autoFocus
-          onChange={(event) => {
-            setText(event.target.value);
-            saveText(event.target.value);
-          }}
-          onBlur={() => {
-            setEditing(false);
-            void refetch();
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
-              event.preventDefault();
-              event.currentTarget.blur();
-            }
-          }}
-        />
+        <>
+          <textarea
+            className="note__edit"
+            aria-label={t('voice.notes.editLabel')}
+            value={text}
+            rows={3}
+            autoFocus
+            onChange={(event) => {
+              setText(event.target.value);
+              saveText(event.target.value);
+            }}
+            onBlur={() => {
+              // A text too long to save stays open for shortening rather than reverting to the saved one.
+              if (tooLongMessage(text.length)) return;
+              setEditing(false);
+              void refetch();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
+                event.preventDefault();
+                event.currentTarget.blur();
+              }
+            }}
+          />
+          <TooLongNotice text={text} />
+        </>
       ) : (
         <p className="note__text">{note.text}</p>
       )}

@@ -10,6 +10,7 @@ import { downloadFile, readAsBase64 } from '../exchange/files';
 import { useGroups } from '../groups/store';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TooLongNotice } from '../../components/TooLongNotice';
 
 /**
  * The codebook: themes with a colour and a description, renamed and merged as the analysis
@@ -187,12 +188,12 @@ function ThemeCard({ initiativeId, theme, others, entry }: ThemeCardProps) {
             id={field('description')}
             rows={2}
             value={description}
-            maxLength={20_000}
             onChange={(event) => {
               setDescription(event.target.value);
               save({ description: event.target.value });
             }}
           />
+          <TooLongNotice text={description} />
         </div>
       </div>
       <p className="theme__counts">

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../src-main/contract/channels';
+import { limits } from '../../../src-main/contract/models';
 import type { ContractFixture } from './contract-fixture';
 import { commonRefusals, type VoiceIds } from './voice-cases';
 
@@ -127,7 +128,7 @@ export function meetingValidInput(channel: MeetingChannel, ids: MeetingIds): Rec
 export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [string, unknown][] {
   const valid = meetingValidInput(channel, ids);
   const { initiativeId, sessionId, itemId, partnerId } = ids;
-  const longText = 'x'.repeat(20_001);
+  const longText = 'x'.repeat(limits.longText + 1);
   const decision = (fields: Record<string, unknown>) => ({
     initiativeId,
     decision: { sessionId, text: 'Meet at six', method: 'consensus', ...fields },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../src-main/contract/channels';
+import { limits } from '../../../src-main/contract/models';
 import type { ContractFixture } from './contract-fixture';
 
 /** The channels of sessions, participants, voice notes and themes. */
@@ -143,7 +144,7 @@ export function voiceValidInput(channel: VoiceChannel, ids: VoiceIds): Record<st
 export function voiceBadInputs(channel: VoiceChannel, ids: VoiceIds): [string, unknown][] {
   const valid = voiceValidInput(channel, ids);
   const { initiativeId, focusGroupId, participantId, noteId } = ids;
-  const longText = 'x'.repeat(20_001);
+  const longText = 'x'.repeat(limits.longText + 1);
   const cases: Partial<Record<VoiceChannel, [string, unknown][]>> = {
     'sessions.list': [['unknown kind filter', { initiativeId, filter: { kind: 'party' } }]],
     'sessions.create': [
