@@ -107,10 +107,17 @@ export function ImportSection({ initiativeId }: { initiativeId: string }) {
             key={inputKey}
             type="file"
             accept=".csv,.txt,.json,.xlsx"
-            onChange={(event) => void choose(event.target.files?.[0])}
+            onChange={(event) => {
+              const picked = event.target.files?.[0];
+              // Let go of the choice at once: Chromium fires no change for the same path again, and a
+              // person who fixed the file and picks it again expects it read afresh.
+              event.target.value = '';
+              void choose(picked);
+            }}
           />
         )}
       </Field>
+      {file ? <p className="exchange-chosen">{t('exchange.chosenFile', { name: file.fileName })}</p> : null}
       <Field label={t('exchange.format')}>
         {(props) => (
           <select
