@@ -1,5 +1,5 @@
 import { attributes, escapeXml, escapeXmlText, unescapeXml } from './xml';
-import { readZip, writeZip, ZipError } from './zip';
+import { readZip, workbookLimits, writeZip, ZipError } from './zip';
 
 export interface Sheet {
   name: string;
@@ -35,9 +35,18 @@ export function readWorkbook(bytes: Uint8Array): Sheet[] {
   try {
     return readSheets(readZip(bytes));
   } catch (error) {
-    if (error instanceof ZipError) throw new WorkbookError(`This is not an XLSX workbook (${error.message}).`);
+    if (error instanceof ZipError) throw new WorkbookError(zipProblemMessage(error));
     throw error;
   }
+}
+
+function zipProblemMessage(error: ZipError): string {
+  const megabytes = workbookLimits.maxTotalBytes / 1024 / 1024;
+  if (error.problem === 'too_large')
+    return `This workbook unpacks to more than ${megabytes} MB, far more than a list of partners needs, so it was not read. Remove sheets or pictures it does not need, or split it.`;
+  if (error.problem === 'too_compressed')
+    return 'This workbook is packed far more tightly than a real spreadsheet (a trick used to make programs freeze), so it was not read. If it is a real file, open it in a spreadsheet program and save it again.';
+  return `This is not an XLSX workbook (${error.message}).`;
 }
 
 function readSheets(entries: Map<string, () => Uint8Array>): Sheet[] {
@@ -51,15 +60,17 @@ function readSheets(entries: Map<string, () => Uint8Array>): Sheet[] {
   const shared = [
     ...(text(entries, 'xl/sharedStrings.xml') ?? '').matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\s*\/>/g),
   ].map((match) => runs(match[1] ?? ''));
-  const sheets: Sheet[] = [];
+  // Every sheet's part is unpacked before any is parsed, so a workbook past the unpack budget is
+  // refused in the time unpacking takes, not after parsing most of it.
+  const parts: { name: string; xml: string }[] = [];
   for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const { name, id } = attributes(match[0]);
     const path = relations.get(id ?? '');
     const xml = path ? text(entries, path) : null;
     if (!name || xml === null) continue;
-    sheets.push({ name, rows: readSheet(xml, shared) });
+    parts.push({ name, xml });
   }
-  return sheets;
+  return parts.map(({ name, xml }) => ({ name, rows: readSheet(xml, shared) }));
 }
 
 /** Excel's own limits: a reference past them is damage, and filling the gap up to it would exhaust memory. */

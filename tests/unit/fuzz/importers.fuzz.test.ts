@@ -265,7 +265,10 @@ const laughs = `<?xml version="1.0"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0190a0b1-0000-7000-8000-00000000c0de" name="&lol3;" isCodable="true"/></Codes></CodeBook>`;
 
 /** A real workbook whose sheet XML is then edited: the zip stays sound, the content lies. */
-function editedWorkbook(edit: (sheetXml: string) => string): Buffer {
+function editedWorkbook(
+  edit: (sheetXml: string) => string,
+  editBook: (workbookXml: string) => string = (xml) => xml,
+): Buffer {
   const book = writeWorkbook([
     {
       name: 'Elements',
@@ -277,7 +280,11 @@ function editedWorkbook(edit: (sheetXml: string) => string): Buffer {
   ]);
   const files = [...readZip(book)].map(([name, read]) => ({
     name,
-    data: name.includes('worksheets/') ? new TextEncoder().encode(edit(new TextDecoder().decode(read()))) : read(),
+    data: name.includes('worksheets/')
+      ? new TextEncoder().encode(edit(new TextDecoder().decode(read())))
+      : name === 'xl/workbook.xml'
+        ? new TextEncoder().encode(editBook(new TextDecoder().decode(read())))
+        : read(),
   }));
   return Buffer.from(writeZip(files));
 }
@@ -301,6 +308,22 @@ const handMade: [string, Channel, string, Buffer][] = [
     'partners.import.commit',
     'kumu-xlsx',
     editedWorkbook((xml) => xml.replace('r="A2"', 'r="ZZZZZZ2"')),
+  ],
+  // ZIP bombs: a part packed a thousand times, and eight sheets all pointing at it (one budget per archive).
+  [
+    'a workbook whose sheet is 20 MB of blank space',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook((xml) => xml.replace('<sheetData>', `<sheetData>${' '.repeat(20 * 1024 * 1024)}`)),
+  ],
+  [
+    'a workbook whose eight sheets all point at one part',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook(
+      (xml) => xml.replace('<sheetData>', `<sheetData>${'<row/> 0123456789'.repeat(800_000)}`),
+      (workbook) => workbook.replace(/<sheet [^>]*\/>/, (sheet) => sheet.repeat(8)),
+    ),
   ],
   ['JSON cut mid-string', 'partners.import.commit', 'kumu-json', Buffer.from('{"elements":[{"label":"A')],
   ['JSON of the wrong shape', 'partners.import.commit', 'kumu-json', Buffer.from('[1,2,3]')],
