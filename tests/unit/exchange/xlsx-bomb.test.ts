@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip, workbookLimits, writeZip, ZipError, type UnpackBudget } from '../../../src-main/features/exchange/zip';
+import {
+  readZip,
+  workbookLimits,
+  writeZip,
+  ZipError,
+  type UnpackBudget,
+} from '../../../src-main/features/exchange/zip';
 import { openExchangeFixture, type ExchangeFixture } from './exchange-fixture';
 
 /*
