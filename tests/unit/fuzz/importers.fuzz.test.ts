@@ -137,6 +137,67 @@ describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of 
   );
 });
 
+/**
+ * Kumu JSON as real projects write it: labels repeated, words in number columns, attributes named
+ * like Kumu's own fields, connections to elements the file lacks, every direction.
+ */
+const oddKumuJson = fc
+  .record({
+    labels: fc.array(fc.constantFrom('Harbour Clinic', 'Food Bank', 'Youth Council', 'City Hall', ''), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    influence: fc.array(fc.constantFrom('High', '3', '9', '', 'n/a', '2.5'), { minLength: 6, maxLength: 6 }),
+    tags: fc.array(
+      fc.constantFrom('a|b', 'x'.repeat(45), '', Array.from({ length: 33 }, (_, i) => `t${i}`).join('|')),
+      {
+        minLength: 6,
+        maxLength: 6,
+      },
+    ),
+    connections: fc.array(
+      fc.record({
+        from: fc.constantFrom('Harbour Clinic', 'Food Bank', 'Nowhere Org', 'e0', ''),
+        to: fc.constantFrom('Youth Council', 'City Hall', 'Elsewhere Org', 'e1'),
+        direction: fc.constantFrom('directed', 'undirected', 'mutual', '', 'sideways'),
+        attributeFrom: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
+  })
+  .map(({ labels, influence, tags, connections }) =>
+    Buffer.from(
+      JSON.stringify({
+        elements: labels.map((label, i) => ({
+          _id: `e${i}`,
+          attributes: { label, influence: influence[i], tags: tags[i], from: 'x', id: 'shadow' },
+        })),
+        connections: connections.map((connection, i) => ({
+          _id: `c${i}`,
+          from: connection.from,
+          to: connection.to,
+          attributes: {
+            'connection direction': connection.direction,
+            ...(connection.attributeFrom ? { from: 'City Hall', to: 'Food Bank' } : {}),
+          },
+        })),
+      }),
+    ),
+  );
+
+describe('Kumu JSON with the oddities of real projects', () => {
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(oddKumuJson, (content) => checkPartnerImport('kumu-json', content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
+});
+
 describe('REFI-QDA codebook import of a damaged file', () => {
   it('the undamaged export imports', async () => {
     const result = await fixture.callAsync('themes.importQdc', {
