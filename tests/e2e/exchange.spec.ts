@@ -110,3 +110,30 @@ test('choosing the corrected file again under the same name reads it afresh', as
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText(/Partners added: 1/)).toBeVisible();
 });
+
+test('a CSV with a repeated name, an unknown sector and a bad email imports, with a note per row', async ({
+  page,
+  host,
+}) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Riverside Health');
+  await partners.tab('Import and export').click();
+  await page.getByLabel('File').setInputFiles({
+    name: 'partners.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Name,Sector,Email\nHarbour Clinic,health,clinic@example.org\nHarbour Clinic,Helth,clinic.example.org\n',
+    ),
+  });
+  const notes = page.locator('.notice', { has: page.getByRole('heading', { name: 'Good to know' }) });
+  await expect(notes.getByRole('listitem')).toHaveText([
+    /^Line 3.*“clinic\.example\.org” does not look like an email address/,
+    /^Line 3.*Another row \(Line 2\) is also named “Harbour Clinic”/,
+    /^Line 3.*“Helth” is not one of the listed sectors/,
+  ]);
+  await expect(page.getByText('Problems to fix first')).toBeHidden();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Partners added: 2/)).toBeVisible();
+});
