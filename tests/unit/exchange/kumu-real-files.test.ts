@@ -130,6 +130,33 @@ describe('Kumu connections', () => {
   });
 });
 
+describe('Kumu export of relationships that run both ways', () => {
+  it('writes a matching pair as one mutual connection, which imports as the pair again', () => {
+    const a = fixture.addPartner({ name: 'A' });
+    const b = fixture.addPartner({ name: 'B' });
+    const c = fixture.addPartner({ name: 'C' });
+    fixture.relate(a.id, b.id, 'shares_data_with', 3, 'monthly');
+    fixture.relate(b.id, a.id, 'shares_data_with', 3, 'monthly');
+    fixture.relate(a.id, c.id, 'funds', 2);
+    fixture.relate(c.id, a.id, 'funds', 1);
+    const exported = JSON.parse(fixture.exportFile('kumu-json').bytes.toString('utf8')) as {
+      connections: { 'connection direction': string }[];
+    };
+    expect(exported.connections.map((connection) => connection['connection direction']).sort()).toEqual([
+      'directed',
+      'directed',
+      'mutual',
+    ]);
+    const before = comparableRelationships(fixture.relationships(), fixture.partners());
+    const target = fixture.newInitiative('Copy');
+    fixture.ok(
+      'partners.import.commit',
+      importRequest(target, 'kumu-json', fixture.exportFile('kumu-json').bytes.toString('utf8')),
+    );
+    expect(comparableRelationships(fixture.relationships(target), fixture.partners(target))).toEqual(before);
+  });
+});
+
 describe('rows that name the same partner', () => {
   it('two Kumu elements with one label are two partners, and re-importing the file updates both', async () => {
     const request = await xlsx({
