@@ -63,6 +63,8 @@ export const importNoticeCodes = [
   'reserved_attribute',
   /** A formula cell saved without its result: read as empty. */
   'formula_without_value',
+  /** A connection names a label several elements share: it joins the first of them. */
+  'ambiguous_end',
   /** A mutual connection (arrows both ways): kept as two relationships, one each way. */
   'mutual_as_two',
   /** An undirected connection: relationships here have a direction, so it runs from From to To. */

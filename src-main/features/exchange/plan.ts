@@ -179,7 +179,15 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
     }
   }
 
-  const relationships = planRelationships(source.connections, existing.relationships, lookupOrCreate, errors, notices);
+  const firstNamed = (name: string) => partners.find((planned) => planned.fields.name === name);
+  const relationships = planRelationships(
+    source.connections,
+    existing.relationships,
+    lookupOrCreate,
+    errors,
+    notices,
+    source.kumu ? { firstNamed } : null,
+  );
   return {
     partners,
     relationships,
@@ -224,6 +232,7 @@ function planRelationships(
   lookup: (reference: string, where: string) => PlannedPartner | Partner | 'ambiguous' | null,
   errors: RowError[],
   notices: ImportNotice[],
+  kumu: { firstNamed: (name: string) => PlannedPartner | undefined } | null,
 ): PlannedRelationship[] {
   const existingById = new Map(existing.map((relationship) => [relationship.id, relationship]));
   const existingByEnds = new Map(
@@ -235,18 +244,30 @@ function planRelationships(
     const { where } = connection;
     const problem = (message: string) => errors.push({ where, message });
     const ends = [connection.from, connection.to].map((reference) => {
-      const found = lookup(reference, where);
+      let found = lookup(reference, where);
+      // Kumu joins a label several elements share to one of them; so does a Kumu import, saying so.
+      const first = found === 'ambiguous' && kumu ? kumu.firstNamed(reference.trim()) : undefined;
+      if (first) {
+        found = first;
+        notices.push({ where, code: 'ambiguous_end', params: { name: reference.trim(), first: first.where } });
+      }
       if (!reference.trim()) problem('From or To is empty.');
       else if (found === 'ambiguous') problem(`"${reference}" names more than one element; give the elements IDs.`);
       else if (!found) problem(`"${reference}" is not an element in the file.`);
       return found && found !== 'ambiguous' ? found.id : null;
     });
-    const strength = strengthOf(connection.strength);
+    let strength = strengthOf(connection.strength);
+    let note = connection.note;
+    if (strength === null && kumu) {
+      // Kumu takes a word in Strength ("strong"); the word is kept in the note, strength stays 2.
+      strength = 2;
+      note = [note, `Strength: ${connection.strength.trim()}`].filter(Boolean).join('\n');
+      notices.push({ where, code: 'kept_in_notes', params: { field: 'strength', value: connection.strength.trim() } });
+    }
     if (strength === null) problem(`Strength "${connection.strength}" is not a number.`);
     const kind = relationshipKindOf(connection.kind);
     if (kind.length > limits.sector) problem(`The connection type is longer than ${limits.sector} characters.`);
-    if (connection.note.length > limits.longText)
-      problem(`The connection's note is longer than ${limits.longText} characters.`);
+    if (note.length > limits.longText) problem(`The connection's note is longer than ${limits.longText} characters.`);
     const fileId = connection.id.trim().toLowerCase();
     if (fileId && seenIds.has(fileId))
       problem(`The ID "${connection.id}" is used by an earlier connection too; IDs must be unique.`);
@@ -262,7 +283,7 @@ function planRelationships(
       existingByEnds.get(`${fromId} ${toId} ${kind}`) ??
       null;
     const id = match?.id ?? (uuidPattern.test(fileId) && !existingById.has(fileId) ? fileId : uuidv7());
-    planned.push({ id, existing: match, fromId, toId, kind, strength, note: connection.note });
+    planned.push({ id, existing: match, fromId, toId, kind, strength, note });
     // Relationships here run one way. Mutual (Kumu's arrows both ways) is both ways, so the way
     // back is a second relationship; undirected keeps the file's From → To, and the person is told.
     const direction = fold(connection.direction ?? '');
@@ -276,7 +297,7 @@ function planRelationships(
         toId: fromId,
         kind,
         strength,
-        note: connection.note,
+        note,
       });
       notices.push({ where, code: 'mutual_as_two', params: names });
     } else if (direction === 'undirected') notices.push({ where, code: 'undirected_as_directed', params: names });

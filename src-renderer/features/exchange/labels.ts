@@ -39,6 +39,7 @@ export const noticeLabel: Record<ImportNoticeCode, string> = {
   element_created: 'exchange.notices.elementCreated',
   reserved_attribute: 'exchange.notices.reservedAttribute',
   formula_without_value: 'exchange.notices.formulaWithoutValue',
+  ambiguous_end: 'exchange.notices.ambiguousEnd',
   mutual_as_two: 'exchange.notices.mutualAsTwo',
   undirected_as_directed: 'exchange.notices.undirectedAsDirected',
 };
@@ -72,6 +73,7 @@ export function noticeValues(notice: ImportNotice, t: Translate): Record<string,
   const values: Record<string, string | number> = { ...notice.params };
   const { field, first } = notice.params;
   if (typeof field === 'string' && field in fieldLabel) values.field = t(fieldLabel[field as keyof typeof fieldLabel]);
+  if (field === 'strength') values.field = t('exchange.strength');
   if (typeof first === 'string') values.first = placeLabel(first, t);
   return values;
 }

@@ -87,6 +87,29 @@ describe('Kumu connections', () => {
     ]);
   });
 
+  it('a word in Strength goes to the note, and a label two elements share joins the first', async () => {
+    const request = await xlsx({
+      Elements: [['Label'], ['Youth Council'], ['Youth Council'], ['Food Bank']],
+      Connections: [
+        ['From', 'To', 'Strength'],
+        ['Food Bank', 'Youth Council', 'strong'],
+      ],
+    });
+    const preview = fixture.preview(request);
+    expect(preview.errors).toEqual([]);
+    expect(preview.notices).toEqual([
+      { where: 'Elements row 3', code: 'duplicate_name', params: { name: 'Youth Council', first: 'Elements row 2' } },
+      {
+        where: 'Connections row 2',
+        code: 'ambiguous_end',
+        params: { name: 'Youth Council', first: 'Elements row 2' },
+      },
+      { where: 'Connections row 2', code: 'kept_in_notes', params: { field: 'strength', value: 'strong' } },
+    ]);
+    fixture.ok('partners.import.commit', request);
+    expect(fixture.relationships()).toMatchObject([{ strength: 2, note: 'Strength: strong' }]);
+  });
+
   it('an attribute named from or to does not move the real end of a connection', () => {
     const request = json({
       elements: [
