@@ -44,6 +44,41 @@ export const ImportRowError = z.object({
   message: z.string(),
 });
 
+/**
+ * Things a person should know about a row that do not stop the import, as a code and its values
+ * so the renderer says them in the person's language.
+ */
+export const importNoticeCodes = [
+  /** Two rows in the file name the same partner: both are kept, matched in order on re-import. */
+  'duplicate_name',
+  /** A sector that is none of the listed ones: kept as a sector of its own. */
+  'unknown_sector',
+  /** An email that does not look like one: kept as written. */
+  'invalid_email',
+  /** A cell whose value the field cannot hold (Influence "High"): kept in the partner's notes. */
+  'kept_in_notes',
+  /** A connection names an element the file does not have: the element is created. */
+  'element_created',
+  /** An element's attribute repeats a field Kumu keeps itself (from, to, id, label): ignored. */
+  'reserved_attribute',
+  /** A formula cell saved without its result: read as empty. */
+  'formula_without_value',
+  /** A connection names a label several elements share: it joins the first of them. */
+  'ambiguous_end',
+  /** A mutual connection (arrows both ways): kept as two relationships, one each way. */
+  'mutual_as_two',
+  /** An undirected connection: relationships here have a direction, so it runs from From to To. */
+  'undirected_as_directed',
+] as const;
+export type ImportNoticeCode = (typeof importNoticeCodes)[number];
+
+export const ImportNotice = z.object({
+  where: z.string(),
+  code: z.enum(importNoticeCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ImportNotice = z.infer<typeof ImportNotice>;
+
 export const ImportPreview = z.object({
   columns: z.array(z.object({ header: z.string(), field: z.enum(partnerImportFields) })),
   partners: z.number().int(),
@@ -52,6 +87,8 @@ export const ImportPreview = z.object({
   sample: z.array(z.object({ name: z.string(), kind: z.string(), sector: z.string(), tags: z.array(z.string()) })),
   errors: z.array(ImportRowError),
   warnings: z.array(z.string()),
+  /** Per-row notices, translated in the renderer; they never stop the import. */
+  notices: z.array(ImportNotice),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { PartnersPage } from './pages/partners-page';
@@ -85,4 +86,54 @@ test('a Kumu workbook brings partners and their relationships, skipping (ignore)
   await expect(partners.row('Lena Ortiz')).toContainText('Person');
   await partners.open('Bayview Food Bank');
   await expect(partners.details.getByText('refers to Bayview Schools')).toBeVisible();
+});
+
+test('choosing the corrected file again under the same name reads it afresh', async ({ page, host, dataDir }) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Riverside Health');
+  await partners.tab('Import and export').click();
+  // A real path, as a person picks it: Chromium fires no change for the same path unless the app
+  // let go of the previous choice.
+  const path = join(dataDir, 'partners.csv');
+  writeFileSync(path, 'Name,Influence\nRiverside Clinic,9\n');
+  const file = page.getByLabel('File');
+  await file.setInputFiles(path);
+  await expect(page.getByText('Problems to fix first')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+
+  writeFileSync(path, 'Name,Influence\nRiverside Clinic,4\n');
+  await file.setInputFiles(path);
+  await expect(page.getByText('Problems to fix first')).toBeHidden();
+  await expect(page.getByText('1 partner and 0 relationships in this file.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Partners added: 1/)).toBeVisible();
+});
+
+test('a CSV with a repeated name, an unknown sector and a bad email imports, with a note per row', async ({
+  page,
+  host,
+}) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Riverside Health');
+  await partners.tab('Import and export').click();
+  await page.getByLabel('File').setInputFiles({
+    name: 'partners.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Name,Sector,Email\nHarbour Clinic,health,clinic@example.org\nHarbour Clinic,Helth,clinic.example.org\n',
+    ),
+  });
+  const notes = page.locator('.notice', { has: page.getByRole('heading', { name: 'Good to know' }) });
+  await expect(notes.getByRole('listitem')).toHaveText([
+    /^Line 3.*“clinic\.example\.org” does not look like an email address/,
+    /^Line 3.*Another row \(Line 2\) is also named “Harbour Clinic”/,
+    /^Line 3.*“Helth” is not one of the listed sectors/,
+  ]);
+  await expect(page.getByText('Problems to fix first')).toBeHidden();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Partners added: 2/)).toBeVisible();
 });

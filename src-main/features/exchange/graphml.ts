@@ -4,10 +4,15 @@ import { escapeXml } from './xml';
 
 const graphmlType = { string: 'string', boolean: 'boolean', integer: 'int' } as const;
 
+/** GraphML 1.0 types attr.name as an XML name token: no spaces ("lived experience" → "lived_experience"). */
+export function graphmlName(title: string): string {
+  return title.replace(/[^\p{L}\p{N}._:-]+/gu, '_');
+}
+
 function keys<T>(kind: 'node' | 'edge', prefix: string, attributes: GraphAttribute<T>[]): string[] {
   return attributes.map(
     (a) =>
-      `  <key id="${prefix}_${a.id}" for="${kind}" attr.name="${escapeXml(a.title)}" attr.type="${graphmlType[a.type]}"/>`,
+      `  <key id="${prefix}_${a.id}" for="${kind}" attr.name="${escapeXml(graphmlName(a.title))}" attr.type="${graphmlType[a.type]}"/>`,
   );
 }
 

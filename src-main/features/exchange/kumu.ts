@@ -1,3 +1,4 @@
+import type { ImportNotice } from '../../contract/exchange';
 import type { Partner, Relationship } from '../../contract/partners';
 import { relationshipKinds } from '../../contract/partners';
 import { fold, guessField, kindOf, type ImportField, type PartnerField } from './mapping';
@@ -9,6 +10,8 @@ import { readWorkbook, type Sheet } from './xlsx';
 export interface KumuTable {
   headers: string[];
   rows: { where: string; cells: string[] }[];
+  /** What reading the table noticed (a formula without its value, an attribute named like a field). */
+  notices: ImportNotice[];
 }
 
 const isKindHeader = (header: string) => ['type', 'elementtype'].includes(fold(header));
@@ -48,7 +51,15 @@ export function kumuToSource(elements: KumuTable, connections: KumuTable | null)
     return { where, values };
   });
   if (partners.length === 0) errors.push({ where: 'Elements', message: 'There are no elements to import.' });
-  return { columns, partners, connections: connections ? readConnections(connections, errors) : [], errors, warnings };
+  return {
+    columns,
+    partners,
+    connections: connections ? readConnections(connections, errors) : [],
+    errors,
+    warnings,
+    notices: [...elements.notices, ...(connections?.notices ?? [])],
+    kumu: true,
+  };
 }
 
 function readConnections(table: KumuTable, errors: SourceFile['errors']): SourceConnection[] {
@@ -66,6 +77,7 @@ function readConnections(table: KumuTable, errors: SourceFile['errors']): Source
   const strength = column('strength', 'weight');
   const description = column('description', 'note', 'notes');
   const label = column('label');
+  const direction = column('connectiondirection', 'direction');
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? '') : '');
   return table.rows.map(({ where, cells }) => ({
     where,
@@ -75,6 +87,7 @@ function readConnections(table: KumuTable, errors: SourceFile['errors']): Source
     kind: cell(cells, type),
     strength: cell(cells, strength),
     note: cell(cells, description) || cell(cells, label),
+    direction: cell(cells, direction),
   }));
 }
 
@@ -83,7 +96,14 @@ function sheetTable(sheet: Sheet, label: string): KumuTable {
   const rows = body
     .map((cells, index) => ({ where: `${label} row ${index + 2}`, cells }))
     .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  return { headers: header.map((cell) => cell.trim()), rows };
+  const notices = sheet.formulasWithoutValue
+    .filter(({ row }) => row > 0)
+    .map(({ row, column }): ImportNotice => ({
+      where: `${label} row ${row + 1}`,
+      code: 'formula_without_value',
+      params: { column: header[column]?.trim() || String(column + 1) },
+    }));
+  return { headers: header.map((cell) => cell.trim()), rows, notices };
 }
 
 export function parseKumuXlsx(bytes: Uint8Array): SourceFile {
@@ -117,14 +137,24 @@ function cellText(value: unknown): string {
 function jsonTable(items: unknown, label: string): KumuTable {
   const list = Array.isArray(items) ? items : [];
   const headers: string[] = [];
-  const records = list.map((item) => {
+  const notices: ImportNotice[] = [];
+  const records = list.map((item, index) => {
     const record: Record<string, unknown> =
       typeof item === 'object' && item !== null ? { ...(item as Record<string, unknown>) } : {};
     const nested = record.attributes;
     delete record.attributes;
-    if (typeof nested === 'object' && nested !== null) Object.assign(record, nested);
     if (record._id !== undefined && record.id === undefined) record.id = record._id;
     delete record._id;
+    // An attribute named like a field Kumu keeps itself (from, to, id) must not replace it: a
+    // connection's "from" attribute would move its real end.
+    if (typeof nested === 'object' && nested !== null) {
+      const present = new Set(Object.keys(record).map(fold));
+      for (const [key, value] of Object.entries(nested as Record<string, unknown>)) {
+        if (present.has(fold(key))) {
+          notices.push({ where: `${label} item ${index + 1}`, code: 'reserved_attribute', params: { name: key } });
+        } else record[key] = value;
+      }
+    }
     for (const key of Object.keys(record)) if (!headers.includes(key)) headers.push(key);
     return record;
   });
@@ -134,6 +164,7 @@ function jsonTable(items: unknown, label: string): KumuTable {
       where: `${label} item ${index + 1}`,
       cells: headers.map((key) => cellText(record[key])),
     })),
+    notices,
   };
 }
 
@@ -156,6 +187,24 @@ export function parseKumuJson(text: string): SourceFile {
 
 const knownKind = new Set<string>(relationshipKinds);
 export const kindWords = (kind: string) => (knownKind.has(kind) ? kind.replace(/_/g, ' ') : kind);
+
+/**
+ * Kumu's Connection Direction for each relationship: a pair that runs both ways with the same
+ * kind, strength and note is one mutual connection (the import makes it a pair again), any other
+ * relationship is directed.
+ */
+function withDirections(relationships: Relationship[]) {
+  const same = (r: Relationship) => `${r.kind}\u0000${r.strength}\u0000${r.note}`;
+  const byEnds = new Map(relationships.map((r) => [`${r.fromId} ${r.toId} ${same(r)}`, r]));
+  const folded = new Set<string>();
+  return relationships.flatMap((relationship) => {
+    if (folded.has(relationship.id)) return [];
+    const back = byEnds.get(`${relationship.toId} ${relationship.fromId} ${same(relationship)}`);
+    if (!back || back.id === relationship.id) return [{ relationship, direction: 'directed' }];
+    folded.add(back.id);
+    return [{ relationship, direction: 'mutual' }];
+  });
+}
 
 /** The export's two tables, shared by the JSON and XLSX writers. */
 export function kumuTables(partners: Partner[], relationships: Relationship[], includeContacts: boolean) {
@@ -191,14 +240,15 @@ export function kumuTables(partners: Partner[], relationships: Relationship[], i
     if (includeContacts) row.push(partner.email, partner.phone);
     return row;
   });
-  const connectionHeaders = ['ID', 'From', 'To', 'Type', 'Strength', 'Description'];
-  const connections = relationships.map((relationship) => [
+  const connectionHeaders = ['ID', 'From', 'To', 'Type', 'Strength', 'Description', 'Connection Direction'];
+  const connections = withDirections(relationships).map(({ relationship, direction }) => [
     relationship.id,
     relationship.fromId,
     relationship.toId,
     kindWords(relationship.kind),
     relationship.strength,
     relationship.note,
+    direction,
   ]);
   return { elementHeaders, elements, connectionHeaders, connections };
 }

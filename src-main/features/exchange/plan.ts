@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ImportPreview } from '../../contract/exchange';
-import { limits } from '../../contract/models';
+import type { ImportNotice, ImportPreview } from '../../contract/exchange';
+import { knownSectors, limits } from '../../contract/models';
 import type { Partner, PartnerPatch, Relationship } from '../../contract/partners';
-import type { ImportField } from './mapping';
+import { fold, type ImportField } from './mapping';
 import {
   readPartner,
   relationshipKindOf,
@@ -20,6 +20,9 @@ export interface SourceFile {
   connections: SourceConnection[];
   errors: RowError[];
   warnings: string[];
+  notices?: ImportNotice[];
+  /** Kumu: odd cells go to the notes, and a connection to a missing element creates it. */
+  kumu?: boolean;
 }
 
 export interface PlannedPartner {
@@ -66,19 +69,32 @@ const nameKey = (name: string, kind: string) => `${kind}\u0000${name}`;
 export function planImport(source: SourceFile, existing: ExistingData): ImportPlan {
   const errors = [...source.errors];
   const warnings = [...source.warnings];
+  const notices = [...(source.notices ?? [])];
   const existingById = new Map(existing.partners.map((partner) => [partner.id, partner]));
-  const existingByName = new Map<string, Partner>();
-  for (const partner of existing.partners) {
+  // Partners of the same name and kind, oldest first (ids are UUIDv7): rows of one name match them
+  // in order, so a file with two "Youth Council" rows re-imports onto the same two partners.
+  const existingByName = new Map<string, Partner[]>();
+  for (const partner of [...existing.partners].sort((a, b) => a.id.localeCompare(b.id))) {
     const key = nameKey(partner.name, partner.kind);
-    if (!existingByName.has(key)) existingByName.set(key, partner);
+    existingByName.set(key, [...(existingByName.get(key) ?? []), partner]);
   }
+  const usedSectors = new Set<string>([...knownSectors, ...existing.partners.map((partner) => partner.sector)]);
+
+  const rows = source.partners.map((row) => ({
+    row,
+    fields: readPartner(row, errors, notices, { keepOddCellsInNotes: source.kumu }),
+    fileId: (row.values.id ?? '').trim(),
+  }));
+  // Matches by our id first, so a row matched by name cannot take a partner another row names by id.
+  const claimed = new Set<string>();
+  for (const { fileId } of rows)
+    if (uuidPattern.test(fileId) && existingById.has(fileId.toLowerCase())) claimed.add(fileId.toLowerCase());
 
   const partners: PlannedPartner[] = [];
   const byFileId = new Map<string, PlannedPartner>();
   const byFileName = new Map<string, PlannedPartner | 'ambiguous'>();
-  for (const row of source.partners) {
-    const fields = readPartner(row, errors);
-    const fileId = (row.values.id ?? '').trim();
+  const firstWithName = new Map<string, string>();
+  for (const { row, fields, fileId } of rows) {
     if (fileId && byFileId.has(fileId.toLowerCase())) {
       errors.push({
         where: row.where,
@@ -89,7 +105,10 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
     const kind = fields.kind ?? 'organisation';
     let match: Partner | null = null;
     if (uuidPattern.test(fileId)) match = existingById.get(fileId.toLowerCase()) ?? null;
-    if (!match && fields.name) match = existingByName.get(nameKey(fields.name, kind)) ?? null;
+    if (!match && fields.name) {
+      match = existingByName.get(nameKey(fields.name, kind))?.find((partner) => !claimed.has(partner.id)) ?? null;
+      if (match) claimed.add(match.id);
+    }
     const id = match?.id ?? (uuidPattern.test(fileId) ? fileId.toLowerCase() : uuidv7());
     const planned: PlannedPartner = {
       id,
@@ -99,7 +118,14 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
     };
     partners.push(planned);
     if (fileId) byFileId.set(fileId.toLowerCase(), planned);
-    if (fields.name) byFileName.set(fields.name, byFileName.has(fields.name) ? 'ambiguous' : planned);
+    if (fields.name) {
+      byFileName.set(fields.name, byFileName.has(fields.name) ? 'ambiguous' : planned);
+      const first = firstWithName.get(nameKey(fields.name, planned.fields.kind ?? kind));
+      if (first) notices.push({ where: row.where, code: 'duplicate_name', params: { name: fields.name, first } });
+      else firstWithName.set(nameKey(fields.name, planned.fields.kind ?? kind), row.where);
+    }
+    if (fields.sector && !usedSectors.has(fields.sector))
+      notices.push({ where: row.where, code: 'unknown_sector', params: { sector: fields.sector } });
   }
   const matchedTwice = findMatchedTwice(partners);
   for (const id of matchedTwice)
@@ -112,6 +138,20 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
     const key = reference.trim();
     if (!key) return null;
     return byFileId.get(key.toLowerCase()) ?? byFileName.get(key) ?? existingById.get(key.toLowerCase()) ?? null;
+  };
+  // Kumu creates the element a connection names when the file lacks it; so does a Kumu import here
+  // (an organisation by that name, or the initiative's partner of that name when there is one).
+  const lookupOrCreate = (reference: string, where: string): PlannedPartner | Partner | 'ambiguous' | null => {
+    const found = lookup(reference);
+    const name = reference.trim();
+    if (found || !source.kumu || !name || name.length > limits.name) return found;
+    const known = existingByName.get(nameKey(name, 'organisation')) ?? existingByName.get(nameKey(name, 'person'));
+    if (known?.length === 1) return known[0];
+    const created: PlannedPartner = { id: uuidv7(), where, existing: null, fields: { name, kind: 'organisation' } };
+    partners.push(created);
+    byFileName.set(name, created);
+    notices.push({ where, code: 'element_created', params: { name } });
+    return created;
   };
   const kindOfPartner = (found: PlannedPartner | Partner) => ('fields' in found ? found.fields.kind : found.kind);
 
@@ -139,7 +179,15 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
     }
   }
 
-  const relationships = planRelationships(source.connections, existing.relationships, lookup, errors);
+  const firstNamed = (name: string) => partners.find((planned) => planned.fields.name === name);
+  const relationships = planRelationships(
+    source.connections,
+    existing.relationships,
+    lookupOrCreate,
+    errors,
+    notices,
+    source.kumu ? { firstNamed } : null,
+  );
   return {
     partners,
     relationships,
@@ -155,6 +203,7 @@ export function planImport(source: SourceFile, existing: ExistingData): ImportPl
       })),
       errors: capErrors(errors),
       warnings: warnings.slice(0, maxReportedErrors),
+      notices: notices.slice(0, maxReportedErrors),
     },
   };
 }
@@ -180,8 +229,10 @@ function capErrors(errors: RowError[]): RowError[] {
 function planRelationships(
   connections: SourceConnection[],
   existing: Relationship[],
-  lookup: (reference: string) => PlannedPartner | Partner | 'ambiguous' | null,
+  lookup: (reference: string, where: string) => PlannedPartner | Partner | 'ambiguous' | null,
   errors: RowError[],
+  notices: ImportNotice[],
+  kumu: { firstNamed: (name: string) => PlannedPartner | undefined } | null,
 ): PlannedRelationship[] {
   const existingById = new Map(existing.map((relationship) => [relationship.id, relationship]));
   const existingByEnds = new Map(
@@ -193,18 +244,30 @@ function planRelationships(
     const { where } = connection;
     const problem = (message: string) => errors.push({ where, message });
     const ends = [connection.from, connection.to].map((reference) => {
-      const found = lookup(reference);
+      let found = lookup(reference, where);
+      // Kumu joins a label several elements share to one of them; so does a Kumu import, saying so.
+      const first = found === 'ambiguous' && kumu ? kumu.firstNamed(reference.trim()) : undefined;
+      if (first) {
+        found = first;
+        notices.push({ where, code: 'ambiguous_end', params: { name: reference.trim(), first: first.where } });
+      }
       if (!reference.trim()) problem('From or To is empty.');
       else if (found === 'ambiguous') problem(`"${reference}" names more than one element; give the elements IDs.`);
       else if (!found) problem(`"${reference}" is not an element in the file.`);
       return found && found !== 'ambiguous' ? found.id : null;
     });
-    const strength = strengthOf(connection.strength);
+    let strength = strengthOf(connection.strength);
+    let note = connection.note;
+    if (strength === null && kumu) {
+      // Kumu takes a word in Strength ("strong"); the word is kept in the note, strength stays 2.
+      strength = 2;
+      note = [note, `Strength: ${connection.strength.trim()}`].filter(Boolean).join('\n');
+      notices.push({ where, code: 'kept_in_notes', params: { field: 'strength', value: connection.strength.trim() } });
+    }
     if (strength === null) problem(`Strength "${connection.strength}" is not a number.`);
     const kind = relationshipKindOf(connection.kind);
     if (kind.length > limits.sector) problem(`The connection type is longer than ${limits.sector} characters.`);
-    if (connection.note.length > limits.longText)
-      problem(`The connection's note is longer than ${limits.longText} characters.`);
+    if (note.length > limits.longText) problem(`The connection's note is longer than ${limits.longText} characters.`);
     const fileId = connection.id.trim().toLowerCase();
     if (fileId && seenIds.has(fileId))
       problem(`The ID "${connection.id}" is used by an earlier connection too; IDs must be unique.`);
@@ -220,7 +283,24 @@ function planRelationships(
       existingByEnds.get(`${fromId} ${toId} ${kind}`) ??
       null;
     const id = match?.id ?? (uuidPattern.test(fileId) && !existingById.has(fileId) ? fileId : uuidv7());
-    planned.push({ id, existing: match, fromId, toId, kind, strength, note: connection.note });
+    planned.push({ id, existing: match, fromId, toId, kind, strength, note });
+    // Relationships here run one way. Mutual (Kumu's arrows both ways) is both ways, so the way
+    // back is a second relationship; undirected keeps the file's From → To, and the person is told.
+    const direction = fold(connection.direction ?? '');
+    const names = { from: connection.from.trim(), to: connection.to.trim() };
+    if (direction === 'mutual') {
+      const back = existingByEnds.get(`${toId} ${fromId} ${kind}`) ?? null;
+      planned.push({
+        id: back?.id ?? uuidv7(),
+        existing: back,
+        fromId: toId,
+        toId: fromId,
+        kind,
+        strength,
+        note,
+      });
+      notices.push({ where, code: 'mutual_as_two', params: names });
+    } else if (direction === 'undirected') notices.push({ where, code: 'undirected_as_directed', params: names });
   }
   return planned;
 }

@@ -1,3 +1,4 @@
+import type { ImportNotice } from '../../contract/exchange';
 import { limits, knownSectors } from '../../contract/models';
 import { engagementStages, relationshipKinds, type PartnerPatch } from '../../contract/partners';
 import { fold, kindOf, type PartnerField } from './mapping';
@@ -16,6 +17,8 @@ export interface SourceConnection {
   kind: string;
   strength: string;
   note: string;
+  /** Kumu's Connection Direction: directed (or empty), undirected, mutual. */
+  direction?: string;
 }
 
 export interface RowError {
@@ -97,11 +100,34 @@ function tooLong(label: string, max: number): string {
   return `${label} is longer than ${max} characters.`;
 }
 
+/** A plausible address: something@domain.tld, no spaces. Only for a warning; the text is kept as written. */
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface ReadOptions {
+  /**
+   * Kumu imports cells a field cannot hold (Influence "High", a tag past 40 characters), so a Kumu
+   * file keeps such text in the partner's notes with a notice instead of refusing the row.
+   */
+  keepOddCellsInNotes?: boolean;
+}
+
 /** Reads the cells a row has into partner fields, collecting a message for each bad cell. */
-export function readPartner(source: SourcePartner, errors: RowError[]): PartnerFields {
+export function readPartner(
+  source: SourcePartner,
+  errors: RowError[],
+  notices: ImportNotice[] = [],
+  options: ReadOptions = {},
+): PartnerFields {
   const { values, where } = source;
   const fields: PartnerFields = {};
   const problem = (message: string) => errors.push({ where, message });
+  const keptInNotes: string[] = [];
+  // The notes say the column in English words (they are the partner's data); the notice names the
+  // field by key so the renderer says it in the person's language.
+  const keep = (field: 'influence' | 'interest' | 'tags', value: string) => {
+    keptInNotes.push(`${{ influence: 'Influence', interest: 'Interest', tags: 'Tag' }[field]}: ${value}`);
+    notices.push({ where, code: 'kept_in_notes', params: { field, value: value.slice(0, 80) } });
+  };
   const name = (values.name ?? '').trim();
   if (!name) problem('The name is missing.');
   else if (name.length > limits.name) problem(tooLong('The name', limits.name));
@@ -132,6 +158,7 @@ export function readPartner(source: SourcePartner, errors: RowError[]): PartnerF
     }
     const number = Number(cell.trim());
     if (Number.isInteger(number) && number >= 1 && number <= 5) fields[key] = number;
+    else if (options.keepOddCellsInNotes) keep(key, cell.trim());
     else problem(`${key === 'influence' ? 'Influence' : 'Interest'} "${cell}" should be a whole number from 1 to 5.`);
   }
   if (values.stage !== undefined) {
@@ -147,16 +174,25 @@ export function readPartner(source: SourcePartner, errors: RowError[]): PartnerF
       problem(tooLong(key === 'email' ? 'The email' : 'The phone', limits.shortText));
     fields[key] = cell.trim();
   }
+  if (fields.email && !emailPattern.test(fields.email))
+    notices.push({ where, code: 'invalid_email', params: { value: fields.email.slice(0, 80) } });
   if (values.tags !== undefined) {
-    const tags = splitList(values.tags);
+    let tags = splitList(values.tags);
+    if (options.keepOddCellsInNotes) {
+      for (const tag of tags.filter((tag) => tag.length > 40)) keep('tags', tag);
+      tags = tags.filter((tag) => tag.length <= 40);
+      for (const tag of tags.slice(30)) keep('tags', tag);
+      tags = tags.slice(0, 30);
+    }
     if (tags.length > 30) problem('A partner can have at most 30 tags.');
     const long = tags.find((tag) => tag.length > 40);
     if (long) problem(`The tag "${long.slice(0, 40)}…" is longer than 40 characters.`);
     fields.tags = tags;
   }
-  if (values.notes !== undefined) {
-    if (values.notes.length > limits.longText) problem(tooLong('The notes', limits.longText));
-    fields.notes = values.notes;
+  if (values.notes !== undefined || keptInNotes.length > 0) {
+    const notes = [values.notes ?? '', ...keptInNotes].filter(Boolean).join('\n');
+    if (notes.length > limits.longText) problem(tooLong('The notes', limits.longText));
+    fields.notes = notes;
   }
   return fields;
 }

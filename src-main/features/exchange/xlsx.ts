@@ -1,10 +1,12 @@
 import { attributes, escapeXml, escapeXmlText, unescapeXml } from './xml';
-import { readZip, writeZip, ZipError } from './zip';
+import { readZip, workbookLimits, writeZip, ZipError } from './zip';
 
 export interface Sheet {
   name: string;
   /** Cells as text, by row and column; rows and cells left out of the file are empty. */
   rows: string[][];
+  /** Formula cells saved without their result (read as empty), by 0-based row and column. */
+  formulasWithoutValue: { row: number; column: number }[];
 }
 
 export class WorkbookError extends Error {}
@@ -35,9 +37,18 @@ export function readWorkbook(bytes: Uint8Array): Sheet[] {
   try {
     return readSheets(readZip(bytes));
   } catch (error) {
-    if (error instanceof ZipError) throw new WorkbookError(`This is not an XLSX workbook (${error.message}).`);
+    if (error instanceof ZipError) throw new WorkbookError(zipProblemMessage(error));
     throw error;
   }
+}
+
+function zipProblemMessage(error: ZipError): string {
+  const megabytes = workbookLimits.maxTotalBytes / 1024 / 1024;
+  if (error.problem === 'too_large')
+    return `This workbook unpacks to more than ${megabytes} MB, far more than a list of partners needs, so it was not read. Remove sheets or pictures it does not need, or split it.`;
+  if (error.problem === 'too_compressed')
+    return 'This workbook is packed far more tightly than a real spreadsheet (a trick used to make programs freeze), so it was not read. If it is a real file, open it in a spreadsheet program and save it again.';
+  return `This is not an XLSX workbook (${error.message}).`;
 }
 
 function readSheets(entries: Map<string, () => Uint8Array>): Sheet[] {
@@ -51,23 +62,61 @@ function readSheets(entries: Map<string, () => Uint8Array>): Sheet[] {
   const shared = [
     ...(text(entries, 'xl/sharedStrings.xml') ?? '').matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\s*\/>/g),
   ].map((match) => runs(match[1] ?? ''));
-  const sheets: Sheet[] = [];
+  const dates = dateStyles(text(entries, 'xl/styles.xml') ?? '');
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  // Every sheet's part is unpacked before any is parsed, so a workbook past the unpack budget is
+  // refused in the time unpacking takes, not after parsing most of it.
+  const parts: { name: string; xml: string }[] = [];
   for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const { name, id } = attributes(match[0]);
     const path = relations.get(id ?? '');
     const xml = path ? text(entries, path) : null;
     if (!name || xml === null) continue;
-    sheets.push({ name, rows: readSheet(xml, shared) });
+    parts.push({ name, xml });
   }
-  return sheets;
+  return parts.map(({ name, xml }) => ({ name, ...readSheet(xml, shared, { dates, date1904 }) }));
 }
 
 /** Excel's own limits: a reference past them is damage, and filling the gap up to it would exhaust memory. */
 const maxRows = 1_048_576;
 const maxColumns = 16_384;
 
-function readSheet(xml: string, shared: string[]): string[][] {
+// Excel's built-in number formats that show a date (ECMA-376 part 1, 18.8.30).
+const builtInDateFormats = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+
+/** The cell styles (indexes into cellXfs) whose number format shows a date. */
+function dateStyles(styles: string): Set<number> {
+  const customDates = new Set<number>();
+  for (const match of styles.matchAll(/<numFmt\b[^>]*>/g)) {
+    const { numFmtId, formatCode } = attributes(match[0]);
+    // Quoted text and [colour]/[locale] parts are not the format's letters.
+    const letters = (formatCode ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+    if (/[dy]/.test(letters)) customDates.add(Number(numFmtId));
+  }
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const found = new Set<number>();
+  [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((match, index) => {
+    const id = Number(attributes(match[0]).numFmtId ?? 0);
+    if (builtInDateFormats.has(id) || customDates.has(id)) found.add(index);
+  });
+  return found;
+}
+
+/** An Excel date serial as an ISO date (1900 system with its phantom 29 February, or 1904). */
+function isoDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return null;
+  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(days) * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+function readSheet(
+  xml: string,
+  shared: string[],
+  styles: { dates: Set<number>; date1904: boolean },
+): Omit<Sheet, 'name'> {
   const rows: string[][] = [];
+  const formulasWithoutValue: Sheet['formulasWithoutValue'] = [];
   let nextRow = 0;
   for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const rowNumber = Number(attributes(rowMatch[1]).r);
@@ -78,7 +127,7 @@ function readSheet(xml: string, shared: string[]): string[][] {
     const cells: string[] = [];
     let nextColumn = 0;
     for (const cellMatch of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const { r, t } = attributes(cellMatch[1]);
+      const { r, t, s: style } = attributes(cellMatch[1]);
       const column = r ? columnIndex(r) : nextColumn;
       if (column >= maxColumns) {
         throw new WorkbookError('This workbook names a column past the last one Excel allows; it is damaged.');
@@ -91,14 +140,18 @@ function readSheet(xml: string, shared: string[]): string[][] {
       else if (t === 'inlineStr') cell = runs(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
       else if (t === 'b') cell = value === '1' ? 'TRUE' : 'FALSE';
       else if (t === 'e') cell = '';
+      else if (value !== '' && (t === undefined || t === 'n') && styles.dates.has(Number(style)))
+        cell = isoDate(Number(value), styles.date1904) ?? value;
       else cell = value;
+      if (/<f\b/.test(body) && !/<v\b[^>]*>[\s\S]+?<\/v>/.test(body) && t !== 'inlineStr')
+        formulasWithoutValue.push({ row: rowIndex, column });
       while (cells.length < column) cells.push('');
       cells[column] = cell;
     }
     while (rows.length < rowIndex) rows.push([]);
     rows[rowIndex] = cells;
   }
-  return rows;
+  return { rows, formulasWithoutValue };
 }
 
 const contentTypes = (count: number) =>

@@ -13,7 +13,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { formatFromName, readAsBase64, type ImportFormat } from './files';
-import { fieldLabel, formatLabel } from './labels';
+import { fieldLabel, formatLabel, noticeLabel, noticeValues, placeLabel } from './labels';
 
 type ImportField = (typeof partnerImportFields)[number];
 
@@ -107,10 +107,17 @@ export function ImportSection({ initiativeId }: { initiativeId: string }) {
             key={inputKey}
             type="file"
             accept=".csv,.txt,.json,.xlsx"
-            onChange={(event) => void choose(event.target.files?.[0])}
+            onChange={(event) => {
+              const picked = event.target.files?.[0];
+              // Let go of the choice at once: Chromium fires no change for the same path again, and a
+              // person who fixed the file and picks it again expects it read afresh.
+              event.target.value = '';
+              void choose(picked);
+            }}
           />
         )}
       </Field>
+      {file ? <p className="exchange-chosen">{t('exchange.chosenFile', { name: file.fileName })}</p> : null}
       <Field label={t('exchange.format')}>
         {(props) => (
           <select
@@ -188,16 +195,21 @@ function PreviewDetails({
           <ul className="exchange-problems">
             {preview.errors.map((error, index) => (
               <li key={index}>
-                <strong>{error.where}</strong> {error.message}
+                <strong>{placeLabel(error.where, t)}</strong> {error.message}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      {preview.warnings.length > 0 ? (
+      {preview.warnings.length > 0 || preview.notices.length > 0 ? (
         <div className="notice">
           <h3>{t('exchange.warningsTitle')}</h3>
           <ul className="exchange-problems">
+            {preview.notices.map((notice, index) => (
+              <li key={`notice-${index}`}>
+                <strong>{placeLabel(notice.where, t)}</strong> {t(noticeLabel[notice.code], noticeValues(notice, t))}
+              </li>
+            ))}
             {preview.warnings.map((warning, index) => (
               <li key={index}>{warning}</li>
             ))}

@@ -137,6 +137,67 @@ describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of 
   );
 });
 
+/**
+ * Kumu JSON as real projects write it: labels repeated, words in number columns, attributes named
+ * like Kumu's own fields, connections to elements the file lacks, every direction.
+ */
+const oddKumuJson = fc
+  .record({
+    labels: fc.array(fc.constantFrom('Harbour Clinic', 'Food Bank', 'Youth Council', 'City Hall', ''), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    influence: fc.array(fc.constantFrom('High', '3', '9', '', 'n/a', '2.5'), { minLength: 6, maxLength: 6 }),
+    tags: fc.array(
+      fc.constantFrom('a|b', 'x'.repeat(45), '', Array.from({ length: 33 }, (_, i) => `t${i}`).join('|')),
+      {
+        minLength: 6,
+        maxLength: 6,
+      },
+    ),
+    connections: fc.array(
+      fc.record({
+        from: fc.constantFrom('Harbour Clinic', 'Food Bank', 'Nowhere Org', 'e0', ''),
+        to: fc.constantFrom('Youth Council', 'City Hall', 'Elsewhere Org', 'e1'),
+        direction: fc.constantFrom('directed', 'undirected', 'mutual', '', 'sideways'),
+        attributeFrom: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
+  })
+  .map(({ labels, influence, tags, connections }) =>
+    Buffer.from(
+      JSON.stringify({
+        elements: labels.map((label, i) => ({
+          _id: `e${i}`,
+          attributes: { label, influence: influence[i], tags: tags[i], from: 'x', id: 'shadow' },
+        })),
+        connections: connections.map((connection, i) => ({
+          _id: `c${i}`,
+          from: connection.from,
+          to: connection.to,
+          attributes: {
+            'connection direction': connection.direction,
+            ...(connection.attributeFrom ? { from: 'City Hall', to: 'Food Bank' } : {}),
+          },
+        })),
+      }),
+    ),
+  );
+
+describe('Kumu JSON with the oddities of real projects', () => {
+  it(
+    'is refused in plain words with nothing written, or imported whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(oddKumuJson, (content) => checkPartnerImport('kumu-json', content)),
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 1_000,
+  );
+});
+
 describe('REFI-QDA codebook import of a damaged file', () => {
   it('the undamaged export imports', async () => {
     const result = await fixture.callAsync('themes.importQdc', {
@@ -265,7 +326,10 @@ const laughs = `<?xml version="1.0"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="0190a0b1-0000-7000-8000-00000000c0de" name="&lol3;" isCodable="true"/></Codes></CodeBook>`;
 
 /** A real workbook whose sheet XML is then edited: the zip stays sound, the content lies. */
-function editedWorkbook(edit: (sheetXml: string) => string): Buffer {
+function editedWorkbook(
+  edit: (sheetXml: string) => string,
+  editBook: (workbookXml: string) => string = (xml) => xml,
+): Buffer {
   const book = writeWorkbook([
     {
       name: 'Elements',
@@ -277,7 +341,11 @@ function editedWorkbook(edit: (sheetXml: string) => string): Buffer {
   ]);
   const files = [...readZip(book)].map(([name, read]) => ({
     name,
-    data: name.includes('worksheets/') ? new TextEncoder().encode(edit(new TextDecoder().decode(read()))) : read(),
+    data: name.includes('worksheets/')
+      ? new TextEncoder().encode(edit(new TextDecoder().decode(read())))
+      : name === 'xl/workbook.xml'
+        ? new TextEncoder().encode(editBook(new TextDecoder().decode(read())))
+        : read(),
   }));
   return Buffer.from(writeZip(files));
 }
@@ -301,6 +369,22 @@ const handMade: [string, Channel, string, Buffer][] = [
     'partners.import.commit',
     'kumu-xlsx',
     editedWorkbook((xml) => xml.replace('r="A2"', 'r="ZZZZZZ2"')),
+  ],
+  // ZIP bombs: a part packed a thousand times, and eight sheets all pointing at it (one budget per archive).
+  [
+    'a workbook whose sheet is 20 MB of blank space',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook((xml) => xml.replace('<sheetData>', `<sheetData>${' '.repeat(20 * 1024 * 1024)}`)),
+  ],
+  [
+    'a workbook whose eight sheets all point at one part',
+    'partners.import.commit',
+    'kumu-xlsx',
+    editedWorkbook(
+      (xml) => xml.replace('<sheetData>', `<sheetData>${'<row/> 0123456789'.repeat(800_000)}`),
+      (workbook) => workbook.replace(/<sheet [^>]*\/>/, (sheet) => sheet.repeat(8)),
+    ),
   ],
   ['JSON cut mid-string', 'partners.import.commit', 'kumu-json', Buffer.from('{"elements":[{"label":"A')],
   ['JSON of the wrong shape', 'partners.import.commit', 'kumu-json', Buffer.from('[1,2,3]')],
