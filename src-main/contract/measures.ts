@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportRowError } from './exchange';
+import { ExportFile, ImportRowError } from './exchange';
 import { entityId, limits } from './models';
 
 /**
@@ -186,3 +186,106 @@ export const ReadingsImportPreview = z.object({
   errors: z.array(ImportRowError),
 });
 export type ReadingsImportPreview = z.infer<typeof ReadingsImportPreview>;
+
+export const ReadingsExportFile = ExportFile.extend({
+  /** How many readings were held back as small groups (0 for the backbone's own copy). */
+  suppressed: z.number().int(),
+});
+
+const inInitiative = { initiativeId: entityId };
+const initiativeOnly = z.object(inInitiative).strict();
+const oneIndicator = z.object({ ...inInitiative, indicatorId: entityId }).strict();
+const oneDimension = z.object({ ...inInitiative, dimensionId: entityId }).strict();
+const oneCategory = z.object({ ...inInitiative, categoryId: entityId }).strict();
+
+export const measuresChannels = {
+  'measures.indicators.list': { input: initiativeOnly, output: z.array(Indicator) },
+  'measures.indicators.create': {
+    input: z.object({ ...inInitiative, indicator: IndicatorDraft }).strict(),
+    output: Indicator,
+    write: true,
+  },
+  'measures.indicators.update': {
+    input: z.object({ ...inInitiative, indicatorId: entityId, patch: IndicatorPatch }).strict(),
+    output: Indicator,
+    write: true,
+  },
+  'measures.indicators.delete': { input: oneIndicator, output: z.object({ indicatorId: entityId }), write: true },
+  'measures.indicators.restore': { input: oneIndicator, output: Indicator, write: true },
+  /** A null value removes the target for that period. */
+  'measures.indicators.setTarget': {
+    input: z
+      .object({ ...inInitiative, indicatorId: entityId, period: Period, value: MeasureValue.nullable() })
+      .strict(),
+    output: Indicator,
+    write: true,
+  },
+  'measures.dimensions.list': { input: initiativeOnly, output: z.array(Dimension) },
+  'measures.dimensions.create': {
+    input: z.object({ ...inInitiative, dimension: DimensionDraft }).strict(),
+    output: Dimension,
+    write: true,
+  },
+  'measures.dimensions.rename': {
+    input: z.object({ ...inInitiative, dimensionId: entityId, name }).strict(),
+    output: Dimension,
+    write: true,
+  },
+  'measures.dimensions.delete': { input: oneDimension, output: z.object({ dimensionId: entityId }), write: true },
+  'measures.categories.add': {
+    input: z.object({ ...inInitiative, dimensionId: entityId, name }).strict(),
+    output: Dimension,
+    write: true,
+  },
+  'measures.categories.rename': {
+    input: z.object({ ...inInitiative, categoryId: entityId, name }).strict(),
+    output: Dimension,
+    write: true,
+  },
+  'measures.categories.delete': { input: oneCategory, output: Dimension, write: true },
+  /** One indicator's readings, of one period when given. */
+  'measures.readings.list': {
+    input: z.object({ ...inInitiative, indicatorId: entityId, period: Period.optional() }).strict(),
+    output: z.array(Reading),
+  },
+  /** Cells of one indicator: all saved, or none when one is wrong. */
+  'measures.readings.save': {
+    input: z
+      .object({
+        ...inInitiative,
+        indicatorId: entityId,
+        readings: z.array(ReadingEntry).min(1).max(maxReadingsPerSave),
+      })
+      .strict(),
+    output: z.object({ saved: z.number().int(), cleared: z.number().int() }),
+    write: true,
+  },
+  'measures.settings.get': { input: initiativeOnly, output: MeasureSettings },
+  'measures.settings.update': {
+    input: z.object({ ...inInitiative, ...MeasureSettings.shape }).strict(),
+    output: MeasureSettings,
+    write: true,
+  },
+  'measures.import.preview': {
+    input: ReadingsImportRequest,
+    output: ReadingsImportPreview,
+    maxBytes: Math.ceil((maxReadingsImportBytes * 4) / 3) + 4096,
+  },
+  'measures.import.commit': {
+    input: ReadingsImportRequest,
+    output: z.object({ readings: z.number().int() }),
+    write: true,
+    maxBytes: Math.ceil((maxReadingsImportBytes * 4) / 3) + 4096,
+  },
+  /** For partners unless `shared` is false: small groups are held back, and the answer says how many. */
+  'measures.export': {
+    input: z
+      .object({
+        ...inInitiative,
+        indicatorIds: z.array(entityId).min(1).max(500).optional(),
+        shared: z.boolean().default(true),
+      })
+      .strict(),
+    output: ReadingsExportFile,
+  },
+} as const;

@@ -9,6 +9,7 @@ import { meetingHandlers } from './meeting/index';
 import { voiceHandlers } from './voice/index';
 import { syncHandlers } from './sync';
 import { summaryHandlers } from './summary/index';
+import { measuresHandlers } from './measures/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -26,6 +27,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...backupHandlers(context),
     ...syncHandlers(context),
     ...summaryHandlers(context),
+    ...measuresHandlers(context),
   };
 }
 

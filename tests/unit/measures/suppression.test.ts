@@ -46,7 +46,7 @@ describe('small-group suppression', () => {
     });
     fc.assert(
       fc.property(fc.array(readingArb, { maxLength: 30 }), fc.integer({ min: 1, max: 30 }), (drafts, threshold) => {
-        const readings = drafts.map((draft) => reading(draft.categoryIds, draft.value, draft.count));
+        const readings = drafts.map((draft) => reading([...draft.categoryIds], draft.value, draft.count));
         const { shown, suppressed } = suppressSmallGroups(readings, threshold);
         expect(shown.length + suppressed.length).toBe(readings.length);
         for (const r of shown) {
