@@ -27,13 +27,17 @@ export interface ReadingsPlan {
 
 const fold = (name: string) => name.trim().toLocaleLowerCase();
 
-/** A figure as spreadsheets write it: 12, -3.5, 1 234.5, or 12,5 with a decimal comma. */
+/**
+ * A figure as spreadsheets write it: 12, -3.5, 1 234.5, 1,234.5, or 12,5 with a decimal comma.
+ * 1,204 alone could be either, so it is refused rather than guessed.
+ */
 export function parseFigure(cell: string): number | null {
   let figure = unguardCell(cell)
     .trim()
     .replace(/[\s\u00a0\u202f]/g, '');
+  if (/^-?\d{1,3}(,\d{3})+$/.test(figure)) return null;
   if (/^-?\d+,\d+$/.test(figure)) figure = figure.replace(',', '.');
-  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(figure)) figure = figure.replace(/,/g, '');
+  else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(figure)) figure = figure.replace(/,/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(figure)) return null;
   const value = Number(figure);
   return Number.isFinite(value) && Math.abs(value) <= 1e12 ? value : null;
@@ -98,7 +102,11 @@ export function planReadingsImport(
     if (indicator && !periodFits(indicator.reportingPeriod, period))
       problems.push(`"${period.slice(0, 20)}" is not a ${indicator.reportingPeriod.replace('_', ' ')} period`);
     const value = parseFigure(cells[valueColumn] ?? '');
-    if (value === null) problems.push(`the value "${cell(valueColumn).slice(0, 20)}" is not a number`);
+    if (value === null) {
+      const shown = cell(valueColumn).slice(0, 20);
+      const hint = shown.includes(',') ? ' (a comma could mean thousands or decimals: write 1204 or 1.204)' : '';
+      problems.push(`the value "${shown}" is not a number${hint}`);
+    }
     let count: number | null = null;
     if (countColumn !== -1 && cell(countColumn) !== '') {
       count = parseFigure(cells[countColumn] ?? '');
