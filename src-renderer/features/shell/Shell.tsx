@@ -8,6 +8,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { useAutoSync } from '../settings/useAutoSync';
 import { FocusGroupsSection } from '../voice/FocusGroupsSection';
 import { SessionsSection } from '../meeting/SessionsSection';
+import { MeasuresSection } from '../measures/MeasuresSection';
 import { placeholderKey, sectionLabelKey, sections, type Section } from './sections';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -18,7 +19,7 @@ function savedSection(): Section {
   return (sections as readonly string[]).includes(saved ?? '') ? (saved as Section) : 'partners';
 }
 
-/** The frame around every screen: navigation on the side, status on top. Ctrl+1..6 switch sections. */
+/** The frame around every screen: navigation on the side, status on top. Ctrl+1..7 switch sections. */
 export function Shell({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(savedSection);
@@ -77,6 +78,7 @@ export function Shell({ initiative }: { initiative: Initiative }) {
           {section === 'focusGroups' ? <FocusGroupsSection initiativeId={initiative.id} /> : null}
           {section === 'sessions' ? <SessionsSection initiativeId={initiative.id} /> : null}
           {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
+          {section === 'measures' ? <MeasuresSection initiativeId={initiative.id} /> : null}
           {placeholderKey[section] ? <Placeholder section={section} /> : null}
         </main>
       </div>
