@@ -40,7 +40,6 @@ export function IndicatorForm({ indicator }: { indicator: Indicator }) {
     const failure = await save(patch);
     setError(failure ? describeError(failure) : null);
   };
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
 
   return (
     <section className="card" aria-labelledby="indicator-title">
@@ -113,37 +112,19 @@ export function IndicatorForm({ indicator }: { indicator: Indicator }) {
         maxLength={20_000}
         save={(definition) => save({ definition })}
       />
-      <fieldset className="measures__checks">
-        <legend>{t('measures.fields.dimensions')}</legend>
-        {dimensions.length === 0 ? <p className="field__hint">{t('measures.fields.noDimensions')}</p> : null}
-        {dimensions.map((dimension) => (
-          <label key={dimension.id}>
-            <input
-              type="checkbox"
-              checked={indicator.dimensionIds.includes(dimension.id)}
-              onChange={(e) =>
-                void choose({ dimensionIds: toggle(indicator.dimensionIds, dimension.id, e.target.checked) })
-              }
-            />{' '}
-            {dimension.name}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="measures__checks">
-        <legend>{t('measures.fields.owners')}</legend>
-        {partners
-          .filter((partner) => partner.kind === 'organisation')
-          .map((partner) => (
-            <label key={partner.id}>
-              <input
-                type="checkbox"
-                checked={indicator.ownerIds.includes(partner.id)}
-                onChange={(e) => void choose({ ownerIds: toggle(indicator.ownerIds, partner.id, e.target.checked) })}
-              />{' '}
-              {partner.name}
-            </label>
-          ))}
-      </fieldset>
+      <CheckList
+        legend={t('measures.fields.dimensions')}
+        empty={t('measures.fields.noDimensions')}
+        options={dimensions}
+        chosen={indicator.dimensionIds}
+        onChange={(dimensionIds) => choose({ dimensionIds })}
+      />
+      <CheckList
+        legend={t('measures.fields.owners')}
+        options={partners.filter((partner) => partner.kind === 'organisation')}
+        chosen={indicator.ownerIds}
+        onChange={(ownerIds) => choose({ ownerIds })}
+      />
       <Baseline indicator={indicator} />
       <AutosaveText
         label={t('measures.fields.notes')}
@@ -220,6 +201,49 @@ function Baseline({ indicator }: { indicator: Indicator }) {
           <input {...props} inputMode="decimal" value={value} onChange={(e) => change(period, e.target.value)} />
         )}
       </Field>
+    </fieldset>
+  );
+}
+
+/**
+ * Checkboxes that show a tick at once and save the whole list; the stored list comes back with the
+ * refetch and replaces the local one.
+ */
+function CheckList({
+  legend,
+  empty,
+  options,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  empty?: string;
+  options: readonly { id: string; name: string }[];
+  chosen: string[];
+  onChange(ids: string[]): Promise<void>;
+}) {
+  const [local, setLocal] = useState(chosen);
+  const stored = chosen.join(',');
+  useEffect(() => setLocal(stored ? stored.split(',') : []), [stored]);
+  function toggle(id: string, on: boolean) {
+    const next = on ? [...local, id] : local.filter((x) => x !== id);
+    setLocal(next);
+    void onChange(next);
+  }
+  return (
+    <fieldset className="measures__checks">
+      <legend>{legend}</legend>
+      {options.length === 0 && empty ? <p className="field__hint">{empty}</p> : null}
+      {options.map((option) => (
+        <label key={option.id}>
+          <input
+            type="checkbox"
+            checked={local.includes(option.id)}
+            onChange={(e) => toggle(option.id, e.target.checked)}
+          />{' '}
+          {option.name}
+        </label>
+      ))}
     </fieldset>
   );
 }
