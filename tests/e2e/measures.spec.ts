@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
+import { api } from './pages/meeting-page';
 
 test('an indicator split by income gets a baseline and two periods, typed and pasted, and keeps them after a reload', async ({
   page,
@@ -63,4 +64,42 @@ test('an indicator split by income gets a baseline and two periods, typed and pa
   await expect(measures.value('Income: Middle')).toHaveValue('55.5');
   await expect(measures.value('Income: High')).toHaveValue('');
   await expect(measures.grid.getByText('1 figure missing for 2023/24.')).toBeVisible();
+});
+
+test('in Arabic the Measures section reads right to left, in Arabic, and takes Arabic-Indic digits', async ({
+  page,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(page.request, host, 'initiatives.create', {
+    name: 'Eastside',
+  });
+  const income = await api<{ id: string }>(page.request, host, 'measures.dimensions.create', {
+    initiativeId,
+    dimension: { name: 'الدخل', categories: ['منخفض', 'مرتفع'] },
+  });
+  await api(page.request, host, 'measures.indicators.create', {
+    initiativeId,
+    indicator: { name: 'الجاهزية للمدرسة', dimensionIds: [income.id], baseline: { period: '2024', value: 54 } },
+  });
+  await page.goto(host.openUrl);
+  await page.keyboard.press('Control+6');
+  await page.getByLabel('Language of the app').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.keyboard.press('Control+7');
+  await expect(page.getByRole('heading', { level: 1, name: 'المؤشرات' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'المؤشرات' }).getByRole('button', { name: 'الجاهزية للمدرسة' }).click();
+  const grid = page.getByRole('region', { name: 'القراءات' });
+  await grid.getByRole('button', { name: '2024' }).click();
+  const total = grid.getByLabel('القيمة، المجموع', { exact: true });
+  await total.fill('٥٤٫٥');
+  await expect(grid.getByText('تنقص قيمتان في 2024.')).toBeVisible();
+  // Mirrored: the list of indicators sits on the right, the grid on the left.
+  const width = page.viewportSize()?.width ?? 1280;
+  const list = await page.getByRole('navigation', { name: 'المؤشرات' }).boundingBox();
+  expect((list?.x ?? 0) + (list?.width ?? 0) / 2).toBeGreaterThan(width / 2);
+  await expect(page.getByTestId('save-status')).toHaveText(/حُفظت كل التغييرات/);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'المؤشرات' }).getByRole('button', { name: 'الجاهزية للمدرسة' }).click();
+  await grid.getByRole('button', { name: '2024' }).click();
+  await expect(total).toHaveValue('54.5');
 });

@@ -222,12 +222,13 @@ function CheckList({
   chosen: string[];
   onChange(ids: string[]): Promise<void>;
 }) {
-  const [local, setLocal] = useState(chosen);
+  // The local list holds until the stored one changes (the save came back, or sync brought another).
   const stored = chosen.join(',');
-  useEffect(() => setLocal(stored ? stored.split(',') : []), [stored]);
+  const [local, setLocal] = useState({ base: stored, ids: chosen });
+  const ids = local.base === stored ? local.ids : chosen;
   function toggle(id: string, on: boolean) {
-    const next = on ? [...local, id] : local.filter((x) => x !== id);
-    setLocal(next);
+    const next = on ? [...ids, id] : ids.filter((x) => x !== id);
+    setLocal({ base: stored, ids: next });
     void onChange(next);
   }
   return (
@@ -238,7 +239,7 @@ function CheckList({
         <label key={option.id}>
           <input
             type="checkbox"
-            checked={local.includes(option.id)}
+            checked={ids.includes(option.id)}
             onChange={(e) => toggle(option.id, e.target.checked)}
           />{' '}
           {option.name}
