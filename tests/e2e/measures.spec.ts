@@ -20,6 +20,11 @@ test('an indicator split by income gets a baseline and two periods, typed and pa
   await measures.indicator.getByRole('checkbox', { name: 'Income' }).check();
   await measures.indicator.getByLabel('Baseline period').fill('2023/24');
   await measures.indicator.getByLabel('Baseline value').fill('54');
+  const addTarget = measures.indicator.getByRole('form', { name: 'Add target' });
+  await addTarget.getByLabel('Target period').fill('2026/27');
+  await addTarget.getByLabel('Target value').fill('65');
+  await addTarget.getByLabel('Target value').press('Enter');
+  await expect(measures.indicator.getByLabel('Target for 2026/27')).toHaveValue('65');
   await app.expectSaved();
 
   // The baseline year by keyboard: values down the first column with Enter, counts across with Tab.
@@ -55,6 +60,7 @@ test('an indicator split by income gets a baseline and two periods, typed and pa
   await expect(page.getByRole('heading', { level: 1, name: 'Measures' })).toBeVisible();
   await measures.openIndicator('Kindergarten readiness');
   await expect(measures.indicator.getByLabel('Baseline value')).toHaveValue('54');
+  await expect(measures.indicator.getByLabel('Target for 2026/27')).toHaveValue('65');
   await measures.period('2024/25').click();
   await expect(measures.value('Income: Low')).toHaveValue('44');
   await expect(measures.count('Income: Middle')).toHaveValue('310');

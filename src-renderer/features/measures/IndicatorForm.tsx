@@ -18,6 +18,7 @@ import { usePartners } from '../partners/store';
 import { readFigure } from './grid-values';
 import { kindKey, questionKey, polarityKey, periodKey, exampleKey } from './labels';
 import { useMeasures } from './store';
+import { TargetsEditor } from './TargetsEditor';
 
 /** An indicator's definition. Every field is saved as it is typed or chosen, like the other forms. */
 export function IndicatorForm({ indicator }: { indicator: Indicator }) {
@@ -126,6 +127,7 @@ export function IndicatorForm({ indicator }: { indicator: Indicator }) {
         onChange={(ownerIds) => choose({ ownerIds })}
       />
       <Baseline indicator={indicator} />
+      <TargetsEditor indicator={indicator} />
       <AutosaveText
         label={t('measures.fields.notes')}
         value={indicator.notes}
