@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
@@ -108,4 +109,59 @@ test('in Arabic the Measures section reads right to left, in Arabic, and takes A
   await page.getByRole('navigation', { name: 'المؤشرات' }).getByRole('button', { name: 'الجاهزية للمدرسة' }).click();
   await grid.getByRole('button', { name: '2024' }).click();
   await expect(total).toHaveValue('54.5');
+});
+
+test('a readings file with one bad row is refused whole; fixed, it imports, and the export for partners leaves the small group out', async ({
+  page,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(page.request, host, 'initiatives.create', {
+    name: 'Eastside',
+  });
+  const income = await api<{ id: string }>(page.request, host, 'measures.dimensions.create', {
+    initiativeId,
+    dimension: { name: 'Income', categories: ['Low', 'High'] },
+  });
+  await api(page.request, host, 'measures.indicators.create', {
+    initiativeId,
+    indicator: { name: 'Kindergarten readiness', dimensionIds: [income.id] },
+  });
+  const measures = new MeasuresPage(page);
+  await page.goto(host.openUrl);
+  await page.keyboard.press('Control+7');
+  const files = page.getByRole('region', { name: 'Readings as CSV' });
+  const rows = [
+    'Kindergarten readiness,2025,,58,900',
+    'Kindergarten readiness,2025,Low,31,7',
+    'Kindergarten readiness,2025,High,71,400',
+  ];
+  const csv = (lines: string[]) => ({
+    name: 'readings.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Indicator,Period,Income,Value,Count', ...lines].join('\n')),
+  });
+
+  await files
+    .getByLabel('CSV file to import')
+    .setInputFiles(csv([...rows, 'Kindergarten readiness,2025,Middle,50,60']));
+  await expect(files.getByText('1 problem in this file, so nothing will be imported:')).toBeVisible();
+  await expect(files.getByText('line 5: Income has no category "Middle".')).toBeVisible();
+  await expect(files.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+
+  await files.getByLabel('CSV file to import').setInputFiles(csv(rows));
+  await expect(files.getByRole('table', { name: 'First rows of the file' })).toContainText('71');
+  await files.getByRole('button', { name: 'Import 3 readings' }).click();
+  await expect(files.getByText('3 readings imported.')).toBeVisible();
+
+  await measures.openIndicator('Kindergarten readiness');
+  await measures.period('2025').click();
+  await expect(measures.value('Income: Low')).toHaveValue('31');
+
+  const download = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Export for partners' }).click();
+  const exported = await (await download).path();
+  await expect(files.getByText('Exported. 1 small-group reading was left out.')).toBeVisible();
+  const text = readFileSync(exported, 'utf8');
+  expect(text).toContain('71');
+  expect(text).not.toMatch(/Low/);
 });

@@ -6,6 +6,7 @@ import { describeError } from '../../i18n/index';
 import { DimensionsEditor } from './DimensionsEditor';
 import { EntryGrid } from './EntryGrid';
 import { IndicatorForm } from './IndicatorForm';
+import { ReadingsFiles } from './ReadingsFiles';
 import { useMeasures } from './store';
 import './measures.css';
 
@@ -93,6 +94,7 @@ export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
             </ul>
           </nav>
           <DimensionsEditor />
+          <ReadingsFiles initiativeId={initiativeId} />
         </div>
         <div className="measures__main">
           {open ? (
