@@ -43,9 +43,11 @@ export function parseFigure(cell: string): number | null {
   return Number.isFinite(value) && Math.abs(value) <= 1e12 ? value : null;
 }
 
-function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
-  const wanted = fold(name);
-  return items.find((item) => fold(item.name) === wanted);
+/** Lookup by name as people type it (case and surrounding spaces ignored), built once per file. */
+function byName<T extends { name: string }>(items: readonly T[]): (name: string) => T | undefined {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(fold(item.name))) map.set(fold(item.name), item);
+  return (name) => map.get(fold(name));
 }
 
 /** Checks every row against the initiative's indicators and dimensions; any error refuses the file. */
@@ -80,10 +82,13 @@ export function planReadingsImport(
     return plan;
   }
   const known = new Set([indicatorColumn, periodColumn, valueColumn, countColumn]);
+  const findDimension = byName(dimensions);
+  const findIndicator = byName(indicators);
+  const findCategory = new Map(dimensions.map((dimension) => [dimension.id, byName(dimension.categories)]));
   const dimensionColumns: { index: number; dimension: Dimension }[] = [];
   headers.forEach((header, index) => {
     if (known.has(index) || header === '') return;
-    const dimension = findByName(dimensions, header);
+    const dimension = findDimension(header);
     if (dimension) dimensionColumns.push({ index, dimension });
     else
       plan.errors.push({ where: 'line 1', message: `The column "${header}" is not a dimension of this initiative.` });
@@ -96,7 +101,7 @@ export function planReadingsImport(
     const where = `line ${line}`;
     const problems: string[] = [];
     const cell = (index: number) => unguardCell(cells[index] ?? '').trim();
-    const indicator = findByName(indicators, cell(indicatorColumn));
+    const indicator = findIndicator(cell(indicatorColumn));
     if (!indicator) problems.push(`there is no indicator called "${cell(indicatorColumn).slice(0, 80)}"`);
     const period = cell(periodColumn);
     if (indicator && !periodFits(indicator.reportingPeriod, period))
@@ -119,7 +124,7 @@ export function planReadingsImport(
     for (const { index, dimension } of dimensionColumns) {
       const name = cell(index);
       if (name === '') continue;
-      const category = findByName(dimension.categories, name);
+      const category = findCategory.get(dimension.id)?.(name);
       if (!category) problems.push(`${dimension.name} has no category "${name.slice(0, 80)}"`);
       else if (indicator && !indicator.dimensionIds.includes(dimension.id))
         problems.push(`"${indicator.name}" is not split by ${dimension.name}`);
