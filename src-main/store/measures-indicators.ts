@@ -98,6 +98,7 @@ export function createIndicatorRepository(db: Db, writePath: WritePath, dimensio
     'SELECT indicator_id, period, value FROM indicator_targets WHERE tombstone = 0 AND value IS NOT NULL ORDER BY period',
   );
   const partnerAlive = db.prepare('SELECT 1 FROM partners WHERE id = ? AND tombstone = 0').pluck();
+  const targetExists = db.prepare('SELECT 1 FROM indicator_targets WHERE id = ?').pluck();
   const groupAlive = db.prepare('SELECT 1 FROM groups WHERE id = ? AND tombstone = 0').pluck();
   const readingPeriods = db
     .prepare('SELECT DISTINCT period FROM readings WHERE indicator_id = ? AND tombstone = 0')
@@ -199,6 +200,8 @@ export function createIndicatorRepository(db: Db, writePath: WritePath, dimensio
     const indicator = get(id);
     if (!periodFits(indicator.reportingPeriod, period))
       throw new AppError('invalid_input', `${period} is not a ${indicator.reportingPeriod} period.`);
+    // Removing a target that was never set writes nothing (no keyless row for sync to carry).
+    if (value === null && !targetExists.get(targetId(id, period))) return indicator;
     const values: RowChange['values'] =
       value === null ? { tombstone: 1 } : { indicator_id: id, period, value, tombstone: 0 };
     writePath.write([{ table: 'indicator_targets', row: targetId(id, period), values }]);

@@ -82,6 +82,19 @@ describe('indicators', () => {
     expect(indicators.list()).toEqual(before);
   });
 
+  it('remove a target when its value is cleared, and write nothing for one never set', () => {
+    const { store } = world;
+    const { indicator } = seedIndicator(store);
+    const indicators = store.measures.indicators;
+    indicators.setTarget(indicator.id, '2029/30', 70);
+    expect(indicators.setTarget(indicator.id, '2029/30', null).targets).toEqual([]);
+    const log = () => store.db.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const before = log();
+    indicators.setTarget(indicator.id, '2030/31', null);
+    expect(log()).toBe(before);
+    expect(store.db.prepare('SELECT count(*) FROM indicator_targets').pluck().get()).toBe(1);
+  });
+
   it('drop the program question when the measure becomes a population indicator', () => {
     const indicators = world.store.measures.indicators;
     const made = indicators.create({ name: 'Clients better off', kind: 'performance', question: 'better_off' });
