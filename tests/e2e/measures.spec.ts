@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -71,6 +72,9 @@ test('an indicator split by income gets a baseline and two periods, typed and pa
   await expect(measures.value('Income: Middle')).toHaveValue('55.5');
   await expect(measures.value('Income: High')).toHaveValue('');
   await expect(measures.grid.getByText('1 figure missing for 2023/24.')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('in Arabic the Measures section reads right to left, in Arabic, and takes Arabic-Indic digits', async ({
