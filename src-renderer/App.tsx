@@ -9,6 +9,7 @@ import { usePartners } from './features/partners/store';
 import { Shell } from './features/shell/Shell';
 import { meetingTables, useMeeting } from './features/meeting/store';
 import { useVoice, voiceTables } from './features/voice/store';
+import { measuresTables, useMeasures } from './features/measures/store';
 
 /**
  * Links to other sites open in the person's browser (in Electron the main process hands them to
@@ -41,6 +42,7 @@ export function App() {
       if (notice.tables.includes('initiative')) void refreshCurrent();
       if (voiceTables.some((table) => notice.tables.includes(table))) void useVoice.getState().refetch();
       if (meetingTables.some((table) => notice.tables.includes(table))) void useMeeting.getState().refetch();
+      if (measuresTables.some((table) => notice.tables.includes(table))) void useMeasures.getState().refetch();
     });
     return () => {
       document.removeEventListener('click', keepNavigationInApp);

@@ -45,6 +45,7 @@ import {
   SyncStatus,
 } from './sync';
 import { summaryChannels } from './summary';
+import { measuresChannels } from './measures';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -304,6 +305,7 @@ export const channels = {
   },
   ...meetingChannels,
   ...summaryChannels,
+  ...measuresChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

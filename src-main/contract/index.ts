@@ -11,3 +11,4 @@ export type * from './api';
 export * from './backups';
 export * from './sync';
 export * from './summary';
+export * from './measures';

@@ -10,6 +10,7 @@ import { voiceHandlers } from './voice/index';
 import { syncHandlers } from './sync';
 import { summaryHandlers } from './summary/index';
 import { guardStorage } from './storage-guard';
+import { measuresHandlers } from './measures/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -27,6 +28,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...backupHandlers(context),
     ...syncHandlers(context),
     ...summaryHandlers(context),
+    ...measuresHandlers(context),
   });
 }
 

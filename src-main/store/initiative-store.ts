@@ -16,6 +16,7 @@ import { createAgendaRepository, type AgendaRepository } from './agenda';
 import { createAttendanceRepository, type AttendanceRepository } from './attendance';
 import { createDecisionRepository, type DecisionRepository } from './decisions';
 import { createLiveSessionRepository, type LiveSessionRepository } from './live-sessions';
+import { createMeasuresStore, type MeasuresStore } from './measures';
 import { WritePath, type WritePathOptions } from './write-path';
 
 /** One initiative's open database with its write path and repositories. */
@@ -36,6 +37,7 @@ export class InitiativeStore {
   readonly decisions: DecisionRepository;
   readonly actionItems: ActionItemRepository;
   readonly live: LiveSessionRepository;
+  readonly measures: MeasuresStore;
   private readonly flusher: WalFlusher | null;
   private flushing: Promise<void> | undefined;
 
@@ -71,6 +73,7 @@ export class InitiativeStore {
     this.decisions = createDecisionRepository(db, this.writePath);
     this.actionItems = createActionItemRepository(db, this.writePath);
     this.live = createLiveSessionRepository(db, this.writePath, options.now);
+    this.measures = createMeasuresStore(db, this.writePath);
   }
 
   static open(

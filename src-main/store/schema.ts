@@ -184,6 +184,56 @@ export const domainTables = {
     dismissed: 'flag',
     tombstone: 'flag',
   },
+  indicators: {
+    name: 'text',
+    definition: 'text',
+    kind: 'text',
+    question: 'text',
+    unit: 'text',
+    polarity: 'text',
+    reporting_period: 'text',
+    data_source: 'text',
+    owner_ids: 'text',
+    group_id: 'text',
+    strategy: 'text',
+    notes: 'text',
+    dimension_ids: 'text',
+    baseline_period: 'text',
+    baseline_value: 'real',
+    tombstone: 'flag',
+  },
+  /** Keyed by `${indicatorId}.${period}`. */
+  indicator_targets: {
+    indicator_id: 'text',
+    period: 'text',
+    value: 'real',
+    tombstone: 'flag',
+  },
+  measure_dimensions: {
+    name: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  measure_categories: {
+    dimension_id: 'text',
+    name: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  /** Keyed by indicator, period and category combination (see store/measures-readings.ts). */
+  readings: {
+    indicator_id: 'text',
+    period: 'text',
+    categories: 'text',
+    value: 'real',
+    group_count: 'integer',
+    tombstone: 'flag',
+  },
+  /** One row, 'settings': this initiative's measurement settings. */
+  measure_settings: {
+    small_group_threshold: 'integer',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**
@@ -209,6 +259,7 @@ export const longTextColumns: Readonly<Record<string, readonly string[]>> = {
   decisions: ['text', 'rationale', 'objections'],
   action_items: ['text'],
   parking_lot: ['text'],
+  indicators: ['definition', 'notes'],
 };
 
 export function isLongText(table: string, column: string): boolean {

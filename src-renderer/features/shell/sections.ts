@@ -1,5 +1,6 @@
 /** The app's sections, in navigation order; the key is also the i18n key under nav.* */
-export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'export', 'settings'] as const;
+/** Measures is last so the existing Ctrl+1..6 keep their sections. */
+export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'export', 'settings', 'measures'] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionLabelKey: Record<Section, string> = {
@@ -9,4 +10,5 @@ export const sectionLabelKey: Record<Section, string> = {
   sessions: 'nav.sessions',
   export: 'nav.export',
   settings: 'nav.settings',
+  measures: 'nav.measures',
 };

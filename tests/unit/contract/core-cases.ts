@@ -6,6 +6,7 @@ import { isMeetingChannel, meetingValidInput, seedMeeting, type MeetingIds } fro
 import { isSummaryChannel, seedSummary, summaryValidInput, type SummaryIds } from './summary-cases';
 import { isSyncChannel, seedSync, syncValidInput, type SyncIds } from './sync-cases';
 import { isVoiceChannel, seedVoice, voiceValidInput, type VoiceIds } from './voice-cases';
+import { isMeasuresChannel, measuresValidInput, seedMeasures, type MeasuresIds } from './measures-cases';
 
 /** Ids of the rows every channel suite starts from: real rows, so only a bad part can be refused. */
 export interface CoreIds {
@@ -25,6 +26,7 @@ export interface SeededIds {
   hardening: HardeningIds;
   sync: SyncIds;
   summary: SummaryIds;
+  measures: MeasuresIds;
 }
 
 /** An initiative with partners, groups and a relationship (some deleted, for the restore channels). */
@@ -65,7 +67,8 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const hardening = await seedHardening(fixture, core.initiativeId);
   const sync = seedSync(fixture, core.initiativeId, core.partnerId, await joinSource());
   const summary = await seedSummary(fixture, meeting);
-  return { core, voice, meeting, hardening, sync, summary };
+  const measures = seedMeasures(fixture, core.initiativeId, core.partnerId);
+  return { core, voice, meeting, hardening, sync, summary, measures };
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -143,5 +146,6 @@ export function validInputFor(channel: Channel, ids: SeededIds): Record<string, 
   if (isSyncChannel(channel)) return syncValidInput(channel, ids.sync);
   if (isSummaryChannel(channel)) return summaryValidInput(channel, ids.summary);
   if (isVoiceChannel(channel)) return voiceValidInput(channel, ids.voice);
+  if (isMeasuresChannel(channel)) return measuresValidInput(channel, ids.measures);
   throw new Error(`No valid input for ${channel}: add one to the cases file of its feature.`);
 }

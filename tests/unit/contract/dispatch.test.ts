@@ -9,6 +9,7 @@ import { hardeningBadInputs, isHardeningChannel, type HardeningIds } from './har
 import { isSummaryChannel, summaryBadInputs, type SummaryIds } from './summary-cases';
 import { isSyncChannel, syncBadInputs, type SyncIds } from './sync-cases';
 import { voiceBadInputs, type VoiceIds } from './voice-cases';
+import { isMeasuresChannel, measuresBadInputs } from './measures-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -249,6 +250,7 @@ function badInputs(channel: Channel): [string, unknown][] {
       if (isHardeningChannel(channel)) return hardeningBadInputs(channel, hardening);
       if (isSyncChannel(channel)) return syncBadInputs(channel, sync);
       if (isSummaryChannel(channel)) return summaryBadInputs(channel, summary);
+      if (isMeasuresChannel(channel)) return measuresBadInputs(channel, seeded.measures);
       return voiceBadInputs(channel, voice);
   }
 }

@@ -96,6 +96,13 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
     sessionId: ids.roundtableId,
     format,
   })),
+  // Readings are figures, never voice; scanned all the same, so a later link to voice notes is too.
+  'measures.indicators.list': [{ initiativeId: ids.initiativeId }],
+  'measures.dimensions.list': [{ initiativeId: ids.initiativeId }],
+  'measures.settings.get': [{ initiativeId: ids.initiativeId }],
+  'measures.readings.list': [],
+  'measures.import.preview': [],
+  'measures.export': [{ initiativeId: ids.initiativeId }, { initiativeId: ids.initiativeId, shared: false }],
 });
 
 let fixture: HostFixture;

@@ -1,0 +1,83 @@
+import type { ExportFile } from '../../contract/exchange';
+import type { ReadingsImportPreview, ReadingsImportRequest } from '../../contract/measures';
+import { AppError } from '../../contract/result';
+import type { InitiativeStore } from '../../store/initiative-store';
+import type { RowChange } from '../../store/write-path';
+import { decodeText } from '../exchange/decode';
+import { safeFileName } from '../exchange/export';
+import { planReadingsImport, previewOf, readingsCsv, type ReadingsPlan } from './readings-csv';
+import { suppressSmallGroups } from './suppression';
+
+function plan(store: InitiativeStore, request: ReadingsImportRequest): ReadingsPlan {
+  const decoded = decodeText(Buffer.from(request.contentBase64, 'base64'));
+  if (decoded.errors.length > 0) return { readings: [], errors: decoded.errors, dimensionNames: [] };
+  return planReadingsImport(decoded.text, store.measures.indicators.list(), store.measures.dimensions.list());
+}
+
+export function previewReadingsImport(store: InitiativeStore, request: ReadingsImportRequest): ReadingsImportPreview {
+  return previewOf(plan(store, request), store.measures.indicators.list(), store.measures.dimensions.list());
+}
+
+/** All the file's readings in one transaction, or, when any row is wrong, nothing at all. */
+export function commitReadingsImport(store: InitiativeStore, request: ReadingsImportRequest): { readings: number } {
+  const checked = plan(store, request);
+  if (checked.errors.length > 0) {
+    const first = checked.errors[0];
+    throw new AppError(
+      'invalid_input',
+      `The file has ${checked.errors.length} problem(s), so nothing was imported. First: ${first.where}: ${first.message}`,
+    );
+  }
+  const byIndicator = new Map<string, typeof checked.readings>();
+  for (const reading of checked.readings) {
+    const list = byIndicator.get(reading.indicatorId) ?? [];
+    list.push(reading);
+    byIndicator.set(reading.indicatorId, list);
+  }
+  const changes: RowChange[] = [];
+  for (const [indicatorId, readings] of byIndicator)
+    changes.push(
+      ...store.measures.readings.changesFor(
+        indicatorId,
+        readings.map(({ period, categoryIds, value, count }) => ({ period, categoryIds, value, count })),
+      ),
+    );
+  if (changes.length > 0) store.writePath.write(changes);
+  return { readings: checked.readings.length };
+}
+
+export interface ReadingsExport extends ExportFile {
+  /** Readings held back because they count too few people (or an unknown number of them). */
+  suppressed: number;
+}
+
+/**
+ * Readings as CSV. A file for partners (the default) goes through small-group suppression; the
+ * backbone's own working copy (`shared: false`) keeps every figure, for a round trip through a
+ * spreadsheet.
+ */
+export function exportReadings(
+  store: InitiativeStore,
+  options: { indicatorIds?: string[]; shared: boolean },
+): ReadingsExport {
+  const indicators = store.measures.indicators
+    .list()
+    .filter((indicator) => !options.indicatorIds || options.indicatorIds.includes(indicator.id));
+  if (options.indicatorIds && indicators.length !== new Set(options.indicatorIds).size)
+    throw new AppError('not_found', 'An indicator asked for is not in this initiative.');
+  const dimensions = store.measures.dimensions.list();
+  const all = indicators.flatMap((indicator) => store.measures.readings.list(indicator.id));
+  const { shown, suppressed } = options.shared
+    ? suppressSmallGroups(all, store.measures.settings().smallGroupThreshold)
+    : { shown: all, suppressed: [] };
+  const date = new Date().toISOString().slice(0, 10);
+  // The BOM makes Excel read accents as UTF-8.
+  const content = '\ufeff' + readingsCsv(shown, indicators, dimensions);
+  const scope = options.shared ? 'readings' : 'readings (all, not for sharing)';
+  return {
+    fileName: `${safeFileName(`${date} ${store.initiative.get().name} - ${scope}`)}.csv`,
+    mimeType: 'text/csv',
+    contentBase64: Buffer.from(content, 'utf8').toString('base64'),
+    suppressed: suppressed.length,
+  };
+}

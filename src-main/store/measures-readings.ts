@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { periodFits, ReadingEntry, type Reading } from '../contract/measures';
+import { AppError } from '../contract/result';
+import type { Db } from './connection';
+import type { DimensionRepository } from './measures-dimensions';
+import type { IndicatorRepository } from './measures-indicators';
+import { parseIds } from './measures-indicators';
+import type { RowChange, WritePath } from './write-path';
+
+interface ReadingRow {
+  id: string;
+  indicator_id: string;
+  period: string;
+  categories: string | null;
+  value: number | null;
+  group_count: number | null;
+}
+
+/**
+ * One row per indicator, period and category combination, whoever enters it: the id is made from
+ * those three, so two devices typing the same cell write the same row and sync keeps the later
+ * figure. The combination is hashed to keep the id short (ids are at most 80 characters).
+ */
+export function readingId(indicatorId: string, period: string, categoryIds: readonly string[]): string {
+  if (categoryIds.length === 0) return `${indicatorId}.${period}.total`;
+  const combination = [...categoryIds].sort().join(',');
+  return `${indicatorId}.${period}.${createHash('sha256').update(combination).digest('hex').slice(0, 20)}`;
+}
+
+export interface ReadingsSaveOutcome {
+  saved: number;
+  cleared: number;
+}
+
+/** Readings of indicators, split by category combination. Reads show only live categories. */
+export function createReadingRepository(
+  db: Db,
+  writePath: WritePath,
+  indicators: IndicatorRepository,
+  dimensions: DimensionRepository,
+) {
+  const ofIndicator = db.prepare(
+    `SELECT id, indicator_id, period, categories, value, group_count FROM readings
+     WHERE indicator_id = ? AND tombstone = 0 AND value IS NOT NULL ORDER BY period, id`,
+  );
+  const ofPeriod = db.prepare(
+    `SELECT id, indicator_id, period, categories, value, group_count FROM readings
+     WHERE indicator_id = ? AND period = ? AND tombstone = 0 AND value IS NOT NULL ORDER BY id`,
+  );
+  const exists = db.prepare('SELECT 1 FROM readings WHERE id = ?').pluck();
+
+  function toReadings(rows: ReadingRow[]): Reading[] {
+    const live = dimensions.categoryDimensions();
+    const result: Reading[] = [];
+    for (const row of rows) {
+      const categoryIds = parseIds(row.categories);
+      if (!categoryIds.every((id) => live.has(id)) || row.value === null) continue;
+      result.push({
+        indicatorId: row.indicator_id,
+        period: row.period,
+        categoryIds,
+        value: row.value,
+        count: row.group_count,
+      });
+    }
+    return result;
+  }
+
+  function list(indicatorId: string, period?: string): Reading[] {
+    indicators.get(indicatorId);
+    const rows = period === undefined ? ofIndicator.all(indicatorId) : ofPeriod.all(indicatorId, period);
+    return toReadings(rows as ReadingRow[]);
+  }
+
+  /**
+   * The changes for a set of entries, checked against the indicator: its period spelling, and at
+   * most one live category from each of its dimensions. Throws on the first bad entry.
+   */
+  function changesFor(indicatorId: string, entries: readonly ReadingEntry[]): RowChange[] {
+    const indicator = indicators.get(indicatorId);
+    const live = dimensions.categoryDimensions();
+    const changes: RowChange[] = [];
+    const seen = new Set<string>();
+    for (const raw of entries) {
+      const entry = ReadingEntry.parse(raw);
+      if (!periodFits(indicator.reportingPeriod, entry.period))
+        throw new AppError('invalid_input', `${entry.period} is not a ${indicator.reportingPeriod} period.`);
+      const usedDimensions = new Set<string>();
+      for (const categoryId of entry.categoryIds) {
+        const dimensionId = live.get(categoryId);
+        if (!dimensionId) throw new AppError('not_found', 'A category named in a reading is not in this initiative.');
+        if (!indicator.dimensionIds.includes(dimensionId))
+          throw new AppError('invalid_input', `"${indicator.name}" is not split by that category's dimension.`);
+        if (usedDimensions.has(dimensionId))
+          throw new AppError('invalid_input', 'A reading can name only one category of each dimension.');
+        usedDimensions.add(dimensionId);
+      }
+      const categoryIds = [...entry.categoryIds].sort();
+      const row = readingId(indicatorId, entry.period, categoryIds);
+      if (seen.has(row)) throw new AppError('invalid_input', 'The same cell appears twice in one save.');
+      seen.add(row);
+      if (entry.value === null) {
+        if (exists.get(row)) changes.push({ table: 'readings', row, values: { tombstone: 1 } });
+        continue;
+      }
+      const values: RowChange['values'] = { value: entry.value, group_count: entry.count, tombstone: 0 };
+      // The key columns never change for a given id; they are written once, when the row is new here.
+      if (!exists.get(row)) {
+        values.indicator_id = indicatorId;
+        values.period = entry.period;
+        values.categories = JSON.stringify(categoryIds);
+      }
+      changes.push({ table: 'readings', row, values });
+    }
+    return changes;
+  }
+
+  /** Saves cells of one indicator, all of them or none. */
+  function save(indicatorId: string, entries: readonly ReadingEntry[]): ReadingsSaveOutcome {
+    const changes = changesFor(indicatorId, entries);
+    if (changes.length > 0) writePath.write(changes);
+    const cleared = changes.filter((change) => change.values.tombstone === 1).length;
+    return { saved: changes.length - cleared, cleared };
+  }
+
+  return { list, changesFor, save };
+}
+
+export type ReadingRepository = ReturnType<typeof createReadingRepository>;

@@ -1,0 +1,122 @@
+import { create } from 'zustand';
+import type {
+  ApiError,
+  Dimension,
+  Indicator,
+  IndicatorDraft,
+  IndicatorPatch,
+  Reading,
+  ReadingEntry,
+  Result,
+} from '../../../src-main/contract/index';
+import { call } from '../../api/client';
+
+/** Tables whose change notices make this store refetch. */
+export const measuresTables = [
+  'indicators',
+  'indicator_targets',
+  'measure_dimensions',
+  'measure_categories',
+  'readings',
+  'measure_settings',
+  'partners',
+  'groups',
+];
+
+interface MeasuresState {
+  initiativeId: string | null;
+  indicators: Indicator[];
+  dimensions: Dimension[];
+  /** Readings of the indicator open in the grid, every period. */
+  readings: Reading[];
+  readingsOf: string | null;
+  /** Whether `readings` holds what the store has for `readingsOf` (a grid fills its cells from it once). */
+  readingsReady: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: ApiError | null;
+  load(initiativeId: string): Promise<void>;
+  refetch(): Promise<void>;
+  openReadings(indicatorId: string | null): Promise<void>;
+  createIndicator(draft: IndicatorDraft): Promise<Result<Indicator>>;
+  updateIndicator(indicatorId: string, patch: IndicatorPatch): Promise<ApiError | null>;
+  setTarget(indicatorId: string, period: string, value: number | null): Promise<ApiError | null>;
+  createDimension(name: string, categories: string[]): Promise<ApiError | null>;
+  addCategory(dimensionId: string, name: string): Promise<ApiError | null>;
+  saveReadings(indicatorId: string, readings: ReadingEntry[]): Promise<ApiError | null>;
+}
+
+/** Indicators, dimensions and the open indicator's readings. Writes go through the API, then refetch. */
+export const useMeasures = create<MeasuresState>((set, get) => {
+  async function write<T>(run: (initiativeId: string) => Promise<Result<T>>): Promise<Result<T>> {
+    const initiativeId = get().initiativeId;
+    if (!initiativeId) return { ok: false, error: { code: 'not_found', message: 'No initiative is open.' } };
+    const result = await run(initiativeId);
+    await get().refetch();
+    return result;
+  }
+  const errorOf = async <T>(pending: Promise<Result<T>>) => {
+    const result = await pending;
+    return result.ok ? null : result.error;
+  };
+
+  return {
+    initiativeId: null,
+    indicators: [],
+    dimensions: [],
+    readings: [],
+    readingsOf: null,
+    readingsReady: false,
+    status: 'idle',
+    error: null,
+
+    async load(initiativeId) {
+      if (get().initiativeId !== initiativeId)
+        set({ initiativeId, indicators: [], dimensions: [], readings: [], readingsOf: null, status: 'loading' });
+      await get().refetch();
+    },
+
+    async refetch() {
+      const initiativeId = get().initiativeId;
+      if (!initiativeId) return;
+      const readingsOf = get().readingsOf;
+      const [indicators, dimensions, readings] = await Promise.all([
+        call('measures.indicators.list', { initiativeId }),
+        call('measures.dimensions.list', { initiativeId }),
+        readingsOf ? call('measures.readings.list', { initiativeId, indicatorId: readingsOf }) : null,
+      ]);
+      if (get().initiativeId !== initiativeId) return;
+      if (!indicators.ok) return set({ status: 'error', error: indicators.error });
+      if (!dimensions.ok) return set({ status: 'error', error: dimensions.error });
+      set({
+        indicators: indicators.value,
+        dimensions: dimensions.value,
+        readings: readings?.ok && get().readingsOf === readingsOf ? readings.value : get().readings,
+        readingsReady: get().readingsReady || (readings?.ok === true && get().readingsOf === readingsOf),
+        status: 'ready',
+        error: null,
+      });
+    },
+
+    async openReadings(indicatorId) {
+      set({ readingsOf: indicatorId, readings: [], readingsReady: false });
+      await get().refetch();
+    },
+
+    createIndicator: (draft) =>
+      write((initiativeId) => call('measures.indicators.create', { initiativeId, indicator: draft })),
+    updateIndicator: (indicatorId, patch) =>
+      errorOf(write((initiativeId) => call('measures.indicators.update', { initiativeId, indicatorId, patch }))),
+    setTarget: (indicatorId, period, value) =>
+      errorOf(
+        write((initiativeId) => call('measures.indicators.setTarget', { initiativeId, indicatorId, period, value })),
+      ),
+    createDimension: (name, categories) =>
+      errorOf(
+        write((initiativeId) => call('measures.dimensions.create', { initiativeId, dimension: { name, categories } })),
+      ),
+    addCategory: (dimensionId, name) =>
+      errorOf(write((initiativeId) => call('measures.categories.add', { initiativeId, dimensionId, name }))),
+    saveReadings: (indicatorId, readings) =>
+      errorOf(write((initiativeId) => call('measures.readings.save', { initiativeId, indicatorId, readings }))),
+  };
+});
