@@ -19,7 +19,7 @@ import {
   ParkingPatch,
   VoicePin,
 } from './meeting';
-import { entityId, limits } from './models';
+import { entityId, limits, newRecordId } from './models';
 import { PartnerDraft } from './partners';
 import { Session } from './sessions';
 
@@ -106,7 +106,7 @@ export const meetingChannels = {
     write: true,
   },
   'decisions.record': {
-    input: z.object({ ...inInitiative, decision: DecisionDraft }).strict(),
+    input: z.object({ ...inInitiative, decision: DecisionDraft, id: newRecordId }).strict(),
     output: Decision,
     write: true,
   },
@@ -116,12 +116,14 @@ export const meetingChannels = {
     write: true,
   },
   'decisions.delete': { input: oneDecision, output: z.object({ decisionId: entityId }), write: true },
+  /** Undo of a delete. */
+  'decisions.restore': { input: oneDecision, output: Decision, write: true },
   'decisions.log': {
     input: z.object({ ...inInitiative, filter: DecisionFilter }).strict(),
     output: z.array(DecisionLogEntry),
   },
   'actions.add': {
-    input: z.object({ ...inInitiative, action: ActionDraft }).strict(),
+    input: z.object({ ...inInitiative, action: ActionDraft, id: newRecordId }).strict(),
     output: ActionItem,
     write: true,
   },

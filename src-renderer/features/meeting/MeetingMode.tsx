@@ -11,6 +11,7 @@ import { ActionForm, ParkingForm } from './QuickForms';
 import { ReviewScreen } from './ReviewScreen';
 import { isRightToLeft, ShortcutSheet } from './ShortcutSheet';
 import { useMeeting } from './store';
+import { deleteDecision } from './undo';
 
 type Dialog = 'decision' | 'action' | 'parking' | 'help' | 'review' | null;
 const contrastKey = 'commonground.meetingContrast';
@@ -168,7 +169,17 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-decisions">{t('meeting.review.decisions', { count: view.decisions.length })}</h3>
         <ul aria-label={t('meeting.tabs.decisions')}>
           {view.decisions.map((decision) => (
-            <li key={decision.id}>{decision.text}</li>
+            <li key={decision.id}>
+              <bdi>{decision.text}</bdi>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('meeting.undo.deleteDecision', { text: decision.text })}
+                onClick={() => void deleteDecision(decision)}
+              >
+                ×
+              </button>
+            </li>
           ))}
         </ul>
       </section>

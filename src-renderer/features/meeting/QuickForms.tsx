@@ -6,10 +6,12 @@ import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
+import { useOneSubmission } from '../../components/useOneSubmission';
 
 interface DialogFormProps {
   titleKey: string;
-  onSubmit(): Promise<string | null>;
+  /** Gets the new record's id, the same for every press of one submission; answers a failure or null. */
+  onSubmit(newId: string): Promise<string | null>;
   onDone(): void;
   children: ReactNode;
 }
@@ -17,11 +19,15 @@ interface DialogFormProps {
 function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const submission = useOneSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const failure = await onSubmit();
-    if (failure) setError(failure);
-    else onDone();
+    await submission.submit(async (newId) => {
+      const failure = await onSubmit(newId);
+      if (failure) setError(failure);
+      else onDone();
+      return failure === null;
+    });
   }
   return (
     <div className="dialog-backdrop">
@@ -40,7 +46,7 @@ function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary" disabled={submission.pending}>
             {t('meeting.form.save')}
           </button>
           <button type="button" className="button" onClick={onDone}>
@@ -61,10 +67,11 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [groupId, setGroupId] = useState(view.session.groupId ?? '');
-  async function save(): Promise<string | null> {
+  async function save(id: string): Promise<string | null> {
     if (!text.trim()) return t('errors.required');
     const result = await useMeeting.getState().act('actions.add', {
       action: { text, ownerId: ownerId || null, dueDate, groupId: groupId || null, sessionId: view.session.id },
+      id,
     });
     return result.ok ? null : describeError(result.error);
   }

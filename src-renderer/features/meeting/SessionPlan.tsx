@@ -9,6 +9,7 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { CarriedVoicePlan, OpenFromLast } from './CarriedVoice';
 import { statusKey } from './labels';
 import { useMeeting } from './store';
+import { deleteSession } from './undo';
 import { PickOne } from '../../components/PickOne';
 
 /** A session's details, who is invited and its agenda; from here the meeting starts. */
@@ -41,6 +42,9 @@ export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onR
         </button>
         <button type="button" className="button" onClick={onSummary}>
           {t('summary.ui.open')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => void deleteSession(session)}>
+          {t('meeting.undo.deleteSession')}
         </button>
       </header>
       <div className="card session-plan__details">

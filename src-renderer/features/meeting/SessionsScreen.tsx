@@ -7,6 +7,7 @@ import { SessionPlan } from './SessionPlan';
 import { SummaryPanel } from '../summary/SummaryPanel';
 import { useMeeting } from './store';
 import { formatLocalDateTime } from '../../i18n/format';
+import { useOneSubmission } from '../../components/useOneSubmission';
 
 const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
 
@@ -89,16 +90,21 @@ function PlanForm() {
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
+  const submission = useOneSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) return;
-    const result = await useMeeting.getState().act('sessions.create', {
-      session: { kind, title, startsAt, place },
+    await submission.submit(async (id) => {
+      const result = await useMeeting.getState().act('sessions.create', {
+        session: { kind, title, startsAt, place },
+        id,
+      });
+      if (!result.ok) return false;
+      setTitle((typed) => (typed === title ? '' : typed));
+      setPlace((typed) => (typed === place ? '' : typed));
+      await useMeeting.getState().select(result.value.id);
+      return true;
     });
-    if (!result.ok) return;
-    setTitle((typed) => (typed === title ? '' : typed));
-    setPlace((typed) => (typed === place ? '' : typed));
-    await useMeeting.getState().select(result.value.id);
   }
   return (
     <form className="card plan-form" aria-label={t('meeting.plan.title')} onSubmit={(event) => void submit(event)}>
@@ -125,7 +131,7 @@ function PlanForm() {
         {t('meeting.plan.place')}
         <input value={place} maxLength={200} onChange={(event) => setPlace(event.target.value)} />
       </label>
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary" disabled={submission.pending}>
         {t('meeting.plan.create')}
       </button>
     </form>
