@@ -43,7 +43,12 @@ const invitees = z
 export const meetingChannels = {
   /** Everything meeting mode shows for one session, in one answer, so opening it is one round trip. */
   'meeting.get': { input: oneSession, output: MeetingView },
-  'meeting.start': { input: oneSession, output: LiveState, write: true },
+  /** `reopen` must be true to make a closed session live again: the facilitator was asked first. */
+  'meeting.start': {
+    input: z.object({ ...inInitiative, sessionId: entityId, reopen: z.boolean().default(false) }).strict(),
+    output: LiveState,
+    write: true,
+  },
   /** Makes an item current; its timer starts from zero, paused. */
   'meeting.goTo': {
     input: z.object({ ...inInitiative, sessionId: entityId, itemId: entityId }).strict(),

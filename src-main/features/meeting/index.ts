@@ -19,7 +19,7 @@ export function meetingHandlers({ library }: HandlerContext) {
         openFromLast: store.actionItems.openFromReused(sessionId),
       };
     },
-    'meeting.start': ({ initiativeId, sessionId }) => open(initiativeId).live.start(sessionId),
+    'meeting.start': ({ initiativeId, sessionId, reopen }) => open(initiativeId).live.start(sessionId, reopen),
     'meeting.goTo': ({ initiativeId, sessionId, itemId }) => open(initiativeId).live.goTo(sessionId, itemId),
     'meeting.timer': ({ initiativeId, sessionId, action }) => open(initiativeId).live.timer(sessionId, action),
     'meeting.close': ({ initiativeId, sessionId }) => {

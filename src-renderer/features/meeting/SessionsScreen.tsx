@@ -18,11 +18,11 @@ export function SessionsScreen() {
   const sessionId = useMeeting((state) => state.sessionId);
   const view = useMeeting((state) => state.view);
   const initiativeId = useMeeting((state) => state.initiativeId);
-  const [planning, setPlanning] = useState(false);
+  const planShown = useMeeting((state) => state.planShown);
   const [summaryOf, setSummaryOf] = useState<string | null>(null);
-  const live = view?.session.status === 'live' && !planning;
+  const live = view?.session.status === 'live' && planShown !== view.session.id;
 
-  if (view && live) return <MeetingMode view={view} onLeave={() => setPlanning(true)} />;
+  if (view && live) return <MeetingMode view={view} onLeave={() => useMeeting.getState().showPlan(view.session.id)} />;
   return (
     <section className="screen sessions" aria-labelledby="sessions-title">
       <header className="screen__header">
@@ -53,9 +53,9 @@ export function SessionsScreen() {
               onSummary={() => setSummaryOf(view.session.id)}
               key={view.session.id}
               view={view}
-              onRun={() => {
-                setPlanning(false);
-                void useMeeting.getState().act('meeting.start', { sessionId: view.session.id });
+              onRun={(reopen) => {
+                useMeeting.getState().showPlan(null);
+                void useMeeting.getState().act('meeting.start', { sessionId: view.session.id, reopen });
               }}
             />
           ) : (

@@ -134,6 +134,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
     decision: { sessionId, text: 'Meet at six', method: 'consensus', ...fields },
   });
   const cases: Partial<Record<MeetingChannel, [string, unknown][]>> = {
+    'meeting.start': [['reopen not a flag', { initiativeId, sessionId, reopen: 'yes' }]],
     'meeting.timer': [
       ['unknown action', { initiativeId, sessionId, action: 'stop' }],
       ['no action', { initiativeId, sessionId }],
