@@ -93,7 +93,9 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
       aria-labelledby="meeting-title"
     >
       <header className="meeting__bar">
-        <h1 id="meeting-title">{session.title}</h1>
+        <h1 id="meeting-title">
+          <bdi>{session.title}</bdi>
+        </h1>
         <button
           type="button"
           className="button"
@@ -131,7 +133,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
                 {t(purposeKey[current.purpose])}
               </p>
               <h2 className="meeting__current" aria-live="polite">
-                {current.title}
+                <bdi>{current.title}</bdi>
               </h2>
               <Countdown view={view} item={current} />
               <VoiceQuotes
@@ -157,7 +159,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
               <ol className="meeting__next" aria-label={t('meeting.live.next')}>
                 {items.slice(index + 1).map((item) => (
                   <li key={item.id}>
-                    {item.title} · {t('meeting.live.minutes', { count: item.timeboxMinutes })}
+                    <bdi>{item.title}</bdi> · {t('meeting.live.minutes', { count: item.timeboxMinutes })}
                   </li>
                 ))}
               </ol>
@@ -214,7 +216,9 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-actions">{t('meeting.review.actions', { count: view.actions.length })}</h3>
         <ul aria-label={t('meeting.tabs.actions')}>
           {view.actions.map((action) => (
-            <li key={action.id}>{action.text}</li>
+            <li key={action.id}>
+              <bdi>{action.text}</bdi>
+            </li>
           ))}
         </ul>
       </section>
@@ -222,7 +226,9 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-parking">{t('meeting.review.parking', { count: view.parking.length })}</h3>
         <ul aria-label={t('meeting.parking.title')}>
           {view.parking.map((item) => (
-            <li key={item.id}>{item.text}</li>
+            <li key={item.id}>
+              <bdi>{item.text}</bdi>
+            </li>
           ))}
         </ul>
       </section>

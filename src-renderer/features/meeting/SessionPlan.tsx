@@ -45,7 +45,9 @@ export function SessionPlan({
   return (
     <article className="session-plan" aria-labelledby="session-plan-title">
       <header className="session-plan__header">
-        <h2 id="session-plan-title">{session.title}</h2>
+        <h2 id="session-plan-title">
+          <bdi>{session.title}</bdi>
+        </h2>
         <span className="badge">{t(statusKey[session.status])}</span>
         <button
           type="button"

@@ -76,7 +76,9 @@ function SessionButton({ session, current }: { session: Session; current: boolea
       aria-current={current ? 'true' : undefined}
       onClick={() => void useMeeting.getState().select(session.id)}
     >
-      <strong>{session.title}</strong>
+      <strong>
+        <bdi>{session.title}</bdi>
+      </strong>
       <span>
         {formatLocalDateTime(session.startsAt)} · {t(statusKey[session.status])}
       </span>
