@@ -4,6 +4,7 @@ import type { MeetingView } from '../../../src-main/contract/index';
 import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
+import { DueDateField } from './DueDateField';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
 import { useOneSubmission } from '../../components/useOneSubmission';
@@ -88,10 +89,7 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
         value={ownerId}
         onChange={(id) => setOwnerId(id ?? '')}
       />
-      <label>
-        {t('meeting.action.due')}
-        <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
-      </label>
+      <DueDateField initial={dueDate} onChange={setDueDate} />
       <PickOne
         label={t('meeting.action.group')}
         noneLabel={t('meeting.plan.noGroup')}
