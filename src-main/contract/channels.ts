@@ -15,7 +15,15 @@ import {
   ImportRequest,
   RepresentationReport,
 } from './exchange';
-import { AppInfo, entityId, Initiative, newRecordId, InitiativeDraft, InitiativeListEntry, InitiativePatch } from './models';
+import {
+  AppInfo,
+  entityId,
+  Initiative,
+  newRecordId,
+  InitiativeDraft,
+  InitiativeListEntry,
+  InitiativePatch,
+} from './models';
 import {
   Group,
   GroupDraft,
