@@ -12,10 +12,7 @@ function codeOf(result: { ok: boolean; error?: { code: string } }): string {
 /** A focus-group note that may be quoted anonymously, carried to the world's session. */
 function carryNote(text: string): string {
   const { fixture, initiativeId, sessionId } = world;
-  const focusGroupId = fixture.ok('groups.create', {
-    initiativeId,
-    group: { kind: 'focus_group', name: 'Parents' },
-  }).id;
+  const focusGroupId = fixture.ok('groups.create', { initiativeId, group: { kind: 'focus_group', name: 'Parents' } }).id;
   const noteId = fixture.ok('voice.saveDraft', {
     initiativeId,
     draft: { focusGroupId, text, consent: 'anonymous' },
@@ -29,9 +26,9 @@ describe('un-inviting', () => {
   it('takes a partner or a whole group off the list; whoever is checked in stays at the table', () => {
     const { fixture, initiativeId, sessionId, groupId, ana, ben } = world;
     fixture.ok('attendance.invite', { initiativeId, sessionId, groupIds: [groupId] });
-    expect(
-      fixture.ok('attendance.uninvite', { initiativeId, sessionId, partnerIds: [ben] }).map((a) => a.name),
-    ).toEqual(['Ana']);
+    expect(fixture.ok('attendance.uninvite', { initiativeId, sessionId, partnerIds: [ben] }).map((a) => a.name)).toEqual([
+      'Ana',
+    ]);
     fixture.ok('attendance.invite', { initiativeId, sessionId, partnerIds: [ben] });
     fixture.ok('attendance.checkIn', { initiativeId, sessionId, partnerId: ana, present: true });
     const left = fixture.ok('attendance.uninvite', { initiativeId, sessionId, groupIds: [groupId] });
@@ -49,7 +46,7 @@ describe('un-inviting', () => {
 });
 
 describe('reusing the last agenda', () => {
-  it('shows the open action items of the session it came from, and only those still open', () => {
+  it("shows the open action items of the session it came from, and only those still open", () => {
     const { fixture, initiativeId, sessionId, groupId, ana } = world;
     fixture.ok('agenda.add', { initiativeId, sessionId, item: { title: 'Hours' } });
     const book = fixture.ok('actions.add', {
@@ -94,7 +91,7 @@ describe('voice notes beside their agenda item', () => {
     expect(fixture.ok('meeting.get', { initiativeId, sessionId }).voicePins).toEqual([{ noteId, agendaItemId: null }]);
   });
 
-  it('refuses an item of another session and a note not carried here, changing nothing', () => {
+  it("refuses an item of another session and a note not carried here, changing nothing", () => {
     const { fixture, initiativeId, sessionId } = world;
     const noteId = carryNote('Childcare would let me come.');
     const other = fixture.ok('sessions.create', { initiativeId, session: { kind: 'roundtable', title: 'Other' } }).id;
