@@ -113,6 +113,7 @@ const channels = {
   'decisions.record': (input) => ipcRenderer.invoke('decisions.record', input),
   'decisions.update': (input) => ipcRenderer.invoke('decisions.update', input),
   'decisions.delete': (input) => ipcRenderer.invoke('decisions.delete', input),
+  'decisions.restore': (input) => ipcRenderer.invoke('decisions.restore', input),
   'decisions.log': (input) => ipcRenderer.invoke('decisions.log', input),
   'actions.add': (input) => ipcRenderer.invoke('actions.add', input),
   'actions.update': (input) => ipcRenderer.invoke('actions.update', input),

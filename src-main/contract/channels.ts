@@ -15,7 +15,15 @@ import {
   ImportRequest,
   RepresentationReport,
 } from './exchange';
-import { AppInfo, entityId, Initiative, InitiativeDraft, InitiativeListEntry, InitiativePatch } from './models';
+import {
+  AppInfo,
+  entityId,
+  Initiative,
+  newRecordId,
+  InitiativeDraft,
+  InitiativeListEntry,
+  InitiativePatch,
+} from './models';
 import {
   Group,
   GroupDraft,
@@ -152,7 +160,7 @@ export const channels = {
   },
   'partners.list': { input: z.object(inInitiative).strict(), output: z.array(Partner) },
   'partners.create': {
-    input: z.object({ ...inInitiative, partner: PartnerDraft }).strict(),
+    input: z.object({ ...inInitiative, partner: PartnerDraft, id: newRecordId }).strict(),
     output: Partner,
     write: true,
   },
@@ -167,7 +175,11 @@ export const channels = {
   'partners.import.commit': { input: ImportRequest, output: ImportOutcome, write: true, maxBytes: 32 * 1024 * 1024 },
   'partners.export': { input: ExportRequest, output: ExportFile },
   'groups.list': { input: initiativeOnly, output: z.array(Group) },
-  'groups.create': { input: z.object({ ...inInitiative, group: GroupDraft }).strict(), output: Group, write: true },
+  'groups.create': {
+    input: z.object({ ...inInitiative, group: GroupDraft, id: newRecordId }).strict(),
+    output: Group,
+    write: true,
+  },
   'groups.update': {
     input: z.object({ ...inInitiative, groupId: entityId, patch: GroupPatch }).strict(),
     output: Group,
@@ -210,7 +222,7 @@ export const channels = {
     output: z.array(Session),
   },
   'sessions.create': {
-    input: z.object({ ...inInitiative, session: SessionDraft }).strict(),
+    input: z.object({ ...inInitiative, session: SessionDraft, id: newRecordId }).strict(),
     output: Session,
     write: true,
   },

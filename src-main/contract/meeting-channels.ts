@@ -19,7 +19,7 @@ import {
   ParkingPatch,
   VoicePin,
 } from './meeting';
-import { entityId, limits } from './models';
+import { entityId, limits, newRecordId } from './models';
 import { PartnerDraft } from './partners';
 import { Session } from './sessions';
 
@@ -43,7 +43,12 @@ const invitees = z
 export const meetingChannels = {
   /** Everything meeting mode shows for one session, in one answer, so opening it is one round trip. */
   'meeting.get': { input: oneSession, output: MeetingView },
-  'meeting.start': { input: oneSession, output: LiveState, write: true },
+  /** `reopen` must be true to make a closed session live again: the facilitator was asked first. */
+  'meeting.start': {
+    input: z.object({ ...inInitiative, sessionId: entityId, reopen: z.boolean().default(false) }).strict(),
+    output: LiveState,
+    write: true,
+  },
   /** Makes an item current; its timer starts from zero, paused. */
   'meeting.goTo': {
     input: z.object({ ...inInitiative, sessionId: entityId, itemId: entityId }).strict(),
@@ -106,7 +111,7 @@ export const meetingChannels = {
     write: true,
   },
   'decisions.record': {
-    input: z.object({ ...inInitiative, decision: DecisionDraft }).strict(),
+    input: z.object({ ...inInitiative, decision: DecisionDraft, id: newRecordId }).strict(),
     output: Decision,
     write: true,
   },
@@ -116,12 +121,14 @@ export const meetingChannels = {
     write: true,
   },
   'decisions.delete': { input: oneDecision, output: z.object({ decisionId: entityId }), write: true },
+  /** Undo of a delete. */
+  'decisions.restore': { input: oneDecision, output: Decision, write: true },
   'decisions.log': {
     input: z.object({ ...inInitiative, filter: DecisionFilter }).strict(),
     output: z.array(DecisionLogEntry),
   },
   'actions.add': {
-    input: z.object({ ...inInitiative, action: ActionDraft }).strict(),
+    input: z.object({ ...inInitiative, action: ActionDraft, id: newRecordId }).strict(),
     output: ActionItem,
     write: true,
   },

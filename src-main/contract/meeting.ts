@@ -17,7 +17,8 @@ const title = z.string().trim().min(1, 'must not be empty').max(limits.name);
 const longText = z.string().max(limits.longText);
 /** A count of hands or fingers: a table is never bigger than this. */
 const count = z.number().int().min(0).max(10_000);
-const timebox = z.number().int().min(0).max(600);
+/** A timebox of 0 minutes would be over the moment the item starts: at least one minute. */
+const timebox = z.number().int().min(1, 'must be at least one minute').max(600);
 
 export const AgendaItem = z.object({
   id: entityId,

@@ -38,6 +38,12 @@ export const locales = ['en', 'es', 'fr', 'ar'] as const;
 /** Ids are compared as stored (lower case); an upper-case spelling is folded at the edge. */
 export const entityId = z.uuid({ message: 'must be an id made by the app' }).toLowerCase();
 
+/**
+ * The id a form made for the record it creates, once per submission: the same id sent again (a
+ * double press, a retry) is the same request and answers with the record made the first time.
+ */
+export const newRecordId = entityId.optional();
+
 const name = z.string().trim().min(1, 'must not be empty').max(limits.name);
 const longText = z.string().max(limits.longText);
 

@@ -5,7 +5,7 @@ import type { HandlerMap } from './handlers';
 export function groupHandlers({ library }: HandlerContext) {
   return {
     'groups.list': ({ initiativeId }) => library.open(initiativeId).groups.list(),
-    'groups.create': ({ initiativeId, group }) => library.open(initiativeId).groups.create(group),
+    'groups.create': ({ initiativeId, group, id }) => library.open(initiativeId).groups.create(group, id),
     'groups.update': ({ initiativeId, groupId, patch }) => library.open(initiativeId).groups.update(groupId, patch),
     'groups.delete': ({ initiativeId, groupId }) => {
       library.open(initiativeId).groups.remove(groupId);

@@ -5,7 +5,7 @@ import type { HandlerMap } from './handlers';
 export function partnerHandlers({ library }: HandlerContext) {
   return {
     'partners.list': ({ initiativeId }) => library.open(initiativeId).partners.list(),
-    'partners.create': ({ initiativeId, partner }) => library.open(initiativeId).partners.create(partner),
+    'partners.create': ({ initiativeId, partner, id }) => library.open(initiativeId).partners.create(partner, id),
     'partners.update': ({ initiativeId, partnerId, patch }) =>
       library.open(initiativeId).partners.update(partnerId, patch),
     'partners.delete': ({ initiativeId, partnerId }) => {

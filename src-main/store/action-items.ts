@@ -11,7 +11,7 @@ import {
 } from '../contract/meeting';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { oneOf, text, toColumns } from './rows';
+import { oneOf, repeatedCreate, text, toColumns } from './rows';
 import type { WritePath } from './write-path';
 
 interface ActionRow {
@@ -65,13 +65,17 @@ function toParking(row: ParkingRow): ParkingItem {
 /** Action items (who does what by when) and the parking lot of each session. */
 export function createActionItemRepository(db: Db, writePath: WritePath) {
   const selectAction = db.prepare('SELECT * FROM action_items WHERE id = ?');
+  // An action made in a session goes with it when the session is deleted, and comes back with Undo:
+  // the session's tombstone hides it, so nothing about the action itself has to be rewritten.
   const allActions = db.prepare(
-    `SELECT * FROM action_items WHERE tombstone = 0
-     ORDER BY status = 'done', coalesce(nullif(due_date, ''), '9999'), id`,
+    `SELECT a.* FROM action_items a LEFT JOIN sessions s ON s.id = a.session_id
+     WHERE a.tombstone = 0 AND (coalesce(a.session_id, '') = '' OR s.tombstone = 0)
+     ORDER BY a.status = 'done', coalesce(nullif(a.due_date, ''), '9999'), a.id`,
   );
   const actionsOfSession = db.prepare('SELECT * FROM action_items WHERE session_id = ? AND tombstone = 0 ORDER BY id');
   const openOfReusedSource = db.prepare(
     `SELECT a.* FROM action_items a JOIN sessions s ON s.reused_from_id = a.session_id
+     JOIN sessions source ON source.id = a.session_id AND source.tombstone = 0
      WHERE s.id = ? AND a.tombstone = 0 AND a.status = 'open'
      ORDER BY coalesce(nullif(a.due_date, ''), '9999'), a.id`,
   );
@@ -102,9 +106,10 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
     return toAction(row);
   }
 
-  function addAction(draft: z.output<typeof ActionDraft>): ActionItem {
+  function addAction(draft: z.output<typeof ActionDraft>, id: string = uuidv7()): ActionItem {
+    const repeated = repeatedCreate(selectAction.get(id), () => getAction(id), 'action item');
+    if (repeated) return repeated;
     checkLinks(draft);
-    const id = uuidv7();
     writePath.write([
       {
         table: 'action_items',

@@ -12,7 +12,7 @@ import {
 } from '../contract/meeting';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { localTimestamp, oneOf, text, toColumns } from './rows';
+import { localTimestamp, oneOf, repeatedCreate, text, toColumns } from './rows';
 import type { RowChange, WritePath } from './write-path';
 
 interface DecisionRow {
@@ -164,11 +164,12 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
     ];
   }
 
-  function record(draft: z.output<typeof DecisionDraft>): Decision {
+  function record(draft: z.output<typeof DecisionDraft>, id: string = uuidv7()): Decision {
+    const repeated = repeatedCreate(selectOne.get(id), () => get(id), 'decision');
+    if (repeated) return repeated;
     if (!sessionAlive.get(draft.sessionId))
       throw new AppError('not_found', 'No session with that id in this initiative.');
     checkLinks(draft.sessionId, draft.agendaItemId, draft.noteIds);
-    const id = uuidv7();
     writePath.write([
       {
         table: 'decisions',
@@ -206,6 +207,13 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
     writePath.write([{ table: 'decisions', row: decisionId, values: { tombstone: 1 } }]);
   }
 
+  /** Undo of a delete: the same decision, its tally and cited notes as they were. */
+  function restore(decisionId: string): Decision {
+    if (!selectOne.get(decisionId)) throw new AppError('not_found', 'No decision with that id in this initiative.');
+    writePath.write([{ table: 'decisions', row: decisionId, values: { tombstone: 0 } }]);
+    return get(decisionId);
+  }
+
   function list(sessionId: string): Decision[] {
     return toDecisions(ofSession.all(sessionId) as DecisionRow[]);
   }
@@ -233,7 +241,7 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
     }));
   }
 
-  return { get, list, record, update, remove, log };
+  return { get, list, record, update, remove, restore, log };
 }
 
 export type DecisionRepository = ReturnType<typeof createDecisionRepository>;

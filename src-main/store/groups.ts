@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { groupKinds, memberRoles, type Group, type GroupPatch, type Membership } from '../contract/partners';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { oneOf, text } from './rows';
+import { oneOf, repeatedCreate, text } from './rows';
 import type { WritePath } from './write-path';
 
 interface GroupRow {
@@ -91,6 +91,8 @@ export function createGroupRepository(db: Db, writePath: WritePath) {
   }
 
   function create(group: NewGroup, id: string = uuidv7()): Group {
+    const repeated = repeatedCreate(selectGroup.get(id), () => get(id), 'group');
+    if (repeated) return repeated;
     writePath.write([{ table: 'groups', row: id, values: { ...values(group), tombstone: 0 } }]);
     return get(id);
   }

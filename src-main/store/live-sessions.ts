@@ -46,9 +46,14 @@ export function createLiveSessionRepository(db: Db, writePath: WritePath, now: (
     return get(sessionId);
   }
 
-  /** Marks the session live and makes sure it has a current item. */
-  function start(sessionId: string): LiveState {
+  /**
+   * Marks the session live and makes sure it has a current item. A closed session is only made
+   * live again when the facilitator said so (`reopen`): opening it to look must not reopen it.
+   */
+  function start(sessionId: string, reopen = false): LiveState {
     const status = requireSession(sessionId);
+    if (status === 'closed' && !reopen)
+      throw new AppError('invalid_input', 'This session is closed; reopening it needs to be asked for.');
     const state = get(sessionId);
     writePath.batch(() => {
       if (status !== 'live') writePath.write([{ table: 'sessions', row: sessionId, values: { status: 'live' } }]);

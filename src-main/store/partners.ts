@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { engagementStages, PartnerDraft, type Partner, type PartnerPatch } from '../contract/partners';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { asPartnerKind, oneOf, text } from './rows';
+import { asPartnerKind, oneOf, repeatedCreate, text } from './rows';
 import type { WritePath } from './write-path';
 
 interface PartnerRow {
@@ -122,6 +122,8 @@ export function createPartnerRepository(db: Db, writePath: WritePath) {
 
   /** Fields left out of the draft take the contract's defaults, whoever calls. */
   function create(draft: PartnerDraft, id: string = uuidv7()): Partner {
+    const repeated = repeatedCreate(row(id), () => get(id), 'partner');
+    if (repeated) return repeated;
     const partner = PartnerDraft.parse(draft);
     checkOrganisation(id, partner.organisationId);
     writePath.write([{ table: 'partners', row: id, values: { ...partnerValues(partner), tombstone: 0 } }]);

@@ -1,4 +1,5 @@
 import { locales, phases, partnerKinds } from '../contract/models';
+import { AppError } from '../contract/result';
 
 /** Narrow a stored text to one of the allowed values, falling back when a field has not arrived yet. */
 export function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
@@ -36,4 +37,17 @@ export function localTimestamp(millis: number = Date.now()): string {
     `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}` +
     `T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`
   );
+}
+
+/**
+ * A create that names an id already stored is the same request arriving again (a double press, a
+ * retry after a lost answer): it gets the record made the first time, and nothing is written. One
+ * deleted since stays deleted, so a late retry cannot bring it back.
+ */
+export function repeatedCreate<T>(stored: unknown, get: () => T, what: string): T | null {
+  if (!stored) return null;
+  if ((stored as { tombstone?: number }).tombstone) {
+    throw new AppError('not_found', `That ${what} was made and then deleted.`);
+  }
+  return get();
 }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../contract/result';
 import { sessionKinds, sessionStatuses, type Session, type SessionPatch } from '../contract/sessions';
 import type { Db } from './connection';
-import { oneOf, text, toColumns } from './rows';
+import { oneOf, repeatedCreate, text, toColumns } from './rows';
 import type { WritePath } from './write-path';
 
 interface SessionRow {
@@ -78,6 +78,8 @@ export function createSessionRepository(db: Db, writePath: WritePath) {
   }
 
   function create(session: SessionPatch & Pick<Session, 'kind' | 'title'>, id: string = uuidv7()): Session {
+    const repeated = repeatedCreate(selectOne.get(id), () => get(id), 'session');
+    if (repeated) return repeated;
     checkLinks(session);
     writePath.write([{ table: 'sessions', row: id, values: { ...toColumns(session, columnOf), tombstone: 0 } }]);
     return get(id);

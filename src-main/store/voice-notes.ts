@@ -86,7 +86,7 @@ export function createVoiceNoteRepository(db: Db, writePath: WritePath) {
   const citedOf = db.prepare(
     `SELECT dn.note_id, d.id AS decision_id, d.text, s.title FROM decision_notes dn
      JOIN decisions d ON d.id = dn.decision_id AND d.tombstone = 0
-     LEFT JOIN sessions s ON s.id = d.session_id AND s.tombstone = 0
+     JOIN sessions s ON s.id = d.session_id AND s.tombstone = 0
      WHERE dn.tombstone = 0 AND dn.note_id IN (SELECT value FROM json_each(?)) ORDER BY d.decided_at, d.id`,
   );
   const focusGroup = db.prepare('SELECT kind FROM groups WHERE id = ? AND tombstone = 0').pluck();

@@ -280,6 +280,6 @@ test('in Arabic, ← goes to the next item and → back, and the shortcut sheet 
   await expect(meeting.currentItem).toHaveText('Shared measures');
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog');
-  await expect(sheet.locator('div').filter({ hasText: 'البند التالي' }).locator('kbd')).toHaveText('←');
-  await expect(sheet.locator('div').filter({ hasText: 'البند السابق' }).locator('kbd')).toHaveText('→');
+  await expect(sheet.getByRole('row').filter({ hasText: 'البند التالي' }).locator('kbd')).toHaveText('←');
+  await expect(sheet.getByRole('row').filter({ hasText: 'البند السابق' }).locator('kbd')).toHaveText('→');
 });

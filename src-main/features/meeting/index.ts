@@ -19,7 +19,7 @@ export function meetingHandlers({ library }: HandlerContext) {
         openFromLast: store.actionItems.openFromReused(sessionId),
       };
     },
-    'meeting.start': ({ initiativeId, sessionId }) => open(initiativeId).live.start(sessionId),
+    'meeting.start': ({ initiativeId, sessionId, reopen }) => open(initiativeId).live.start(sessionId, reopen),
     'meeting.goTo': ({ initiativeId, sessionId, itemId }) => open(initiativeId).live.goTo(sessionId, itemId),
     'meeting.timer': ({ initiativeId, sessionId, action }) => open(initiativeId).live.timer(sessionId, action),
     'meeting.close': ({ initiativeId, sessionId }) => {
@@ -45,14 +45,15 @@ export function meetingHandlers({ library }: HandlerContext) {
       open(initiativeId).attendance.checkIn(sessionId, partnerId, present),
     'attendance.walkIn': ({ initiativeId, sessionId, partner }) =>
       open(initiativeId).attendance.walkIn(sessionId, partner),
-    'decisions.record': ({ initiativeId, decision }) => open(initiativeId).decisions.record(decision),
+    'decisions.record': ({ initiativeId, decision, id }) => open(initiativeId).decisions.record(decision, id),
     'decisions.update': ({ initiativeId, decisionId, patch }) => open(initiativeId).decisions.update(decisionId, patch),
     'decisions.delete': ({ initiativeId, decisionId }) => {
       open(initiativeId).decisions.remove(decisionId);
       return { decisionId };
     },
+    'decisions.restore': ({ initiativeId, decisionId }) => open(initiativeId).decisions.restore(decisionId),
     'decisions.log': ({ initiativeId, filter }) => open(initiativeId).decisions.log(filter),
-    'actions.add': ({ initiativeId, action }) => open(initiativeId).actionItems.addAction(action),
+    'actions.add': ({ initiativeId, action, id }) => open(initiativeId).actionItems.addAction(action, id),
     'actions.update': ({ initiativeId, actionId, patch }) =>
       open(initiativeId).actionItems.updateAction(actionId, patch),
     'actions.delete': ({ initiativeId, actionId }) => {

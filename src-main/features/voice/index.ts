@@ -8,7 +8,7 @@ export function voiceHandlers({ library }: HandlerContext) {
   const open = (initiativeId: string) => library.open(initiativeId);
   return {
     'sessions.list': ({ initiativeId, filter }) => open(initiativeId).sessions.list(filter),
-    'sessions.create': ({ initiativeId, session }) => open(initiativeId).sessions.create(session),
+    'sessions.create': ({ initiativeId, session, id }) => open(initiativeId).sessions.create(session, id),
     'sessions.update': ({ initiativeId, sessionId, patch }) => open(initiativeId).sessions.update(sessionId, patch),
     'sessions.delete': ({ initiativeId, sessionId }) => {
       open(initiativeId).sessions.remove(sessionId);

@@ -20,7 +20,8 @@ interface GroupsState {
   error: ApiError | null;
   load(initiativeId: string): Promise<void>;
   refetch(): Promise<void>;
-  createGroup(draft: GroupDraft): Promise<Result<Group>>;
+  /** `id`: made once per form submission, so a second press makes no second group. */
+  createGroup(draft: GroupDraft, id?: string): Promise<Result<Group>>;
   updateGroup(groupId: string, patch: GroupPatch): Promise<ApiError | null>;
   deleteGroup(groupId: string): Promise<ApiError | null>;
   restoreGroup(groupId: string): Promise<ApiError | null>;
@@ -75,7 +76,7 @@ export const useGroups = create<GroupsState>((set, get) => {
       set({ groups: groups.value, relationships: relationships.value, status: 'ready', error: null });
     },
 
-    createGroup: (draft) => write((initiativeId) => call('groups.create', { initiativeId, group: draft })),
+    createGroup: (draft, id) => write((initiativeId) => call('groups.create', { initiativeId, group: draft, id })),
     updateGroup: (groupId, patch) =>
       errorOf(write((initiativeId) => call('groups.update', { initiativeId, groupId, patch }))),
     deleteGroup: (groupId) => errorOf(write((initiativeId) => call('groups.delete', { initiativeId, groupId }))),

@@ -5,15 +5,11 @@ import { call } from '../../api/client';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
 import { ActionEditor, EditToggle } from './EntryEditors';
+import { isOverdue, localToday } from './labels';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
 
 type Status = (typeof actionStatuses)[number];
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Open promises across sessions, by owner, group, due date and overdue. */
 export function ActionTracker({ initiativeId }: { initiativeId: string }) {
@@ -38,7 +34,7 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
         ownerId: ownerId || undefined,
         groupId: groupId || undefined,
         status: status || undefined,
-        overdueOn: overdue ? today() : undefined,
+        overdueOn: overdue ? localToday() : undefined,
       },
     }).then((result) => {
       if (current && result.ok) setActions(result.value);
@@ -50,7 +46,7 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
 
   const nameOf = (id: string | null) => partners.find((partner) => partner.id === id)?.name ?? t('meeting.plan.nobody');
   const groupOf = (id: string | null) => groups.find((group) => group.id === id)?.name ?? '';
-  const late = today();
+  const today = localToday();
 
   return (
     <section className="screen" aria-labelledby="actions-title">
@@ -89,11 +85,7 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
         {actions.map((action) => (
           <li
             key={action.id}
-            className={
-              action.status === 'open' && action.dueDate && action.dueDate < late
-                ? 'card log__entry log__entry--late'
-                : 'card log__entry'
-            }
+            className={isOverdue(action, today) ? 'card log__entry log__entry--late' : 'card log__entry'}
           >
             <label className="check">
               <input
@@ -112,8 +104,13 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
               <strong>{action.text}</strong>
             </label>
             <span>
-              {nameOf(action.ownerId)} · {action.dueDate || t('meeting.tracker.noDue')} {groupOf(action.groupId)}
+              <bdi>{nameOf(action.ownerId)}</bdi> · {action.dueDate || t('meeting.tracker.noDue')}{' '}
+              <bdi>{groupOf(action.groupId)}</bdi>
             </span>
+            {/* A word and a mark, not only the red border: colour alone is missed by many. */}
+            {isOverdue(action, today) ? (
+              <span className="badge badge--overdue">⚠ {t('meeting.tracker.late')}</span>
+            ) : null}
             <EditToggle
               text={action.text}
               open={editing === action.id}

@@ -6,6 +6,7 @@ import { usePartners } from '../partners/store';
 import { voiceBeside, VoiceQuotes } from './CarriedVoice';
 import { purposeKey } from './labels';
 import { useMeeting } from './store';
+import { TimeboxField } from './TimeboxField';
 import { PickOne } from '../../components/PickOne';
 
 /** Items with a timebox, a purpose and a presenter; reordered with buttons or Alt+Up/Down. */
@@ -130,19 +131,7 @@ function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
         required
         save={(title) => update({ title })}
       />
-      <label>
-        {t('meeting.agenda.timebox')}
-        <input
-          type="number"
-          min={0}
-          max={600}
-          defaultValue={item.timeboxMinutes}
-          onChange={(event) => {
-            const minutes = Number(event.target.value);
-            if (Number.isInteger(minutes) && minutes >= 0 && minutes <= 600) void update({ timeboxMinutes: minutes });
-          }}
-        />
-      </label>
+      <TimeboxField value={item.timeboxMinutes} save={(timeboxMinutes) => void update({ timeboxMinutes })} />
       <label>
         {t('meeting.agenda.purpose')}
         <select

@@ -16,7 +16,13 @@ export function VoiceQuotes({ notes, label }: { notes: readonly VoiceNote[]; lab
     <ul className="meeting__voice" aria-label={label}>
       {notes.map((note) => (
         <li key={note.id}>
-          “{note.text}”{note.pseudonym ? ` — ${note.pseudonym}` : ''}
+          “<bdi>{note.text}</bdi>”
+          {note.pseudonym ? (
+            <>
+              {' '}
+              — <bdi>{note.pseudonym}</bdi>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -94,7 +100,7 @@ export function OpenFromLast({ view }: { view: MeetingView }) {
       <ul aria-label={t('meeting.live.openFromLastList')}>
         {view.openFromLast.map((action) => (
           <li key={action.id}>
-            {action.text}
+            <bdi>{action.text}</bdi>
             {action.dueDate ? ` · ${action.dueDate}` : ''}
           </li>
         ))}

@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knownSectors, type MeetingView } from '../../../src-main/contract/index';
+import { useSectorLabel } from '../partners/labels';
+import { IsolatedList } from './IsolatedList';
 import { useMeeting } from './store';
 
 /** Who is at the table: the invited list plus walk-ins, with sectors present and lived-experience seats. */
 export function CheckInPanel({ view }: { view: MeetingView }) {
   const { t } = useTranslation();
+  const sectorLabel = useSectorLabel();
   const sessionId = view.session.id;
   const present = view.attendance.filter((person) => person.checkedIn);
   const sectors = [...new Set(present.map((person) => person.sector))].sort();
@@ -35,7 +38,11 @@ export function CheckInPanel({ view }: { view: MeetingView }) {
         {t('meeting.checkIn.present', { count: present.length })} ·{' '}
         {t('meeting.checkIn.sectors', { count: sectors.length })} · {t('meeting.checkIn.lived', { count: lived })}
       </p>
-      {sectors.length > 0 ? <p className="field__hint">{sectors.join(', ')}</p> : null}
+      {sectors.length > 0 ? (
+        <p className="field__hint" data-testid="sectors-present">
+          <IsolatedList items={sectors.map(sectorLabel)} />
+        </p>
+      ) : null}
       <ul className="checkin__list" aria-label={t('meeting.checkIn.list')}>
         {view.attendance.map((person) => (
           <li key={person.id}>
@@ -51,7 +58,7 @@ export function CheckInPanel({ view }: { view: MeetingView }) {
                   })
                 }
               />
-              {person.name}
+              <bdi>{person.name}</bdi>
               {person.livedExperience ? ' ★' : ''}
             </label>
           </li>

@@ -33,7 +33,8 @@ export function Countdown({ view, item }: { view: MeetingView; item: AgendaItem 
   return (
     <div className="countdown">
       <p className={`countdown__time countdown__time--${tone}`} role="timer" aria-label={t('meeting.live.timeLeft')}>
-        {clock(left)}
+        {/* Isolated left to right: in Arabic an overrun must read −0:35, not 0:35− with the sign after. */}
+        <bdi dir="ltr">{clock(left)}</bdi>
       </p>
       <p className="countdown__state">
         {running ? t('meeting.live.running') : t('meeting.live.paused')} · {t('meeting.live.spaceHint')}

@@ -7,6 +7,7 @@ import {
   type MeetingView,
   type Tally,
 } from '../../../src-main/contract/index';
+import { useOneSubmission } from '../../components/useOneSubmission';
 import { describeError } from '../../i18n/index';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
@@ -41,10 +42,15 @@ export function DecisionForm({ view, itemId, onDone }: { view: MeetingView; item
   const [rationale, setRationale] = useState('');
   const [noteIds, setNoteIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const submission = useOneSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return setError(t('errors.required'));
+    await submission.submit(async (id) => save(id));
+  }
+
+  async function save(id: string): Promise<boolean> {
     const tally: Tally =
       method === 'fist_to_five' ? { fist } : method === 'majority' ? votes : method === 'consent' ? { objections } : {};
     const result = await useMeeting.getState().act('decisions.record', {
@@ -58,9 +64,14 @@ export function DecisionForm({ view, itemId, onDone }: { view: MeetingView; item
         rationale,
         noteIds,
       },
+      id,
     });
-    if (!result.ok) return setError(describeError(result.error));
+    if (!result.ok) {
+      setError(describeError(result.error));
+      return false;
+    }
     onDone();
+    return true;
   }
 
   return (
@@ -181,7 +192,7 @@ export function DecisionForm({ view, itemId, onDone }: { view: MeetingView; item
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary" disabled={submission.pending}>
             {t('meeting.decision.save')}
           </button>
           <button type="button" className="button" onClick={onDone}>

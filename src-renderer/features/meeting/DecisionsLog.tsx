@@ -11,6 +11,7 @@ import { useGroups } from '../groups/store';
 import { DecisionEditor, EditToggle } from './EntryEditors';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
+import { deleteDecision } from './undo';
 import { PickOne } from '../../components/PickOne';
 
 type Outcome = (typeof decisionOutcomes)[number];
@@ -126,6 +127,14 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
             {entry.noteIds.length > 0 ? <span>{t('meeting.log.voice', { count: entry.noteIds.length })}</span> : null}
             {entry.rationale ? <span>{entry.rationale}</span> : null}
             {editing === entry.id ? <DecisionEditor decision={entry} /> : null}
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('meeting.undo.deleteDecision', { text: entry.text })}
+              onClick={() => void deleteDecision(entry)}
+            >
+              {t('meeting.undo.delete')}
+            </button>
           </li>
         ))}
       </ul>

@@ -16,6 +16,7 @@ import { outcomeKey } from './labels';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
 import { longTextLimit } from '../../components/TooLongNotice';
+import { DueDateField } from './DueDateField';
 
 type Outcome = (typeof decisionOutcomes)[number];
 type Status = (typeof actionStatuses)[number];
@@ -120,14 +121,7 @@ export function ActionEditor({ action, onSaved }: { action: ActionItem; onSaved(
         defaultValue={action.ownerId}
         onChange={async (id) => setError(await save({ ownerId: id }))}
       />
-      <label>
-        {t('meeting.action.due')}
-        <input
-          type="date"
-          defaultValue={action.dueDate}
-          onChange={async (event) => setError(await save({ dueDate: event.target.value }))}
-        />
-      </label>
+      <DueDateField initial={action.dueDate} onChange={async (dueDate) => setError(await save({ dueDate }))} />
       <label>
         {t('meeting.tracker.status')}
         <select

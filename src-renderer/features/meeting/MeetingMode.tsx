@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../src-main/contract/index';
 import { AutosaveText } from '../../components/AutosaveText';
@@ -10,8 +10,11 @@ import { purposeKey } from './labels';
 import { ActionForm, ParkingForm } from './QuickForms';
 import { ReviewScreen } from './ReviewScreen';
 import { isRightToLeft, ShortcutSheet } from './ShortcutSheet';
+import { MeetingControls, type MeetingCommands } from './MeetingControls';
 import { useMeeting } from './store';
 import { longTextLimit } from '../../components/TooLongNotice';
+import { useInertOutside } from './useInertOutside';
+import { deleteDecision } from './undo';
 
 type Dialog = 'decision' | 'action' | 'parking' | 'help' | 'review' | null;
 const contrastKey = 'commonground.meetingContrast';
@@ -35,30 +38,44 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
   );
   const current = items[index] ?? null;
   const sessionId = session.id;
+  const sectionRef = useRef<HTMLElement>(null);
+  useInertOutside(sectionRef, dialog !== 'review');
+
+  // The same commands for the keys and the buttons. Keys can come faster than answers: the store
+  // moves on at once and keeps the move until the stored answer is back, so two quick presses of →
+  // go two items on.
+  const commands = useMemo<MeetingCommands>(
+    () => ({
+      decision: () => setDialog('decision'),
+      action: () => setDialog('action'),
+      parking: () => setDialog('parking'),
+      notes: () => notesRef.current?.querySelector('textarea')?.focus(),
+      previous: () => useMeeting.getState().move(-1),
+      next: () => useMeeting.getState().move(1),
+      timer: () => {
+        const running = useMeeting.getState().view?.live.timerStartedAt != null;
+        void useMeeting.getState().act('meeting.timer', { sessionId, action: running ? 'pause' : 'start' });
+      },
+    }),
+    [sessionId],
+  );
 
   useEffect(() => {
-    // Keys can come faster than answers: the store moves on at once and keeps the move until the
-    // stored answer is back, so two quick presses of → go two items on.
-    const go = (by: -1 | 1) => useMeeting.getState().move(by);
-    function toggleTimer() {
-      const running = useMeeting.getState().view?.live.timerStartedAt != null;
-      void useMeeting.getState().act('meeting.timer', { sessionId, action: running ? 'pause' : 'start' });
-    }
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape' && dialog) return setDialog(null);
       // Escape leaves a field (the notes), so the single-key shortcuts work again.
       if (event.key === 'Escape' && isTyping(event.target)) return (event.target as HTMLElement).blur();
       if (dialog || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const actions: Record<string, () => void> = {
-        d: () => setDialog('decision'),
-        a: () => setDialog('action'),
-        p: () => setDialog('parking'),
+        d: commands.decision,
+        a: commands.action,
+        p: commands.parking,
         '?': () => setDialog('help'),
-        n: () => notesRef.current?.querySelector('textarea')?.focus(),
+        n: commands.notes,
         // "Next" points the way the text reads: left in Arabic, right in English.
-        ArrowRight: () => go(isRightToLeft() ? -1 : 1),
-        ArrowLeft: () => go(isRightToLeft() ? 1 : -1),
-        ' ': toggleTimer,
+        ArrowRight: isRightToLeft() ? commands.previous : commands.next,
+        ArrowLeft: isRightToLeft() ? commands.next : commands.previous,
+        ' ': commands.timer,
       };
       const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key] ?? actions[event.key];
       if (!action) return;
@@ -67,13 +84,19 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dialog, sessionId]);
+  }, [dialog, commands]);
 
   if (dialog === 'review') return <ReviewScreen view={view} onBack={() => setDialog(null)} />;
   return (
-    <section className={contrast ? 'meeting meeting--contrast' : 'meeting'} aria-labelledby="meeting-title">
+    <section
+      ref={sectionRef}
+      className={contrast ? 'meeting meeting--contrast' : 'meeting'}
+      aria-labelledby="meeting-title"
+    >
       <header className="meeting__bar">
-        <h1 id="meeting-title">{session.title}</h1>
+        <h1 id="meeting-title">
+          <bdi>{session.title}</bdi>
+        </h1>
         <button
           type="button"
           className="button"
@@ -95,6 +118,13 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
           {t('meeting.live.close')}
         </button>
       </header>
+      <MeetingControls
+        commands={commands}
+        running={live.timerStartedAt !== null}
+        rtl={isRightToLeft()}
+        hasPrevious={index > 0}
+        hasNext={index < items.length - 1}
+      />
       <div className="meeting__body">
         <div className="meeting__main">
           {current ? (
@@ -104,7 +134,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
                 {t(purposeKey[current.purpose])}
               </p>
               <h2 className="meeting__current" aria-live="polite">
-                {current.title}
+                <bdi>{current.title}</bdi>
               </h2>
               <Countdown view={view} item={current} />
               <VoiceQuotes
@@ -130,7 +160,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
               <ol className="meeting__next" aria-label={t('meeting.live.next')}>
                 {items.slice(index + 1).map((item) => (
                   <li key={item.id}>
-                    {item.title} · {t('meeting.live.minutes', { count: item.timeboxMinutes })}
+                    <bdi>{item.title}</bdi> · {t('meeting.live.minutes', { count: item.timeboxMinutes })}
                   </li>
                 ))}
               </ol>
@@ -169,7 +199,17 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-decisions">{t('meeting.review.decisions', { count: view.decisions.length })}</h3>
         <ul aria-label={t('meeting.tabs.decisions')}>
           {view.decisions.map((decision) => (
-            <li key={decision.id}>{decision.text}</li>
+            <li key={decision.id}>
+              <bdi>{decision.text}</bdi>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('meeting.undo.deleteDecision', { text: decision.text })}
+                onClick={() => void deleteDecision(decision)}
+              >
+                ×
+              </button>
+            </li>
           ))}
         </ul>
       </section>
@@ -177,7 +217,9 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-actions">{t('meeting.review.actions', { count: view.actions.length })}</h3>
         <ul aria-label={t('meeting.tabs.actions')}>
           {view.actions.map((action) => (
-            <li key={action.id}>{action.text}</li>
+            <li key={action.id}>
+              <bdi>{action.text}</bdi>
+            </li>
           ))}
         </ul>
       </section>
@@ -185,7 +227,9 @@ function Captured({ view }: { view: MeetingView }) {
         <h3 id="captured-parking">{t('meeting.review.parking', { count: view.parking.length })}</h3>
         <ul aria-label={t('meeting.parking.title')}>
           {view.parking.map((item) => (
-            <li key={item.id}>{item.text}</li>
+            <li key={item.id}>
+              <bdi>{item.text}</bdi>
+            </li>
           ))}
         </ul>
       </section>

@@ -4,13 +4,16 @@ import type { MeetingView } from '../../../src-main/contract/index';
 import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
 import { usePartners } from '../partners/store';
+import { DueDateField } from './DueDateField';
 import { useMeeting } from './store';
 import { PickOne } from '../../components/PickOne';
 import { TooLongNotice } from '../../components/TooLongNotice';
+import { useOneSubmission } from '../../components/useOneSubmission';
 
 interface DialogFormProps {
   titleKey: string;
-  onSubmit(): Promise<string | null>;
+  /** Gets the new record's id, the same for every press of one submission; answers a failure or null. */
+  onSubmit(newId: string): Promise<string | null>;
   onDone(): void;
   children: ReactNode;
 }
@@ -18,11 +21,15 @@ interface DialogFormProps {
 function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const submission = useOneSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const failure = await onSubmit();
-    if (failure) setError(failure);
-    else onDone();
+    await submission.submit(async (newId) => {
+      const failure = await onSubmit(newId);
+      if (failure) setError(failure);
+      else onDone();
+      return failure === null;
+    });
   }
   return (
     <div className="dialog-backdrop">
@@ -41,7 +48,7 @@ function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary" disabled={submission.pending}>
             {t('meeting.form.save')}
           </button>
           <button type="button" className="button" onClick={onDone}>
@@ -62,10 +69,11 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [groupId, setGroupId] = useState(view.session.groupId ?? '');
-  async function save(): Promise<string | null> {
+  async function save(id: string): Promise<string | null> {
     if (!text.trim()) return t('errors.required');
     const result = await useMeeting.getState().act('actions.add', {
       action: { text, ownerId: ownerId || null, dueDate, groupId: groupId || null, sessionId: view.session.id },
+      id,
     });
     return result.ok ? null : describeError(result.error);
   }
@@ -83,10 +91,7 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
         value={ownerId}
         onChange={(id) => setOwnerId(id ?? '')}
       />
-      <label>
-        {t('meeting.action.due')}
-        <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
-      </label>
+      <DueDateField initial={dueDate} onChange={setDueDate} />
       <PickOne
         label={t('meeting.action.group')}
         noneLabel={t('meeting.plan.noGroup')}

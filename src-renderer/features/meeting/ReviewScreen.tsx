@@ -21,7 +21,10 @@ export function ReviewScreen({ view, onBack }: { view: MeetingView; onBack(): vo
         <ul>
           {view.decisions.map((decision) => (
             <li key={decision.id}>
-              <strong>{decision.text}</strong> · {t(methodKey[decision.method])} · {t(outcomeKey[decision.outcome])}
+              <strong>
+                <bdi>{decision.text}</bdi>
+              </strong>{' '}
+              · {t(methodKey[decision.method])} · {t(outcomeKey[decision.outcome])}
             </li>
           ))}
         </ul>
@@ -31,7 +34,7 @@ export function ReviewScreen({ view, onBack }: { view: MeetingView; onBack(): vo
         <ul>
           {view.actions.map((action) => (
             <li key={action.id}>
-              {action.text} · {nameOf(action.ownerId)} · {action.dueDate || '—'}
+              <bdi>{action.text}</bdi> · <bdi>{nameOf(action.ownerId)}</bdi> · {action.dueDate || '—'}
             </li>
           ))}
         </ul>
@@ -41,7 +44,7 @@ export function ReviewScreen({ view, onBack }: { view: MeetingView; onBack(): vo
         <ul>
           {view.parking.map((item) => (
             <li key={item.id}>
-              {item.text}{' '}
+              <bdi>{item.text}</bdi>{' '}
               <select
                 aria-label={t('meeting.parking.moveTo', { text: item.text })}
                 value={item.movedToSessionId ?? ''}

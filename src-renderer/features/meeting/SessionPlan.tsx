@@ -9,16 +9,27 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { CarriedVoicePlan, OpenFromLast } from './CarriedVoice';
 import { statusKey } from './labels';
 import { useMeeting } from './store';
+import { deleteSession } from './undo';
 import { PickOne } from '../../components/PickOne';
 
 /** A session's details, who is invited and its agenda; from here the meeting starts. */
-export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onRun(): void; onSummary(): void }) {
+export function SessionPlan({
+  view,
+  onRun,
+  onSummary,
+}: {
+  view: MeetingView;
+  /** `reopen`: the session was closed and the facilitator agreed to make it live again. */
+  onRun(reopen: boolean): void;
+  onSummary(): void;
+}) {
   const { t } = useTranslation();
   const { session } = view;
   const partners = usePartners((state) => state.partners);
   const groups = useGroups((state) => state.groups);
   const [inviteGroup, setInviteGroup] = useState('');
   const [invitePartner, setInvitePartner] = useState('');
+  const [askReopen, setAskReopen] = useState(false);
   const update = useCallback(
     async (patch: SessionPatch) => {
       const result = await useMeeting.getState().act('sessions.update', { sessionId: session.id, patch });
@@ -34,15 +45,33 @@ export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onR
   return (
     <article className="session-plan" aria-labelledby="session-plan-title">
       <header className="session-plan__header">
-        <h2 id="session-plan-title">{session.title}</h2>
+        <h2 id="session-plan-title">
+          <bdi>{session.title}</bdi>
+        </h2>
         <span className="badge">{t(statusKey[session.status])}</span>
-        <button type="button" className="button button--primary" onClick={onRun}>
-          {session.status === 'planned' ? t('meeting.plan.start') : t('meeting.plan.resume')}
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => (session.status === 'closed' ? setAskReopen(true) : onRun(false))}
+        >
+          {t(runKey[session.status])}
         </button>
         <button type="button" className="button" onClick={onSummary}>
           {t('summary.ui.open')}
         </button>
+        <button type="button" className="button button--ghost" onClick={() => void deleteSession(session)}>
+          {t('meeting.undo.deleteSession')}
+        </button>
       </header>
+      {askReopen ? (
+        <ReopenQuestion
+          onReopen={() => {
+            setAskReopen(false);
+            onRun(true);
+          }}
+          onKeepClosed={() => setAskReopen(false)}
+        />
+      ) : null}
       <div className="card session-plan__details">
         <AutosaveText
           label={t('meeting.plan.sessionTitle')}
@@ -147,6 +176,36 @@ export function SessionPlan({ view, onRun, onSummary }: { view: MeetingView; onR
       <AgendaBuilder view={view} />
       <CarriedVoicePlan view={view} />
     </article>
+  );
+}
+
+const runKey = {
+  planned: 'meeting.plan.start',
+  live: 'meeting.plan.resume',
+  closed: 'meeting.plan.reopen',
+} as const;
+
+/** A closed session is made live again only when the facilitator says so. */
+function ReopenQuestion({ onReopen, onKeepClosed }: { onReopen(): void; onKeepClosed(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="reopen-title"
+      aria-describedby="reopen-body"
+      className="card reopen-question"
+    >
+      <h3 id="reopen-title">{t('meeting.reopen.title')}</h3>
+      <p id="reopen-body">{t('meeting.reopen.body')}</p>
+      <div className="row">
+        <button type="button" className="button button--primary" onClick={onReopen}>
+          {t('meeting.reopen.confirm')}
+        </button>
+        <button type="button" className="button" autoFocus onClick={onKeepClosed}>
+          {t('meeting.reopen.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 

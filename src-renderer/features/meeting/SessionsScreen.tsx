@@ -7,6 +7,7 @@ import { SessionPlan } from './SessionPlan';
 import { SummaryPanel } from '../summary/SummaryPanel';
 import { useMeeting } from './store';
 import { formatLocalDateTime } from '../../i18n/format';
+import { useOneSubmission } from '../../components/useOneSubmission';
 
 const plannable = sessionKinds.filter((kind) => kind !== 'focus_group');
 
@@ -17,11 +18,11 @@ export function SessionsScreen() {
   const sessionId = useMeeting((state) => state.sessionId);
   const view = useMeeting((state) => state.view);
   const initiativeId = useMeeting((state) => state.initiativeId);
-  const [planning, setPlanning] = useState(false);
+  const planShown = useMeeting((state) => state.planShown);
   const [summaryOf, setSummaryOf] = useState<string | null>(null);
-  const live = view?.session.status === 'live' && !planning;
+  const live = view?.session.status === 'live' && planShown !== view.session.id;
 
-  if (view && live) return <MeetingMode view={view} onLeave={() => setPlanning(true)} />;
+  if (view && live) return <MeetingMode view={view} onLeave={() => useMeeting.getState().showPlan(view.session.id)} />;
   return (
     <section className="screen sessions" aria-labelledby="sessions-title">
       <header className="screen__header">
@@ -52,9 +53,9 @@ export function SessionsScreen() {
               onSummary={() => setSummaryOf(view.session.id)}
               key={view.session.id}
               view={view}
-              onRun={() => {
-                setPlanning(false);
-                void useMeeting.getState().act('meeting.start', { sessionId: view.session.id });
+              onRun={(reopen) => {
+                useMeeting.getState().showPlan(null);
+                void useMeeting.getState().act('meeting.start', { sessionId: view.session.id, reopen });
               }}
             />
           ) : (
@@ -75,7 +76,9 @@ function SessionButton({ session, current }: { session: Session; current: boolea
       aria-current={current ? 'true' : undefined}
       onClick={() => void useMeeting.getState().select(session.id)}
     >
-      <strong>{session.title}</strong>
+      <strong>
+        <bdi>{session.title}</bdi>
+      </strong>
       <span>
         {formatLocalDateTime(session.startsAt)} · {t(statusKey[session.status])}
       </span>
@@ -89,16 +92,21 @@ function PlanForm() {
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
+  const submission = useOneSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) return;
-    const result = await useMeeting.getState().act('sessions.create', {
-      session: { kind, title, startsAt, place },
+    await submission.submit(async (id) => {
+      const result = await useMeeting.getState().act('sessions.create', {
+        session: { kind, title, startsAt, place },
+        id,
+      });
+      if (!result.ok) return false;
+      setTitle((typed) => (typed === title ? '' : typed));
+      setPlace((typed) => (typed === place ? '' : typed));
+      await useMeeting.getState().select(result.value.id);
+      return true;
     });
-    if (!result.ok) return;
-    setTitle((typed) => (typed === title ? '' : typed));
-    setPlace((typed) => (typed === place ? '' : typed));
-    await useMeeting.getState().select(result.value.id);
   }
   return (
     <form className="card plan-form" aria-label={t('meeting.plan.title')} onSubmit={(event) => void submit(event)}>
@@ -125,7 +133,7 @@ function PlanForm() {
         {t('meeting.plan.place')}
         <input value={place} maxLength={200} onChange={(event) => setPlace(event.target.value)} />
       </label>
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary" disabled={submission.pending}>
         {t('meeting.plan.create')}
       </button>
     </form>

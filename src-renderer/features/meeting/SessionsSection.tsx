@@ -6,6 +6,7 @@ import { ActionTracker } from './ActionTracker';
 import { DecisionsLog } from './DecisionsLog';
 import { SessionsScreen } from './SessionsScreen';
 import { useMeeting } from './store';
+import { hasUndo, undoLastDelete } from './undo';
 import './meeting.css';
 
 const tabs = ['sessions', 'decisions', 'actions'] as const;
@@ -20,6 +21,21 @@ const tabKey: Record<Tab, string> = {
 export function SessionsSection({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('sessions');
+  useEffect(() => {
+    // Ctrl+Z brings back the last deleted session or decision; inside a text field it stays the
+    // field's own undo.
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(target.tagName)))
+        return;
+      if (!hasUndo()) return;
+      event.preventDefault();
+      void undoLastDelete();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   useEffect(() => {
     void useMeeting.getState().open(initiativeId);
     void usePartners.getState().load(initiativeId);

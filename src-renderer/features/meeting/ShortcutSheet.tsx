@@ -5,37 +5,48 @@ export function isRightToLeft(): boolean {
   return document.documentElement.dir === 'rtl';
 }
 
-function shortcuts(rtl: boolean): [string, string][] {
+/** Each key, what it does, and the button in meeting mode that does the same (none for ? and Esc). */
+function shortcuts(rtl: boolean): [string, string, string | null][] {
   return [
-    ['D', 'meeting.shortcuts.decision'],
-    ['A', 'meeting.shortcuts.action'],
-    ['N', 'meeting.shortcuts.note'],
-    ['P', 'meeting.shortcuts.parking'],
-    [rtl ? '←' : '→', 'meeting.shortcuts.next'],
-    [rtl ? '→' : '←', 'meeting.shortcuts.previous'],
-    ['Space', 'meeting.shortcuts.timer'],
-    ['?', 'meeting.shortcuts.help'],
-    ['Esc', 'meeting.shortcuts.escape'],
+    ['D', 'meeting.shortcuts.decision', 'meeting.controls.decision'],
+    ['A', 'meeting.shortcuts.action', 'meeting.controls.action'],
+    ['N', 'meeting.shortcuts.note', 'meeting.controls.notes'],
+    ['P', 'meeting.shortcuts.parking', 'meeting.controls.parking'],
+    [rtl ? '←' : '→', 'meeting.shortcuts.next', 'meeting.controls.next'],
+    [rtl ? '→' : '←', 'meeting.shortcuts.previous', 'meeting.controls.previous'],
+    ['Space', 'meeting.shortcuts.timer', 'meeting.controls.start'],
+    ['?', 'meeting.shortcuts.help', 'meeting.live.shortcuts'],
+    ['Esc', 'meeting.shortcuts.escape', null],
   ];
 }
 
-/** Every meeting-mode key, shown with `?`. */
+/** Every meeting-mode key and its button, shown with `?` or the Shortcuts button. */
 export function ShortcutSheet({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   return (
     <div className="dialog-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="shortcut-title" className="dialog card">
         <h2 id="shortcut-title">{t('meeting.shortcuts.title')}</h2>
-        <dl className="shortcut-sheet">
-          {shortcuts(isRightToLeft()).map(([key, label]) => (
-            <div key={key}>
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{t(label)}</dd>
-            </div>
-          ))}
-        </dl>
+        <table className="shortcut-sheet">
+          <thead>
+            <tr>
+              <th scope="col">{t('meeting.shortcuts.key')}</th>
+              <th scope="col">{t('meeting.shortcuts.does')}</th>
+              <th scope="col">{t('meeting.shortcuts.button')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shortcuts(isRightToLeft()).map(([key, label, button]) => (
+              <tr key={key}>
+                <td>
+                  <kbd>{key}</kbd>
+                </td>
+                <td>{t(label)}</td>
+                <td>{button ? t(button) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <button type="button" className="button" autoFocus onClick={onDone}>
           {t('meeting.form.done')}
         </button>

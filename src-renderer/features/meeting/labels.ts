@@ -39,3 +39,14 @@ export function clock(ms: number): string {
   const seconds = Math.floor(Math.abs(ms) / 1000);
   return `${sign}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** Today on this computer, as a date field writes it: `2026-11-23`. */
+export function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** An open action whose due day has passed. */
+export function isOverdue(action: { status: string; dueDate: string }, today: string = localToday()): boolean {
+  return action.status === 'open' && action.dueDate !== '' && action.dueDate < today;
+}

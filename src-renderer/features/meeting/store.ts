@@ -22,6 +22,13 @@ interface MeetingState {
   view: MeetingView | null;
   carried: VoiceNote[];
   error: ApiError | null;
+  /**
+   * The live session whose plan the facilitator went back to: it stays on its plan when the
+   * Sessions section is shown again, until meeting mode is opened on purpose. Kept in memory only,
+   * so a reload after a crash still lands in meeting mode.
+   */
+  planShown: string | null;
+  showPlan(sessionId: string | null): void;
   open(initiativeId: string): Promise<void>;
   select(sessionId: string | null): Promise<void>;
   refetch(): Promise<void>;
@@ -70,6 +77,9 @@ export const useMeeting = create<MeetingState>((set, get) => {
     view: null,
     carried: [],
     error: null,
+    planShown: null,
+
+    showPlan: (planShown) => set({ planShown }),
 
     async open(initiativeId) {
       if (get().initiativeId !== initiativeId) {

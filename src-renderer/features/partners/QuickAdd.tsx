@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../src-main/contract/index';
 import { Field } from '../../components/Field';
+import { useOneSubmission } from '../../components/useOneSubmission';
 import { useShortcut } from '../../components/useShortcut';
 import { describeError } from '../../i18n/index';
 import { KindSelect, SectorSelect } from './SectorSelect';
@@ -17,6 +18,7 @@ export function QuickAdd() {
   const [sector, setSector] = useState('nonprofit');
   const [error, setError] = useState<string | null>(null);
   const [sectorError, setSectorError] = useState<string | null>(null);
+  const submission = useOneSubmission();
 
   useShortcut(
     'n',
@@ -31,14 +33,17 @@ export function QuickAdd() {
       return;
     }
     if (sector === '') return setSectorError(t('partners.customSectorMissing'));
-    const failure = await create({ name, kind, sector });
-    if (failure) {
-      setError(describeError(failure));
-      return;
-    }
-    setName('');
-    setError(null);
-    nameRef.current?.focus();
+    await submission.submit(async (id) => {
+      const failure = await create({ name, kind, sector }, id);
+      if (failure) {
+        setError(describeError(failure));
+        return false;
+      }
+      setName('');
+      setError(null);
+      nameRef.current?.focus();
+      return true;
+    });
   }
 
   return (
@@ -75,7 +80,7 @@ export function QuickAdd() {
             />
           )}
         </Field>
-        <button type="submit" className="button button--primary quick-add__submit">
+        <button type="submit" className="button button--primary quick-add__submit" disabled={submission.pending}>
           {t('partners.add')}
         </button>
       </div>

@@ -9,7 +9,8 @@ interface PartnersState {
   error: ApiError | null;
   load(initiativeId: string): Promise<void>;
   refetch(): Promise<void>;
-  create(draft: PartnerDraft): Promise<ApiError | null>;
+  /** `id`: the new partner's id, made once per form submission so a second press makes no second partner. */
+  create(draft: PartnerDraft, id?: string): Promise<ApiError | null>;
   update(partnerId: string, patch: PartnerPatch): Promise<ApiError | null>;
   remove(partnerId: string): Promise<ApiError | null>;
   restore(partnerId: string): Promise<ApiError | null>;
@@ -50,7 +51,7 @@ export const usePartners = create<PartnersState>((set, get) => {
       else set({ status: 'error', error: result.error });
     },
 
-    create: (draft) => write((initiativeId) => call('partners.create', { initiativeId, partner: draft })),
+    create: (draft, id) => write((initiativeId) => call('partners.create', { initiativeId, partner: draft, id })),
     update: (partnerId, patch) => write((initiativeId) => call('partners.update', { initiativeId, partnerId, patch })),
     remove: (partnerId) => write((initiativeId) => call('partners.delete', { initiativeId, partnerId })),
     restore: (partnerId) => write((initiativeId) => call('partners.restore', { initiativeId, partnerId })),

@@ -12,6 +12,7 @@ import { NoteList } from './NoteList';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { useVoice } from './store';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useOneSubmission } from '../../components/useOneSubmission';
 
 const views = ['capture', 'participants', 'sessions'] as const;
 type View = (typeof views)[number];
@@ -77,21 +78,31 @@ function NewFocusGroup({ onCreated }: { onCreated(groupId: string): void }) {
   const groups = useGroups((state) => state.groups);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const submission = useOneSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errors.required'));
-    // Focus groups are constellations on the map too: the first colour no group has yet.
-    const result = await createGroup({ kind: 'focus_group', name: name.trim(), colour: nextGroupColour(groups) });
-    if (!result.ok) return setError(describeError(result.error));
-    setName('');
-    setError(null);
-    onCreated(result.value.id);
+    await submission.submit(async (id) => {
+      // Focus groups are constellations on the map too: the first colour no group has yet.
+      const result = await createGroup(
+        { kind: 'focus_group', name: name.trim(), colour: nextGroupColour(groups) },
+        id,
+      );
+      if (!result.ok) {
+        setError(describeError(result.error));
+        return false;
+      }
+      setName('');
+      setError(null);
+      onCreated(result.value.id);
+      return true;
+    });
   }
   return (
     <form className="focus__new" onSubmit={(event) => void submit(event)}>
       <label htmlFor="new-focus-group">{t('voice.groups.newLabel')}</label>
       <input id="new-focus-group" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={submission.pending}>
         {t('voice.groups.create')}
       </button>
       <ErrorLine error={error} />

@@ -109,6 +109,7 @@ export function meetingValidInput(channel: MeetingChannel, ids: MeetingIds): Rec
       patch: { method: 'majority', tally: { for: 9, against: 2, abstain: 1 }, outcome: 'agreed' },
     }),
     'decisions.delete': () => ({ initiativeId, decisionId: ids.decisionId }),
+    'decisions.restore': () => ({ initiativeId, decisionId: ids.decisionId }),
     'decisions.log': () => ({ initiativeId, filter: { query: 'six', method: 'consensus' } }),
     'actions.add': () => ({
       initiativeId,
@@ -134,6 +135,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
     decision: { sessionId, text: 'Meet at six', method: 'consensus', ...fields },
   });
   const cases: Partial<Record<MeetingChannel, [string, unknown][]>> = {
+    'meeting.start': [['reopen not a flag', { initiativeId, sessionId, reopen: 'yes' }]],
     'meeting.timer': [
       ['unknown action', { initiativeId, sessionId, action: 'stop' }],
       ['no action', { initiativeId, sessionId }],
@@ -143,6 +145,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
       ['no title', { initiativeId, sessionId, item: {} }],
       ['blank title', { initiativeId, sessionId, item: { title: '  ' } }],
       ['negative timebox', { initiativeId, sessionId, item: { title: 'x', timeboxMinutes: -5 } }],
+      ['a timebox of no minutes', { initiativeId, sessionId, item: { title: 'x', timeboxMinutes: 0 } }],
       ['timebox not whole', { initiativeId, sessionId, item: { title: 'x', timeboxMinutes: 2.5 } }],
       ['timebox of a day', { initiativeId, sessionId, item: { title: 'x', timeboxMinutes: 1440 } }],
       ['unknown purpose', { initiativeId, sessionId, item: { title: 'x', purpose: 'vent' } }],
@@ -151,6 +154,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
     ],
     'agenda.update': [
       ['notes too long', { initiativeId, itemId, patch: { notes: longText } }],
+      ['a timebox of no minutes', { initiativeId, itemId, patch: { timeboxMinutes: 0 } }],
       ['moving to another session', { initiativeId, itemId, patch: { sessionId } }],
     ],
     'agenda.reorder': [
@@ -187,6 +191,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
       ['unknown tally field', decision({ tally: { yes: 3 } })],
       ['notes not ids', decision({ noteIds: ['bus'] })],
       ['a decision time from the caller', decision({ decidedAt: '2026-01-01' })],
+      ['a new id that is not an id', { ...decision({}), id: 'double-click' }],
     ],
     'decisions.update': [
       ['vote without counts', { initiativeId, decisionId: ids.decisionId, patch: { method: 'majority', tally: {} } }],
@@ -202,6 +207,7 @@ export function meetingBadInputs(channel: MeetingChannel, ids: MeetingIds): [str
       ['due date not a date', { initiativeId, action: { text: 'x', dueDate: 'Friday' } }],
       ['the thirty-first of November', { initiativeId, action: { text: 'x', dueDate: '2026-11-31' } }],
       ['unknown status', { initiativeId, action: { text: 'x', status: 'someday' } }],
+      ['a new id that is not an id', { initiativeId, action: { text: 'x' }, id: 42 }],
     ],
     'actions.update': [['unknown status', { initiativeId, actionId: ids.actionId, patch: { status: 'late' } }]],
     'actions.list': [

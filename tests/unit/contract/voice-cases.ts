@@ -156,6 +156,7 @@ export function voiceBadInputs(channel: VoiceChannel, ids: VoiceIds): [string, u
         { initiativeId, session: { kind: 'roundtable', title: 'x', startsAt: '2026-02-30' } },
       ],
       ['unknown status', { initiativeId, session: { kind: 'roundtable', title: 'x', status: 'maybe' } }],
+      ['a new id that is not an id', { initiativeId, session: { kind: 'roundtable', title: 'x' }, id: 'again' }],
     ],
     'sessions.update': [['empty title', { initiativeId, sessionId: ids.roundtableId, patch: { title: ' ' } }]],
     'participants.create': [

@@ -77,6 +77,19 @@ describe('the live meeting survives a restart', () => {
     expect(fixture.ok('meeting.get', { initiativeId, sessionId }).live.timerStartedAt).toBeNull();
   });
 
+  it('a closed session is made live again only when reopening was asked for', () => {
+    const { fixture, initiativeId, sessionId } = world;
+    fixture.ok('meeting.start', { initiativeId, sessionId });
+    fixture.ok('meeting.close', { initiativeId, sessionId });
+    const before = fixture.dump();
+    const opened = fixture.call('meeting.start', { initiativeId, sessionId });
+    expect(opened.ok ? 'ok' : opened.error.code).toBe('invalid_input');
+    expect(fixture.dump()).toEqual(before);
+    expect(fixture.ok('meeting.get', { initiativeId, sessionId }).session.status).toBe('closed');
+    fixture.ok('meeting.start', { initiativeId, sessionId, reopen: true });
+    expect(fixture.ok('meeting.get', { initiativeId, sessionId }).session.status).toBe('live');
+  });
+
   it('refuses an item of another session and an unknown session', () => {
     const { fixture, initiativeId, sessionId } = world;
     const other = fixture.ok('sessions.create', { initiativeId, session: { kind: 'roundtable', title: 'Other' } }).id;
