@@ -5,6 +5,7 @@ import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
 import { ConflictCopies } from './conflict-copies';
+import { Erasure } from './erasure';
 import {
   columnType,
   domainTables,
@@ -91,6 +92,7 @@ export class WritePath {
   private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
   private readonly conflicts: ConflictCopies;
+  private readonly erasure: Erasure;
 
   private readonly now: () => number;
   private batchDepth = 0;
@@ -112,6 +114,7 @@ export class WritePath {
       `INSERT INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.conflicts = new ConflictCopies(db);
+    this.erasure = new Erasure(db);
     this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
     this.writeClock = db.prepare(
       "INSERT INTO sync_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -262,6 +265,8 @@ export class WritePath {
       if (review.size > 0) pendingReviews.push({ table, row, clock, timestamps: review });
     }
     if (fresh) this.appendLog(newToLog);
+    // Before the conflict review, so a version whose words were erased is not kept as a copy.
+    this.erasure.afterLogged(newToLog);
     // After the log holds every new message, so "has anyone typed over this version" sees them all.
     for (const { table, row, clock, timestamps } of pendingReviews) {
       this.conflicts.review(timestamps, (t, r, column) =>

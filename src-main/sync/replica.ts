@@ -14,6 +14,8 @@ export interface SyncPeer {
   /** Messages with timestamps after `after` (a timestamp or an ISO minute start), oldest first. */
   pull(after: string, limit: number): Promise<{ messages: SealedMessage[]; more: boolean }>;
   push(messages: SealedMessage[]): Promise<{ added: number }>;
+  /** Replaces held messages by their blanked versions after an erasure (see store/erasure.ts). */
+  erase(messages: SealedMessage[]): Promise<{ erased: number }>;
 }
 
 interface LogRow {
@@ -35,6 +37,8 @@ export class LocalReplica {
   private readonly readMerkle: Statement;
   private readonly readAfter: Statement;
   private readonly countLogAfter: Statement;
+  private readonly readErasures: Statement;
+  private readonly clearErasure: Statement;
 
   constructor(
     readonly db: Db,
@@ -43,6 +47,11 @@ export class LocalReplica {
   ) {
     this.readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE hash <> 0');
     this.countLogAfter = db.prepare('SELECT count(*) FROM change_log WHERE timestamp > ?').pluck();
+    this.readErasures = db.prepare(
+      `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base, c.value FROM hub_erasures e
+       JOIN change_log c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
+    );
+    this.clearErasure = db.prepare('DELETE FROM hub_erasures WHERE timestamp = ?');
     this.readAfter = db.prepare(
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
         CASE
@@ -72,17 +81,37 @@ export class LocalReplica {
   sealedAfter(after: string, limit: number): { messages: SealedMessage[]; more: boolean } {
     const rows = this.readAfter.all(after, limit + 1) as LogRow[];
     const more = rows.length > limit;
-    const messages = rows.slice(0, limit).map((row) =>
-      seal(this.key, {
-        timestamp: row.timestamp,
-        table: row.tbl,
-        row: row.row_id,
-        column: row.col,
-        value: row.value,
-        ...(row.base ? { base: row.base } : {}),
-      }),
-    );
-    return { messages, more };
+    return { messages: rows.slice(0, limit).map((row) => this.sealRow(row)), more };
+  }
+
+  private sealRow(row: LogRow): SealedMessage {
+    return seal(this.key, {
+      timestamp: row.timestamp,
+      table: row.tbl,
+      row: row.row_id,
+      column: row.col,
+      value: row.value,
+      ...(row.base ? { base: row.base } : {}),
+    });
+  }
+
+  /**
+   * Asks each peer to blank what this device has erased and not yet had blanked (hub_erasures),
+   * then forgets the list, unless `keep` (a hub of this device was out of reach: it must hear of
+   * them later). Asking twice does no harm. The blanked versions are sealed afresh from the log,
+   * so a hub still never sees a word.
+   */
+  async sendErasures(peers: readonly SyncPeer[], { keep = false, pageSize = 2000 } = {}): Promise<number> {
+    let erased = 0;
+    let after = '';
+    for (;;) {
+      const rows = this.readErasures.all(after, pageSize) as LogRow[];
+      if (rows.length === 0) return erased;
+      const messages = rows.map((row) => this.sealRow(row));
+      for (const peer of peers) erased += (await peer.erase(messages)).erased;
+      if (!keep) this.db.transaction(() => rows.forEach((row) => this.clearErasure.run(row.timestamp)))();
+      after = rows[rows.length - 1].timestamp;
+    }
   }
 
   /** Opens every message first: one that cannot be opened refuses the whole batch, nothing applied. */
@@ -105,6 +134,8 @@ export class LocalReplica {
       merkle: () => Promise.resolve(this.merkle()),
       pull: (after, limit) => Promise.resolve(this.sealedAfter(after, limit)),
       push: (messages) => Promise.resolve({ added: this.applySealed(messages).added }),
+      // This replica blanks its own log when the erasure itself reaches it: nothing to replace here.
+      erase: () => Promise.resolve({ erased: 0 }),
     };
   }
 }
