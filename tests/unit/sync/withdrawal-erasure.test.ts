@@ -43,7 +43,7 @@ function laptopContents(fixture: HostFixture, initiativeId: string): string {
 }
 
 /**
- * A participant withdraws after their words were synced: a real hub process and three real hosts.
+ * A participant withdraws (or a note is deleted) after the words were synced: a real hub process and three real hosts.
  * The words must be gone from the hub (opened with the team's key), from a laptop that joins
  * afterwards, and from a laptop that had them and was offline during the withdrawal.
  */
@@ -144,5 +144,25 @@ describe('withdrawal erases the words everywhere sync reaches', () => {
     const state = (fixture: HostFixture) => laptopContents(fixture, initiativeId);
     expect(state(offline)).toBe(state(leader));
     expect(state(newcomer)).toBe(state(leader));
+  }, 120_000);
+
+  it('deleting a note erases its words on the hub and on the other laptops too', async () => {
+    const deleted = `CANARY-DELETED-${randomUUID()}`;
+    const draft = await call<{ id: string }>(leader, 'voice.saveDraft', {
+      initiativeId,
+      draft: { focusGroupId: note.focusGroupId, participantId: null, text: deleted },
+    });
+    await call(leader, 'voice.capture', { initiativeId, noteId: draft.id });
+    await call(leader, 'sync.now', { initiativeId });
+    await call(offline, 'sync.now', { initiativeId });
+    expect(laptopContents(offline, initiativeId)).toContain(deleted);
+    expect(await hubPlaintext(hub.url, key)).toContain(deleted);
+
+    await call(leader, 'voice.delete', { initiativeId, noteId: draft.id });
+    expect(laptopContents(leader, initiativeId)).not.toContain(deleted);
+    expect(await call<SyncStatus>(leader, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
+    expect(await hubPlaintext(hub.url, key)).not.toContain(deleted);
+    await call(offline, 'sync.now', { initiativeId });
+    expect(laptopContents(offline, initiativeId)).not.toContain(deleted);
   }, 120_000);
 });
