@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import type { Db } from '../store/connection';
-import type { ReceiveOutcome, WritePath } from '../store/write-path';
+import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
 import { open, seal, SyncCryptoError, type SealedMessage, type SyncKey } from './crypto';
 import type { ChangeMessage } from './messages';
 
@@ -39,6 +39,7 @@ export class LocalReplica {
   private readonly countLogAfter: Statement;
   private readonly readErasures: Statement;
   private readonly clearErasure: Statement;
+  private readonly readOthers: Statement;
 
   constructor(
     readonly db: Db,
@@ -52,6 +53,8 @@ export class LocalReplica {
        JOIN change_log c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
     );
     this.clearErasure = db.prepare('DELETE FROM hub_erasures WHERE timestamp = ?');
+    // A timestamp ends with its writer's node id (16 hex digits).
+    this.readOthers = db.prepare('SELECT 1 FROM change_log WHERE substr(timestamp, -16) <> ? LIMIT 1').pluck();
     this.readAfter = db.prepare(
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
         CASE
@@ -114,18 +117,38 @@ export class LocalReplica {
     }
   }
 
-  /** Opens every message first: one that cannot be opened refuses the whole batch, nothing applied. */
-  applySealed(sealed: readonly SealedMessage[]): ReceiveOutcome {
-    let messages: ChangeMessage[];
-    try {
-      messages = sealed.map((message) => open(this.key, message));
-    } catch (error) {
-      if (error instanceof SyncCryptoError) {
-        throw new AppError(error.code === 'wrong_passphrase' ? 'wrong_passphrase' : 'invalid_input', error.message);
+  /**
+   * Opens every message first and applies those that open and make sense, in one transaction. A
+   * few that cannot be opened or read (damaged, or sealed with another key) are set aside, not
+   * applied, and sync goes on (see WritePath.setAside). When nothing in the batch opens and nothing
+   * written by another device ever opened here, it is the passphrase that is wrong: the batch is
+   * refused whole and nothing is kept. (A device whose key has already opened others' changes has
+   * shown it is the team's key; the hubs also refuse another passphrase before anything moves.)
+   */
+  applySealed(sealed: readonly SealedMessage[]): ReceiveOutcome & { setAside: number } {
+    const messages: ChangeMessage[] = [];
+    const unreadable: { timestamp: string; payload: string; reason: string }[] = [];
+    let wrongKey = 0;
+    for (const message of sealed) {
+      try {
+        const opened = open(this.key, message);
+        const problem = messageProblem(opened);
+        if (problem) unreadable.push({ ...message, reason: `unreadable: ${problem}` });
+        else messages.push(opened);
+      } catch (error) {
+        if (!(error instanceof SyncCryptoError)) throw error;
+        if (error.code === 'wrong_passphrase') wrongKey++;
+        unreadable.push({ ...message, reason: error.code === 'wrong_passphrase' ? 'could not be opened' : 'damaged' });
       }
-      throw error;
     }
-    return this.writePath.receive(messages);
+    if (messages.length === 0 && wrongKey > 0 && this.readOthers.get(this.writePath.node) === undefined) {
+      throw new AppError(
+        'wrong_passphrase',
+        'No synced change could be opened: the passphrase does not match the one this team uses. Nothing was changed.',
+      );
+    }
+    const outcome = this.writePath.receive(messages);
+    return { ...outcome, setAside: unreadable.length > 0 ? this.writePath.setAside(unreadable) : 0 };
   }
 
   /** This replica as a peer for another one: for the local network host and for tests. */

@@ -117,6 +117,7 @@ export class SyncService {
         .get(mark) as number,
       clockWarning: this.read(store, keys.clockWarning) === '1',
       conflictCopies: this.conflicts(initiativeId).length,
+      setAside: store.db.prepare('SELECT count(*) FROM set_aside_messages').pluck().get() as number,
       error: error ? (JSON.parse(error) as SyncStatus['error']) : null,
       progress: this.progress.get(initiativeId) ?? null,
     };

@@ -12,6 +12,11 @@ import type { Migration } from './index';
  * hub_erasures lists, on this device only, the timestamps it blanked that the hubs it syncs with
  * may still hold with words in them: the next sync asks each hub to replace those sealed payloads
  * with blank ones. Never synced, like sync_state.
+ *
+ * set_aside_messages keeps, on this device only, synced messages it could not open or read (damaged
+ * on the way, or sealed with another key): they are not applied, but their timestamps count in the
+ * merkle trie, so one bad message does not make every later sync pull it again or fail. Settings →
+ * Sync shows how many there are.
  */
 export const erasedWords: Migration = {
   version: 70,
@@ -19,5 +24,8 @@ export const erasedWords: Migration = {
   sql: `
     CREATE INDEX change_log_voice_text ON change_log (row_id, timestamp) WHERE tbl = 'voice_notes' AND col = 'text';
     CREATE TABLE hub_erasures (timestamp TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+    CREATE TABLE set_aside_messages (
+      timestamp TEXT PRIMARY KEY NOT NULL, payload TEXT NOT NULL, reason TEXT NOT NULL, set_aside_at TEXT NOT NULL
+    ) WITHOUT ROWID;
   `,
 };
