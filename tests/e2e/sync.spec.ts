@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { PartnersPage } from './pages/partners-page';
@@ -40,4 +41,42 @@ test('set up sync, hear plainly that the hub is out of reach, and carry a bundle
     .setInputFiles({ name: saved.suggestedFilename(), mimeType: 'application/octet-stream', buffer: bundle });
   await expect(sync.panel.getByText('This computer already had everything in the bundle.')).toBeVisible();
   await expect(sync.panel.getByText('No conflict copies.')).toBeVisible();
+});
+
+test('a damaged change in a bundle is set aside and counted, and the rest still applies', async ({ page, host }) => {
+  const app = new AppPage(page);
+  const partners = new PartnersPage(page);
+  const sync = new SyncPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Westside Tenants');
+  await partners.add('Westside Legal Aid', 'Health');
+  await app.goTo('Settings');
+  await sync.field('Team passphrase').fill('westside lanterns at dusk');
+  await sync.button('Save sync settings').click();
+  await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await sync.button('Save a bundle of everything').click();
+  const saved = await download;
+  // The team's own bundle, plus one change whose sealed bytes were damaged on the way.
+  const file = JSON.parse(gunzipSync(readFileSync(await saved.path())).toString('utf8')) as {
+    messages: { timestamp: string; payload: string }[];
+  };
+  const damaged = Buffer.from(file.messages[0].payload, 'base64');
+  damaged[damaged.length - 1] ^= 0xff;
+  file.messages.push({
+    timestamp: '2026-01-05T10:00:00.000Z-0000-00000000000000ee',
+    payload: damaged.toString('base64'),
+  });
+  await expect(sync.panel.getByText(/could not be read/)).toHaveCount(0);
+  await sync.bundleInput().setInputFiles({
+    name: 'from-the-usb-stick.cgsync',
+    mimeType: 'application/octet-stream',
+    buffer: gzipSync(JSON.stringify(file)),
+  });
+  await expect(
+    sync.panel.getByText(
+      '1 synced change could not be read (damaged, or sealed with another passphrase). It was set aside; everything else keeps syncing.',
+    ),
+  ).toBeVisible();
 });
