@@ -118,9 +118,9 @@ export class LocalReplica {
   }
 
   /**
-   * Opens every message first and applies those that open and make sense, in one transaction. A
-   * few that cannot be opened or read (damaged, or sealed with another key) are set aside, not
-   * applied, and sync goes on (see WritePath.setAside). When nothing in the batch opens and nothing
+   * Opens every message first and applies those that open and make sense. The few that cannot be
+   * opened or read (damaged, or sealed with another key) are then set aside, not applied, and sync
+   * goes on (see WritePath.setAside; if that step is cut short, the next sync sets them aside). When nothing in the batch opens and nothing
    * written by another device ever opened here, it is the passphrase that is wrong: the batch is
    * refused whole and nothing is kept. (A device whose key has already opened others' changes has
    * shown it is the team's key; the hubs also refuse another passphrase before anything moves.)
