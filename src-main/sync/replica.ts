@@ -125,7 +125,8 @@ export class LocalReplica {
    * refused whole and nothing is kept. (A device whose key has already opened others' changes has
    * shown it is the team's key; the hubs also refuse another passphrase before anything moves.)
    */
-  applySealed(sealed: readonly SealedMessage[]): ReceiveOutcome & { setAside: number } {
+  applySealed(sealed: readonly SealedMessage[], { whole = false } = {}): ReceiveOutcome & { setAside: number } {
+    if (whole) return { ...this.applyWhole(sealed), setAside: 0 };
     const messages: ChangeMessage[] = [];
     const unreadable: { timestamp: string; payload: string; reason: string }[] = [];
     let wrongKey = 0;
@@ -149,6 +150,23 @@ export class LocalReplica {
     }
     const outcome = this.writePath.receive(messages);
     return { ...outcome, setAside: unreadable.length > 0 ? this.writePath.setAside(unreadable) : 0 };
+  }
+
+  /**
+   * A bundle file is applied whole or not at all: the person holds the file and can fetch a sound
+   * one, and nothing depends on it to keep syncing, so one bad message refuses it, nothing applied.
+   */
+  private applyWhole(sealed: readonly SealedMessage[]): ReceiveOutcome {
+    let messages: ChangeMessage[];
+    try {
+      messages = sealed.map((message) => open(this.key, message));
+    } catch (error) {
+      if (error instanceof SyncCryptoError) {
+        throw new AppError(error.code === 'wrong_passphrase' ? 'wrong_passphrase' : 'invalid_input', error.message);
+      }
+      throw error;
+    }
+    return this.writePath.receive(messages);
   }
 
   /** This replica as a peer for another one: for the local network host and for tests. */
