@@ -59,6 +59,7 @@ import {
   NoteDraft,
   NoteDraftSave,
   NotePatch,
+  NoteRestore,
   Participant,
   ParticipantDraft,
   ParticipantPatch,
@@ -270,7 +271,7 @@ export const channels = {
     write: true,
   },
   'voice.delete': { input: oneNote, output: z.object({ noteId: entityId }), write: true },
-  'voice.restore': { input: oneNote, output: VoiceNote, write: true },
+  'voice.restore': { input: NoteRestore, output: VoiceNote, write: true },
   'voice.setThemes': {
     input: z.object({ ...inInitiative, noteId: entityId, themeIds: z.array(entityId).max(50) }).strict(),
     output: VoiceNote,

@@ -15,6 +15,8 @@ export const SyncStatus = z.object({
   /** The last sync found a device whose clock runs far ahead of this one. */
   clockWarning: z.boolean(),
   conflictCopies: z.number().int().nonnegative(),
+  /** Synced changes this device could not open or read, kept aside so sync goes on. */
+  setAside: z.number().int().nonnegative(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /**
    * While a sync runs: messages received and sent so far. `total` is known while sending (this

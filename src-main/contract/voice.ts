@@ -25,6 +25,12 @@ const pseudonym = z.string().trim().min(1, 'must not be empty').max(60);
 const noteText = z.string().max(limits.longText);
 const colour = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #1f6f5c');
 
+/**
+ * Deleting a note erases its words (see store/erasure.ts); the Undo right after gives them back
+ * from what the screen still shows.
+ */
+export const NoteRestore = z.object({ initiativeId: entityId, noteId: entityId, text: noteText.optional() }).strict();
+
 export const Participant = z.object({
   id: entityId,
   focusGroupId: entityId,

@@ -66,6 +66,15 @@ export async function openPostgresHubStore(connectionString: string): Promise<Hu
         client.release();
       }
     },
+    async erase(syncId, messages) {
+      if (messages.length === 0) return 0;
+      const result = await pool.query(
+        `UPDATE hub_messages m SET payload = e.p FROM unnest($2::text[], $3::text[]) AS e(t, p)
+         WHERE m.sync_id = $1 AND m.timestamp = e.t`,
+        [syncId, messages.map((m) => m.timestamp), messages.map((m) => m.payload)],
+      );
+      return result.rowCount ?? 0;
+    },
     async after(syncId, after, limit) {
       const result = await pool.query<SealedMessage>(
         'SELECT timestamp, payload FROM hub_messages WHERE sync_id = $1 AND timestamp > $2 ORDER BY timestamp LIMIT $3',

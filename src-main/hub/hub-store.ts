@@ -15,6 +15,12 @@ export interface HubStore {
   register(syncId: string, tokenHash: string): Promise<boolean>;
   /** Stores the messages not already held and folds them into the trie; returns how many were new. */
   insert(syncId: string, messages: readonly SealedMessage[]): Promise<number>;
+  /**
+   * Replaces the sealed payloads of messages the hub already holds, by timestamp, with the ones
+   * given (a device's blanked versions after an erasure). Timestamps it does not hold are left
+   * alone, so the trie does not change; returns how many were replaced.
+   */
+  erase(syncId: string, messages: readonly SealedMessage[]): Promise<number>;
   after(syncId: string, after: string, limit: number): Promise<{ messages: SealedMessage[]; more: boolean }>;
   merkle(syncId: string): Promise<MerkleNodes>;
   close(): Promise<void>;
@@ -54,6 +60,12 @@ export function openSqliteHubStore(path: string): HubStore {
     'SELECT timestamp, payload FROM messages WHERE sync_id = ? AND timestamp > ? ORDER BY timestamp LIMIT ?',
   );
   const readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE sync_id = ? AND hash <> 0');
+  const replacePayload = db.prepare('UPDATE messages SET payload = ? WHERE sync_id = ? AND timestamp = ?');
+  const eraseAll = db.transaction((syncId: string, messages: readonly SealedMessage[]) => {
+    let replaced = 0;
+    for (const { timestamp, payload } of messages) replaced += replacePayload.run(payload, syncId, timestamp).changes;
+    return replaced;
+  });
   const insertAll = db.transaction((syncId: string, messages: readonly SealedMessage[]) => {
     const added: string[] = [];
     for (const { timestamp, payload } of messages) {
@@ -71,6 +83,7 @@ export function openSqliteHubStore(path: string): HubStore {
     register: (syncId, tokenHash) =>
       Promise.resolve(insertInitiative.run(syncId, tokenHash, new Date().toISOString()).changes === 1),
     insert: (syncId, messages) => Promise.resolve(insertAll.immediate(syncId, messages)),
+    erase: (syncId, messages) => Promise.resolve(eraseAll.immediate(syncId, messages)),
     after(syncId, after, limit) {
       const rows = readAfter.all(syncId, after, limit + 1) as SealedMessage[];
       return Promise.resolve({ messages: rows.slice(0, limit), more: rows.length > limit });

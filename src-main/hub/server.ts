@@ -17,6 +17,8 @@ import type { HubStore } from './hub-store';
  *   GET  /v1/initiatives/:syncId/merkle            { nodes }
  *   GET  /v1/initiatives/:syncId/messages?after=&limit=   { messages, more }
  *   POST /v1/initiatives/:syncId/messages          { messages } -> { added }
+ *   POST /v1/initiatives/:syncId/erase             { messages } -> { erased }: replaces the payloads
+ *        of messages already held (same timestamps, so the trie is unchanged); see HubStore.erase
  */
 export interface HubOptions {
   store: HubStore;
@@ -162,7 +164,7 @@ export function createHubServer(options: HubOptions): Server {
       return;
     }
     if (options.hubKey !== undefined) checkHubKey(request, options.hubKey);
-    const match = /^\/v1\/initiatives\/([^/]+)(\/merkle|\/messages)?$/.exec(url.pathname);
+    const match = /^\/v1\/initiatives\/([^/]+)(\/merkle|\/messages|\/erase)?$/.exec(url.pathname);
     if (!match) throw new HubError(404, 'no such route');
     const syncId = decodeURIComponent(match[1]);
     if (!syncIdPattern.test(syncId)) throw new HubError(400, 'bad sync id');
@@ -191,6 +193,14 @@ export function createHubServer(options: HubOptions): Server {
       await authorised(request, syncId);
       const messages = sealedMessages(await readBody(request, maxBodyBytes));
       send(response, 200, { added: await store.insert(syncId, messages) });
+      return;
+    }
+    if (part === '/erase' && request.method === 'POST') {
+      // The same token as a push: only a holder of the team's key can ask. Such a device could
+      // already outvote any value with a newer message; this lets it blank an old one in place.
+      await authorised(request, syncId);
+      const messages = sealedMessages(await readBody(request, maxBodyBytes));
+      send(response, 200, { erased: await store.erase(syncId, messages) });
       return;
     }
     throw new HubError(405, 'method not allowed');

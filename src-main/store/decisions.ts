@@ -93,6 +93,10 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
        WHERE c.session_id = ? AND v.id IN (SELECT value FROM json_each(?))`,
     )
     .pluck();
+  /** Of some notes, those that may still be shown beside a decision (consent, withdrawal, deletion). */
+  const stillShared = db
+    .prepare('SELECT id FROM shared_voice_notes WHERE id IN (SELECT value FROM json_each(?))')
+    .pluck();
 
   function toDecisions(rows: DecisionRow[]): Decision[] {
     if (rows.length === 0) return [];
@@ -232,8 +236,14 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
       return true;
     });
     const decisions = toDecisions(rows);
+    // The links stay (a reinstated participant's note counts again), but the log counts only the
+    // voices that may still be shown: a withdrawn participant's note no longer informs anything.
+    const shared = new Set(
+      stillShared.all(JSON.stringify([...new Set(decisions.flatMap((decision) => decision.noteIds))])) as string[],
+    );
     return rows.map((row, index) => ({
       ...decisions[index],
+      noteIds: decisions[index].noteIds.filter((noteId) => shared.has(noteId)),
       sessionTitle: text(row.session_title),
       sessionStartsAt: text(row.starts_at),
       groupId: row.group_id || null,

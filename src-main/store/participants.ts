@@ -65,6 +65,7 @@ export function createParticipantRepository(db: Db, writePath: WritePath) {
     .prepare('SELECT pseudonym FROM participants WHERE focus_group_id = ? AND tombstone = 0')
     .pluck();
   const realNameOf = db.prepare('SELECT real_name FROM participant_names WHERE id = ? AND tombstone = 0').pluck();
+  const notesOf = db.prepare('SELECT id FROM voice_notes WHERE participant_id = ? AND text IS NOT NULL').pluck();
 
   function get(id: string): Participant {
     const row = selectOne.get(id) as ParticipantRow | undefined;
@@ -117,12 +118,23 @@ export function createParticipantRepository(db: Db, writePath: WritePath) {
     return get(id);
   }
 
-  /** From now on the participant's notes stay on the focus group's own screens only. */
+  /**
+   * Withdrawal erases the words of every note linked to the participant (deleted ones and drafts
+   * too): a null text is an erasure, which every device applies to its change log and the hubs are
+   * asked to apply to what they hold (store/erasure.ts). The notes themselves stay, wordless, on
+   * the focus group's own screen, marked withdrawn.
+   */
   function withdraw(id: string): Participant {
     const current = get(id);
     if (current.withdrawn) return current;
+    const erased = (notesOf.all(id) as string[]).map((noteId) => ({
+      table: 'voice_notes',
+      row: noteId,
+      values: { text: null },
+    }));
     writePath.write([
       { table: 'participants', row: id, values: { withdrawn: 1, withdrawn_at: localTimestamp().slice(0, 10) } },
+      ...erased,
     ]);
     return get(id);
   }

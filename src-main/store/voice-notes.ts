@@ -294,14 +294,18 @@ export function createVoiceNoteRepository(db: Db, writePath: WritePath) {
     return ownNote(noteId);
   }
 
+  /** Deleting erases the words too (a null text: see store/erasure.ts), here and wherever sync reaches. */
   function remove(noteId: string): void {
     liveNote(noteId);
-    writePath.write([{ table: 'voice_notes', row: noteId, values: { tombstone: 1 } }]);
+    writePath.write([{ table: 'voice_notes', row: noteId, values: { tombstone: 1, text: null } }]);
   }
 
-  function restore(noteId: string): VoiceNote {
+  /** Undo of a delete: the words come back only as the screen gives them, as a new version. */
+  function restore(noteId: string, words?: string): VoiceNote {
     if (!rawNote.get(noteId)) throw new AppError('not_found', 'No note with that id in this initiative.');
-    writePath.write([{ table: 'voice_notes', row: noteId, values: { tombstone: 0 } }]);
+    const values: Record<string, string | number> = { tombstone: 0 };
+    if (words !== undefined) values.text = words;
+    writePath.write([{ table: 'voice_notes', row: noteId, values }]);
     return ownNote(noteId);
   }
 

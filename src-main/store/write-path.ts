@@ -5,6 +5,8 @@ import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
 import { ConflictCopies } from './conflict-copies';
+import { Erasure } from './erasure';
+import { SetAsideMessages } from './set-aside';
 import {
   columnType,
   domainTables,
@@ -87,10 +89,12 @@ export class WritePath {
   private readonly writeClock: Statement;
   private readonly readMerkle: Statement;
   private readonly writeMerkle: Statement;
+  private readonly setAsideMessages: SetAsideMessages;
   private readonly rowClock = new Map<string, Statement>();
   private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
   private readonly conflicts: ConflictCopies;
+  private readonly erasure: Erasure;
 
   private readonly now: () => number;
   private batchDepth = 0;
@@ -99,7 +103,8 @@ export class WritePath {
 
   constructor(
     private readonly db: Db,
-    private readonly node: string,
+    /** This device's node id, the end of every timestamp it stamps. */
+    readonly node: string,
     options: WritePathOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -112,6 +117,8 @@ export class WritePath {
       `INSERT INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.conflicts = new ConflictCopies(db);
+    this.setAsideMessages = new SetAsideMessages(db);
+    this.erasure = new Erasure(db);
     this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
     this.writeClock = db.prepare(
       "INSERT INTO sync_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -173,6 +180,29 @@ export class WritePath {
   }
 
   /**
+   * Keeps synced messages that could not be opened or read (see migration 0070): not applied, but
+   * their timestamps go into the merkle trie so the tries of this device and its peers still agree.
+   * One already in the log or already set aside changes nothing; returns how many were new.
+   */
+  setAside(messages: readonly { timestamp: string; payload: string; reason: string }[]): number {
+    return this.db
+      .transaction(() => {
+        const merkle = new MerkleDelta();
+        const millisOf = millisReader();
+        const at = new Date(this.now()).toISOString();
+        let added = 0;
+        for (const { timestamp, payload, reason } of messages) {
+          if (!parseHlc(timestamp) || !this.setAsideMessages.add(timestamp, payload, reason, at)) continue;
+          merkle.add(millisOf(timestamp), timestamp);
+          added++;
+        }
+        this.foldMerkle(merkle);
+        return added;
+      })
+      .immediate();
+  }
+
+  /**
    * Runs several writes as one transaction (an import, the sample initiative): all of them land
    * or none does, and listeners hear about them once, only after the outer commit.
    */
@@ -228,6 +258,7 @@ export class WritePath {
     const millisOf = millisReader();
     const newToLog: ChangeMessage[] = [];
     const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
+    const anySetAside = !fresh && this.setAsideMessages.any();
     for (const group of byRow.values()) {
       const table = group[0].table;
       const row = group[0].row;
@@ -246,7 +277,9 @@ export class WritePath {
         )
           continue;
         newToLog.push(message);
-        merkle.add(millisOf(message.timestamp), message.timestamp);
+        // A readable copy of a message set aside earlier: its timestamp is in the trie already.
+        if (!(anySetAside && this.setAsideMessages.release(message.timestamp)))
+          merkle.add(millisOf(message.timestamp), message.timestamp);
         const seen = clock[message.column];
         if (longText) {
           review.add(message.timestamp);
@@ -262,17 +295,23 @@ export class WritePath {
       if (review.size > 0) pendingReviews.push({ table, row, clock, timestamps: review });
     }
     if (fresh) this.appendLog(newToLog);
+    // Before the conflict review, so a version whose words were erased is not kept as a copy.
+    this.erasure.afterLogged(newToLog);
     // After the log holds every new message, so "has anyone typed over this version" sees them all.
     for (const { table, row, clock, timestamps } of pendingReviews) {
       this.conflicts.review(timestamps, (t, r, column) =>
         t === table && r === row ? clock[column] : this.fieldWinner(t, r, column),
       );
     }
+    this.foldMerkle(merkle);
+    return newToLog.length;
+  }
+
+  private foldMerkle(merkle: MerkleDelta): void {
     for (const [node, delta] of merkle.nodes()) {
       const previous = (this.readMerkle.get(node) as number | undefined) ?? 0;
       this.writeMerkle.run(node, (previous ^ delta) >>> 0);
     }
-    return newToLog.length;
   }
 
   private appendLog(messages: readonly ChangeMessage[]): void {

@@ -123,7 +123,7 @@ export function importBundle(replica: LocalReplica, bytes: Buffer): BundleImport
       'This bundle was sealed with another passphrase than the one set here. Nothing was changed.',
     );
   }
-  const outcome = replica.applySealed(file.messages);
+  const outcome = replica.applySealed(file.messages, { whole: true });
   deviceState(replica.db).savePeerTrie(file.node, JSON.stringify(file.merkle));
   return { added: outcome.added, duplicates: outcome.duplicates, fromNode: file.node };
 }

@@ -83,4 +83,8 @@ export class HubPeer implements SyncPeer {
   push(messages: SealedMessage[]): Promise<{ added: number }> {
     return this.request('/messages', { method: 'POST', body: JSON.stringify({ messages }) });
   }
+
+  erase(messages: SealedMessage[]): Promise<{ erased: number }> {
+    return this.request('/erase', { method: 'POST', body: JSON.stringify({ messages }) });
+  }
 }

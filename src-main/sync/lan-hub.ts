@@ -273,6 +273,10 @@ export class LanHub {
         await check();
         return { added: await store.insert(key.syncId, messages) };
       },
+      async erase(messages) {
+        await check();
+        return { erased: await store.erase(key.syncId, messages) };
+      },
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import type { Db } from '../store/connection';
-import type { ReceiveOutcome, WritePath } from '../store/write-path';
+import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
 import { open, seal, SyncCryptoError, type SealedMessage, type SyncKey } from './crypto';
 import type { ChangeMessage } from './messages';
 
@@ -14,6 +14,8 @@ export interface SyncPeer {
   /** Messages with timestamps after `after` (a timestamp or an ISO minute start), oldest first. */
   pull(after: string, limit: number): Promise<{ messages: SealedMessage[]; more: boolean }>;
   push(messages: SealedMessage[]): Promise<{ added: number }>;
+  /** Replaces held messages by their blanked versions after an erasure (see store/erasure.ts). */
+  erase(messages: SealedMessage[]): Promise<{ erased: number }>;
 }
 
 interface LogRow {
@@ -35,6 +37,9 @@ export class LocalReplica {
   private readonly readMerkle: Statement;
   private readonly readAfter: Statement;
   private readonly countLogAfter: Statement;
+  private readonly readErasures: Statement;
+  private readonly clearErasure: Statement;
+  private readonly readOthers: Statement;
 
   constructor(
     readonly db: Db,
@@ -43,6 +48,13 @@ export class LocalReplica {
   ) {
     this.readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE hash <> 0');
     this.countLogAfter = db.prepare('SELECT count(*) FROM change_log WHERE timestamp > ?').pluck();
+    this.readErasures = db.prepare(
+      `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base, c.value FROM hub_erasures e
+       JOIN change_log c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
+    );
+    this.clearErasure = db.prepare('DELETE FROM hub_erasures WHERE timestamp = ?');
+    // A timestamp ends with its writer's node id (16 hex digits).
+    this.readOthers = db.prepare('SELECT 1 FROM change_log WHERE substr(timestamp, -16) <> ? LIMIT 1').pluck();
     this.readAfter = db.prepare(
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
         CASE
@@ -72,21 +84,79 @@ export class LocalReplica {
   sealedAfter(after: string, limit: number): { messages: SealedMessage[]; more: boolean } {
     const rows = this.readAfter.all(after, limit + 1) as LogRow[];
     const more = rows.length > limit;
-    const messages = rows.slice(0, limit).map((row) =>
-      seal(this.key, {
-        timestamp: row.timestamp,
-        table: row.tbl,
-        row: row.row_id,
-        column: row.col,
-        value: row.value,
-        ...(row.base ? { base: row.base } : {}),
-      }),
-    );
-    return { messages, more };
+    return { messages: rows.slice(0, limit).map((row) => this.sealRow(row)), more };
   }
 
-  /** Opens every message first: one that cannot be opened refuses the whole batch, nothing applied. */
-  applySealed(sealed: readonly SealedMessage[]): ReceiveOutcome {
+  private sealRow(row: LogRow): SealedMessage {
+    return seal(this.key, {
+      timestamp: row.timestamp,
+      table: row.tbl,
+      row: row.row_id,
+      column: row.col,
+      value: row.value,
+      ...(row.base ? { base: row.base } : {}),
+    });
+  }
+
+  /**
+   * Asks each peer to blank what this device has erased and not yet had blanked (hub_erasures),
+   * then forgets the list, unless `keep` (a hub of this device was out of reach: it must hear of
+   * them later). Asking twice does no harm. The blanked versions are sealed afresh from the log,
+   * so a hub still never sees a word.
+   */
+  async sendErasures(peers: readonly SyncPeer[], { keep = false, pageSize = 2000 } = {}): Promise<number> {
+    let erased = 0;
+    let after = '';
+    for (;;) {
+      const rows = this.readErasures.all(after, pageSize) as LogRow[];
+      if (rows.length === 0) return erased;
+      const messages = rows.map((row) => this.sealRow(row));
+      for (const peer of peers) erased += (await peer.erase(messages)).erased;
+      if (!keep) this.db.transaction(() => rows.forEach((row) => this.clearErasure.run(row.timestamp)))();
+      after = rows[rows.length - 1].timestamp;
+    }
+  }
+
+  /**
+   * Opens every message first and applies those that open and make sense. The few that cannot be
+   * opened or read (damaged, or sealed with another key) are then set aside, not applied, and sync
+   * goes on (see WritePath.setAside; if that step is cut short, the next sync sets them aside). When nothing in the batch opens and nothing
+   * written by another device ever opened here, it is the passphrase that is wrong: the batch is
+   * refused whole and nothing is kept. (A device whose key has already opened others' changes has
+   * shown it is the team's key; the hubs also refuse another passphrase before anything moves.)
+   */
+  applySealed(sealed: readonly SealedMessage[], { whole = false } = {}): ReceiveOutcome & { setAside: number } {
+    if (whole) return { ...this.applyWhole(sealed), setAside: 0 };
+    const messages: ChangeMessage[] = [];
+    const unreadable: { timestamp: string; payload: string; reason: string }[] = [];
+    let wrongKey = 0;
+    for (const message of sealed) {
+      try {
+        const opened = open(this.key, message);
+        const problem = messageProblem(opened);
+        if (problem) unreadable.push({ ...message, reason: `unreadable: ${problem}` });
+        else messages.push(opened);
+      } catch (error) {
+        if (!(error instanceof SyncCryptoError)) throw error;
+        if (error.code === 'wrong_passphrase') wrongKey++;
+        unreadable.push({ ...message, reason: error.code === 'wrong_passphrase' ? 'could not be opened' : 'damaged' });
+      }
+    }
+    if (messages.length === 0 && wrongKey > 0 && this.readOthers.get(this.writePath.node) === undefined) {
+      throw new AppError(
+        'wrong_passphrase',
+        'No synced change could be opened: the passphrase does not match the one this team uses. Nothing was changed.',
+      );
+    }
+    const outcome = this.writePath.receive(messages);
+    return { ...outcome, setAside: unreadable.length > 0 ? this.writePath.setAside(unreadable) : 0 };
+  }
+
+  /**
+   * A bundle file is applied whole or not at all: the person holds the file and can fetch a sound
+   * one, and nothing depends on it to keep syncing, so one bad message refuses it, nothing applied.
+   */
+  private applyWhole(sealed: readonly SealedMessage[]): ReceiveOutcome {
     let messages: ChangeMessage[];
     try {
       messages = sealed.map((message) => open(this.key, message));
@@ -105,6 +175,8 @@ export class LocalReplica {
       merkle: () => Promise.resolve(this.merkle()),
       pull: (after, limit) => Promise.resolve(this.sealedAfter(after, limit)),
       push: (messages) => Promise.resolve({ added: this.applySealed(messages).added }),
+      // This replica blanks its own log when the erasure itself reaches it: nothing to replace here.
+      erase: () => Promise.resolve({ erased: 0 }),
     };
   }
 }

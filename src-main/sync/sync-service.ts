@@ -117,6 +117,7 @@ export class SyncService {
         .get(mark) as number,
       clockWarning: this.read(store, keys.clockWarning) === '1',
       conflictCopies: this.conflicts(initiativeId).length,
+      setAside: store.db.prepare('SELECT count(*) FROM set_aside_messages').pluck().get() as number,
       error: error ? (JSON.parse(error) as SyncStatus['error']) : null,
       progress: this.progress.get(initiativeId) ?? null,
     };
@@ -244,6 +245,7 @@ export class SyncService {
       onProgress: (progress) => this.progress.set(initiativeId, progress),
     };
     const reports = lan ? [await syncWith(replica, lan, options)] : [];
+    const reached: SyncPeer[] = lan ? [lan] : [];
     // In a room without internet the room's sync is whole on its own: the team's hub being out of
     // reach is said beside it, and the changes stay counted as pending until that hub has them.
     let teamHubAway: AppError | null = null;
@@ -252,12 +254,15 @@ export class SyncService {
         const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, this.read(store, keys.hubKey));
         if (register) await hub.register();
         reports.push(await syncWith(replica, hub, options));
+        reached.push(hub);
         if (lan) reports.push(await syncWith(replica, lan, options));
       } catch (error) {
         if (!lan || !(error instanceof AppError) || error.code !== 'sync_unreachable') throw error;
         teamHubAway = error;
       }
     }
+    // After the syncs, so erasures that just arrived are passed on to the hubs in the same sync.
+    await replica.sendErasures(reached, { keep: teamHubAway !== null });
     const inSync = reports.every((one) => one.inSync);
     const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
     this.save(store, {

@@ -39,7 +39,7 @@ export function voiceHandlers({ library }: HandlerContext) {
       open(initiativeId).notes.remove(noteId);
       return { noteId };
     },
-    'voice.restore': ({ initiativeId, noteId }) => open(initiativeId).notes.restore(noteId),
+    'voice.restore': ({ initiativeId, noteId, text }) => open(initiativeId).notes.restore(noteId, text),
     'voice.setThemes': ({ initiativeId, noteId, themeIds }) => open(initiativeId).notes.setThemes(noteId, themeIds),
     'voice.search': (request) => open(request.initiativeId).voiceSearch.search(request),
     'voice.carry': ({ initiativeId, sessionId, noteIds }) => ({

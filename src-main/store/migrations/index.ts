@@ -5,6 +5,7 @@ import { meeting } from './0040-meeting';
 import { voicePinsReuse } from './0045-voice-pins-reuse';
 import { sync } from './0050-sync';
 import { voiceSearchFacets } from './0060-voice-search-facets';
+import { erasedWords } from './0070-erased-words';
 import { measures } from './0140-measures';
 
 export interface Migration {
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   voicePinsReuse,
   sync,
   voiceSearchFacets,
+  erasedWords,
   measures,
 ];
 

@@ -183,6 +183,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
             <p className="field__hint">{t('sync.pending', { count: status.pendingChanges })}</p>
           ) : null}
           {status.clockWarning ? <p className="notice">{t('sync.clockWarning')}</p> : null}
+          {status.setAside > 0 ? <p className="notice">{t('sync.setAside', { count: status.setAside })}</p> : null}
         </div>
       ) : null}
       {message ? (

@@ -121,7 +121,7 @@ function NoteItem({ initiativeId, note, chosen, canCarry, onToggle }: NoteItemPr
   async function remove() {
     await run(call('voice.delete', { initiativeId, noteId: note.id }));
     showToast(t('voice.notes.deleted'), t('voice.notes.undo'), () => {
-      void run(call('voice.restore', { initiativeId, noteId: note.id }));
+      void run(call('voice.restore', { initiativeId, noteId: note.id, text: note.text }));
     });
   }
 

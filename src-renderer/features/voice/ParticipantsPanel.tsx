@@ -92,9 +92,8 @@ function ParticipantCard({ initiativeId, person }: { initiativeId: string; perso
   async function confirmWithdraw() {
     setConfirming(false);
     report(await withdraw(person.id));
-    showToast(t('voice.participants.withdrawnToast', { name: person.pseudonym }), t('voice.notes.undo'), () => {
-      void reinstate(person.id);
-    });
+    // No Undo: the words are erased for good (Reinstate brings the participant back, not the words).
+    showToast(t('voice.participants.withdrawnToast', { name: person.pseudonym }));
   }
 
   const field = (suffix: string) => `participant-${person.id}-${suffix}`;

@@ -137,6 +137,37 @@ describe('decisions and their tallies', () => {
   });
 });
 
+describe('the voices that informed a decision', () => {
+  it('the decisions log stops counting a note once its participant withdraws, and counts it again on reinstating', () => {
+    const { fixture, initiativeId, sessionId } = world;
+    const focusGroupId = fixture.ok('groups.create', {
+      initiativeId,
+      group: { kind: 'focus_group', name: 'Tenants' },
+    }).id;
+    const person = fixture.ok('participants.create', {
+      initiativeId,
+      participant: { focusGroupId, consent: 'anonymous' },
+    });
+    const draft = fixture.ok('voice.saveDraft', {
+      initiativeId,
+      draft: { focusGroupId, participantId: person.id, text: 'The stairs are unlit at night.' },
+    });
+    const theirs = fixture.ok('voice.capture', { initiativeId, noteId: draft.id }).id;
+    fixture.ok('voice.carry', { initiativeId, sessionId, noteIds: [theirs] });
+    fixture.ok('decisions.record', {
+      initiativeId,
+      decision: { sessionId, text: 'Light the stairwells', method: 'consensus', noteIds: [theirs, noteId] },
+    });
+    const counted = () => fixture.ok('decisions.log', { initiativeId, filter: {} })[0].noteIds;
+    expect(counted().sort()).toEqual([noteId, theirs].sort());
+
+    fixture.ok('participants.withdraw', { initiativeId, participantId: person.id });
+    expect(counted()).toEqual([noteId]);
+    fixture.ok('participants.reinstate', { initiativeId, participantId: person.id });
+    expect(counted().sort()).toEqual([noteId, theirs].sort());
+  });
+});
+
 describe('action items and the parking lot', () => {
   it('lists by owner, group and overdue, and open actions outlive a closed session', () => {
     const { fixture, initiativeId, sessionId, ana, ben, groupId } = world;

@@ -142,6 +142,13 @@ function model(messages: readonly ChangeMessage[]): Snapshot {
       })
       .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   }
+  // A voice note's text set to null is an erasure: every older version of that text is blank in
+  // the log too (store/erasure.ts). The rows are unaffected: the winner is never older.
+  const erasedUpTo = new Map<string, string>();
+  for (const m of sorted)
+    if (m.table === 'voice_notes' && m.column === 'text' && m.value === null) erasedUpTo.set(m.row, m.timestamp);
+  const logValue = (m: ChangeMessage) =>
+    m.table === 'voice_notes' && m.column === 'text' && m.timestamp < (erasedUpTo.get(m.row) ?? '') ? null : m.value;
   const delta = new Map<string, number>();
   for (const m of sorted) addToDelta(delta, Date.parse(m.timestamp.slice(0, 24)), m.timestamp);
   return {
@@ -151,7 +158,7 @@ function model(messages: readonly ChangeMessage[]): Snapshot {
       tbl: m.table,
       row_id: m.row,
       col: m.column,
-      value: m.value,
+      value: logValue(m),
       base: m.base ?? null,
     })),
     merkle: [...delta.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([node, hash]) => ({ node, hash })),

@@ -34,6 +34,7 @@ type Fault = 'none' | 'drop' | 'lose-reply' | 'repeat' | 'shuffle';
 type Step =
   | { kind: 'edit'; replica: number; field: number; row: number; text: string }
   | { kind: 'delete'; replica: number; field: number; row: number }
+  | { kind: 'erase'; replica: number; row: number }
   | { kind: 'concurrent'; replicas: [number, number]; field: number; row: number; texts: [string, string] }
   | { kind: 'tick'; replica: number; ms: number }
   | { kind: 'sync'; from: number; to: number; faults: Fault[]; pageSize: number }
@@ -49,6 +50,8 @@ function stepArb(count: number): fc.Arbitrary<Step> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), replica, field, row, text: textArb }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), replica, field, row }) },
+    // A voice note's words erased (withdrawal): older versions blank on every replica that hears.
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), replica, row }) },
     {
       weight: 2,
       arbitrary: fc.record({
@@ -104,6 +107,7 @@ function faultyPeer(peer: SyncPeer, faults: Fault[]): SyncPeer {
   const shuffled = (messages: SealedMessage[]) => [...messages].reverse();
   return {
     merkle: () => peer.merkle(),
+    erase: (messages) => peer.erase(messages),
     async pull(after, limit) {
       const fault = next();
       if (fault === 'drop') throw new Error('network: request dropped');
@@ -149,6 +153,9 @@ function run(replicas: TestReplica[], step: Step, typed: Typed): Promise<unknown
       replicas[step.replica].writePath.write([{ table, row: rows[step.row], values: { tombstone: 1 } }]);
       return;
     }
+    case 'erase':
+      replicas[step.replica].writePath.write([{ table: 'voice_notes', row: rows[step.row], values: { text: null } }]);
+      return;
     case 'concurrent': {
       const { table, column } = fields[step.field];
       step.replicas.forEach((index, i) => {
@@ -220,11 +227,24 @@ describe('sync convergence (property)', () => {
           const version = db.prepare('SELECT tbl, row_id, col FROM change_log WHERE timestamp = ?');
           const isCopy = db.prepare('SELECT 1 FROM conflict_copies WHERE timestamp = ?').pluck();
           const typedOver = db.prepare('SELECT 1 FROM change_log WHERE base = ?').pluck();
+          const erasedLater = db
+            .prepare(
+              `SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND timestamp > ? AND value IS NULL`,
+            )
+            .pluck();
           for (const timestamp of typed) {
             const { tbl, row_id, col } = version.get(timestamp) as { tbl: string; row_id: string; col: string };
             const clock = JSON.parse(
               db.prepare(`SELECT _clock FROM ${tbl} WHERE id = ?`).pluck().get(row_id) as string,
             ) as Record<string, string>;
+            // Erased words are gone from every log, not only from the row; nothing else may vanish.
+            if (tbl === 'voice_notes' && erasedLater.get(tbl, row_id, col, timestamp) === 1) {
+              for (const replica of replicas) {
+                const value = replica.db.prepare('SELECT value FROM change_log WHERE timestamp = ?').pluck();
+                expect(value.get(timestamp), `erased words ${timestamp} kept`).toBeNull();
+              }
+              continue;
+            }
             const kept = clock[col] === timestamp || isCopy.get(timestamp) === 1 || typedOver.get(timestamp) === 1;
             expect(kept, `long text ${timestamp} vanished`).toBe(true);
           }

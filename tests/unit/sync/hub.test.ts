@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/result';
 import { openSqliteHubStore } from '../../../src-main/hub/hub-store';
 import { createHubServer } from '../../../src-main/hub/server';
-import { syncKeyFromBytes, type SyncKey } from '../../../src-main/sync/crypto';
+import { open, seal, syncKeyFromBytes, type SyncKey } from '../../../src-main/sync/crypto';
 import { HubPeer } from '../../../src-main/sync/hub-client';
 import { syncWith } from '../../../src-main/sync/protocol';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -94,6 +94,46 @@ function hubSuite(
       });
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ error: 'message 0: bad timestamp' });
+    });
+
+    it('blanks erased words in place for a token holder only, keeping its trie, and a new device gets none', async () => {
+      const [laptop, tablet] = devices;
+      const words = `erased-${canary}`;
+      const laptopHub = new HubPeer(hub.url, key);
+      laptop.writePath.write([{ table: 'voice_notes', row: 'n1', values: { text: words } }]);
+      await syncWith(laptop.replica, laptopHub);
+      const opened = async () => {
+        const { messages } = await laptopHub.pull('', 5000);
+        return JSON.stringify(messages.map((message) => open(key, message)));
+      };
+      expect(await opened()).toContain(words);
+
+      laptop.writePath.write([{ table: 'voice_notes', row: 'n1', values: { text: null } }]);
+      await syncWith(laptop.replica, laptopHub);
+      const trie = await laptopHub.merkle();
+      const stranger = new HubPeer(hub.url, syncKeyFromBytes(key.syncId, Buffer.alloc(32, 4)));
+      const refused = await stranger.erase([]).catch((e: unknown) => e);
+      expect((refused as AppError).code).toBe('wrong_passphrase');
+      expect(await opened()).toContain(words);
+
+      expect(await laptop.replica.sendErasures([laptopHub])).toBe(1);
+      expect(await opened()).not.toContain(words);
+      expect(await laptopHub.merkle()).toEqual(trie);
+      expect(await laptopHub.merkle()).toEqual(laptop.replica.merkle());
+      // A timestamp the hub does not hold is left alone: nothing is added behind the trie's back.
+      const unknown = seal(key, {
+        timestamp: '2030-01-01T00:00:00.000Z-0000-00000000000000ff',
+        table: 'voice_notes',
+        row: 'n9',
+        column: 'text',
+        value: null,
+      });
+      expect(await laptopHub.erase([unknown])).toEqual({ erased: 0 });
+      expect(await laptopHub.merkle()).toEqual(trie);
+
+      expect(await syncWith(tablet.replica, new HubPeer(hub.url, key))).toMatchObject({ inSync: true });
+      expect(JSON.stringify(syncedState(tablet.db))).not.toContain(words);
+      expect(syncedState(tablet.db)).toEqual(syncedState(laptop.db));
     });
   });
 }

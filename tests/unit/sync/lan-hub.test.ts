@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/result';
 import { openSqliteHubStore } from '../../../src-main/hub/hub-store';
 import { createHubServer } from '../../../src-main/hub/server';
-import { syncKeyFromBytes } from '../../../src-main/sync/crypto';
+import { open, seal, syncKeyFromBytes } from '../../../src-main/sync/crypto';
 import { HubPeer } from '../../../src-main/sync/hub-client';
 import { decodeLanCode, lanHubUrl } from '../../../src-main/sync/lan-code';
 import { LanHub, lanAddresses, lanAddressesEnv, qrOf } from '../../../src-main/sync/lan-hub';
@@ -185,6 +185,25 @@ describe('the LAN hub service', () => {
     expect(back.endpoints[0].code).toBe(endpoint.code);
     again.stop();
     await again.whenStopped();
+  });
+
+  it('blanks erased words in its own file when the hosting laptop asks, keeping its trie', async () => {
+    const lan = new LanHub({ dataDir: temp.dir, addresses: () => ['127.0.0.1'] });
+    await lan.start();
+    try {
+      const own = lan.peerFor(key)!;
+      const timestamp = '2026-11-23T09:00:00.000Z-0000-00000000000000aa';
+      const words = { timestamp, table: 'voice_notes', row: 'n1', column: 'text', value: 'said in the room' };
+      await own.push([seal(key, words)]);
+      const trie = await own.merkle();
+      expect(await own.erase([seal(key, { ...words, value: null })])).toEqual({ erased: 1 });
+      const { messages } = await own.pull('', 10);
+      expect(messages.map((message) => open(key, message).value)).toEqual([null]);
+      expect(await own.merkle()).toEqual(trie);
+    } finally {
+      lan.stop();
+      await lan.whenStopped();
+    }
   });
 
   it('stays off when stopped while it was still starting', async () => {

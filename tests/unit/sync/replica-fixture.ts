@@ -27,12 +27,15 @@ export function openReplica(dir: string, index: number, now: number, key: SyncKe
   return { db, writePath, replica: new LocalReplica(db, writePath, key), clock };
 }
 
-/** Tables whose rows the replicas must agree on: every synced table, the trie and the copies. */
+/**
+ * Tables whose rows the replicas must agree on: every synced table, the trie and the copies (not
+ * what each device keeps for itself: its sync settings, peers' tries, erasures its hubs still owe).
+ */
 export function syncedState(db: Db): Record<string, Row[]> {
   const tables = db
     .prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' " +
-        "AND name NOT IN ('sync_state', 'peer_tries') ORDER BY name",
+        "AND name NOT IN ('sync_state', 'peer_tries', 'hub_erasures') ORDER BY name",
     )
     .pluck()
     .all() as string[];

@@ -82,7 +82,10 @@ describe('voice search', () => {
     expect(texts({ query: 'clinic' })).toEqual(['Clinic hours are short.']);
     fixture.ok('voice.delete', { initiativeId, noteId: edited.id });
     expect(texts({ query: 'clinic' })).toEqual([]);
+    // Deleting erased the words; the Undo gives them back from the screen.
     fixture.ok('voice.restore', { initiativeId, noteId: edited.id });
+    expect(texts({ query: 'clinic' })).toEqual([]);
+    fixture.ok('voice.restore', { initiativeId, noteId: edited.id, text: 'Clinic hours are short.' });
     expect(texts({ query: 'clinic' })).toEqual(['Clinic hours are short.']);
   });
 
