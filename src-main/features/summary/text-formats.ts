@@ -1,7 +1,7 @@
 import { createEvents, type EventAttributes } from 'ics';
-import Papa from 'papaparse';
 import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { redactionLines, sectorName, tallyText } from './html';
 import { formatWhen, translator } from './text';
 
@@ -95,44 +95,36 @@ export function summaryMarkdown(summary: SessionSummary): string {
   return lines.join('\n');
 }
 
-const bom = '\ufeff';
-
-/** One row per decision, headers in the summary's language; a BOM so spreadsheet programs read UTF-8. */
+/** One row per decision, headers in the summary's language. */
 export function decisionsCsv(summary: SessionSummary): string {
   const t = translator(summary.language);
-  return (
-    bom +
-    Papa.unparse({
-      fields: [t('decisions'), t('agendaItem'), t('method'), t('tally'), t('outcome'), t('rationale'), t('voices')],
-      data: summary.decisions.map((decision) => [
-        decision.text,
-        decision.agendaItem,
-        t(`methods.${decision.method}`),
-        tallyText(t, decision),
-        t(`outcomes.${decision.outcome}`),
-        decision.rationale,
-        decision.voices.map((voice) => `${voice.text} (${voice.pseudonym ?? t('anonymous')})`).join(' | '),
-      ]),
-    })
-  );
+  return spreadsheetCsv([
+    [t('decisions'), t('agendaItem'), t('method'), t('tally'), t('outcome'), t('rationale'), t('voices')],
+    ...summary.decisions.map((decision) => [
+      decision.text,
+      decision.agendaItem,
+      t(`methods.${decision.method}`),
+      tallyText(t, decision),
+      t(`outcomes.${decision.outcome}`),
+      decision.rationale,
+      decision.voices.map((voice) => `${voice.text} (${voice.pseudonym ?? t('anonymous')})`).join(' | '),
+    ]),
+  ]);
 }
 
 export function actionsCsv(summary: SessionSummary): string {
   const t = translator(summary.language);
-  return (
-    bom +
-    Papa.unparse({
-      fields: [t('action'), t('owner'), t('due'), t('group'), t('status')],
-      // Dates stay ISO (2026-11-23) so a spreadsheet sorts and reads them as dates.
-      data: summary.actions.map((action) => [
-        action.text,
-        action.owner,
-        action.dueDate,
-        action.group,
-        t(`statuses.${action.status}`),
-      ]),
-    })
-  );
+  return spreadsheetCsv([
+    [t('action'), t('owner'), t('due'), t('group'), t('status')],
+    // Dates stay ISO (2026-11-23) so a spreadsheet sorts and reads them as dates.
+    ...summary.actions.map((action) => [
+      action.text,
+      action.owner,
+      action.dueDate,
+      action.group,
+      t(`statuses.${action.status}`),
+    ]),
+  ]);
 }
 
 function dateParts(value: string): number[] | null {
