@@ -9,7 +9,7 @@ import type { InitiativeStore } from '../../store/initiative-store';
 import { writeZip } from '../exchange/zip';
 import { buildSummary, partnersOfSession } from './build';
 import { fileNameFor, renderSummary, type ExportOptions } from './export';
-import { removeQuietly, summaryFileName, writeAtomically } from './files';
+import { removeQuietly, summaryFileName, uniqueFileNames, writeAtomically } from './files';
 import { translator } from './text';
 
 export interface BatchJob {
@@ -108,6 +108,8 @@ export class SummaryBatches {
         status.state = 'cancelled';
         return;
       }
+      const names = uniqueFileNames(files.map((file) => file.name));
+      files.forEach((file, index) => (file.name = names[index]));
       const session = store.sessions.get(job.sessionId);
       const t = translator(job.language);
       if (job.packaging === 'zip') {
