@@ -3,6 +3,7 @@ import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { redactionLines, sectorName, tallyText } from './html';
+import { rfc5545Calendar } from './ics-lines';
 import { formatWhen, translator } from './text';
 
 /** Markdown's own characters in typed text are escaped so a `*` or `#` stays a character. */
@@ -186,5 +187,5 @@ export function summaryCalendar(summary: SessionSummary): string {
   const { error, value } = createEvents(events, { productId: 'common-ground/summary', calName: summary.session.title });
   if (error || !value)
     throw new AppError('invalid_input', `The calendar could not be made: ${error?.message ?? 'no events'}.`);
-  return value;
+  return rfc5545Calendar(value);
 }
