@@ -25,6 +25,25 @@ export function tallyText(t: Translate, decision: SessionSummary['decisions'][nu
   }
 }
 
+/** Who was invited and not there: names as the summary may show them, then the residents counted. */
+export function apologyLines(t: Translate, summary: SessionSummary): string[] {
+  const { names, livedExperience } = summary.attendance.apologies;
+  return livedExperience ? [...names, t('apologiesLivedExperience', { count: livedExperience })] : names;
+}
+
+/**
+ * What a section says when it lists nothing, and what a partner's copy says about what it left out:
+ * "no decisions were recorded" would be false when decisions were made that do not concern them.
+ */
+export function sectionNotes(t: Translate, summary: SessionSummary, section: 'decisions' | 'actions'): string[] {
+  const [shown, leftOut, none, leftOutKey] =
+    section === 'decisions'
+      ? [summary.decisions.length, summary.decisionsLeftOut, 'noDecisions', 'decisionsLeftOut']
+      : [summary.actions.length, summary.actionsLeftOut, 'noActions', 'actionsLeftOut'];
+  if (leftOut > 0) return [t(leftOutKey, { count: leftOut })];
+  return shown ? [] : [t(none)];
+}
+
 export function redactionLines(t: Translate, summary: SessionSummary): string[] {
   return summary.redactions.map((entry) => t(`reasons.${entry.reason}`, { count: entry.count }));
 }
@@ -91,14 +110,17 @@ export function renderSummaryHtml(summary: SessionSummary): string {
       ${voices ? `<p class="muted">${e(t('voices'))}</p>${voices}` : ''}
     </section>`;
   });
+  const actionNotes = sectionNotes(t, summary, 'actions')
+    .map((line) => `<p class="muted">${e(line)}</p>`)
+    .join('');
   const actions = summary.actions.length
     ? `<table><thead><tr><th>${e(t('action'))}</th><th>${e(t('owner'))}</th><th>${e(t('due'))}</th><th>${e(t('group'))}</th><th>${e(t('status'))}</th></tr></thead><tbody>${summary.actions
         .map(
           (action) =>
             `<tr><td>${e(action.text)}</td><td>${e(action.owner || t('unassigned'))}</td><td>${e(action.dueDate ? formatWhen(summary.language, action.dueDate) : t('noDate'))}</td><td>${e(action.group)}</td><td>${e(t(`statuses.${action.status}`))}</td></tr>`,
         )
-        .join('')}</tbody></table>`
-    : `<p class="muted">${e(t('noActions'))}</p>`;
+        .join('')}</tbody></table>${actionNotes}`
+    : actionNotes;
   const next = summary.nextSession;
   return `<!doctype html>
 <html lang="${summary.language}" dir="${summary.direction}">
@@ -142,10 +164,13 @@ ${
       )}`
     : ''
 }
+${apologyLines(t, summary).length ? `<h3>${e(t('apologies'))}</h3>${list(apologyLines(t, summary).map(e), '')}` : ''}
 <h2>${e(t('agenda'))}</h2>
 ${summary.agenda.length ? `<ol>${summary.agenda.map((item) => `<li>${e(item.title)} <span class="muted">(${e(t(`purposes.${item.purpose}`))}, ${e(t('minutes', { minutes: item.timeboxMinutes }))})</span>${item.notes ? `<p>${e(item.notes)}</p>` : ''}</li>`).join('')}</ol>` : '<p class="muted">—</p>'}
 <h2>${e(t('decisions'))}</h2>
-${decisions.length ? decisions.join('') : `<p class="muted">${e(t('noDecisions'))}</p>`}
+${decisions.join('')}${sectionNotes(t, summary, 'decisions')
+    .map((line) => `<p class="muted">${e(line)}</p>`)
+    .join('')}
 <h2>${e(t('actions'))}</h2>
 ${actions}
 <h2>${e(t('parking'))}</h2>

@@ -2,7 +2,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
-import { redactionLines, sectorName, tallyText } from './html';
+import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
 import { rfc5545Calendar } from './ics-lines';
 import { formatWhen, translator } from './text';
 
@@ -43,6 +43,10 @@ export function summaryMarkdown(summary: SessionSummary): string {
     for (const person of attendance.named)
       lines.push(`- ${md(person.name)}${person.organisation ? ` (${md(person.organisation)})` : ''}`);
   }
+  if (apologyLines(t, summary).length) {
+    lines.push('', `### ${md(t('apologies'))}`, '');
+    for (const line of apologyLines(t, summary)) lines.push(`- ${md(line)}`);
+  }
   lines.push('', `## ${md(t('agenda'))}`, '');
   summary.agenda.forEach((item, index) => {
     lines.push(
@@ -51,7 +55,6 @@ export function summaryMarkdown(summary: SessionSummary): string {
     if (item.notes) lines.push(`   ${md(item.notes)}`);
   });
   lines.push('', `## ${md(t('decisions'))}`, '');
-  if (!summary.decisions.length) lines.push(md(t('noDecisions')));
   for (const decision of summary.decisions) {
     const tally = tallyText(t, decision);
     lines.push(`### ${md(decision.text)}`, '');
@@ -66,9 +69,9 @@ export function summaryMarkdown(summary: SessionSummary): string {
     }
     lines.push('');
   }
+  for (const line of sectionNotes(t, summary, 'decisions')) lines.push(md(line), '');
   lines.push(`## ${md(t('actions'))}`, '');
-  if (!summary.actions.length) lines.push(md(t('noActions')));
-  else {
+  if (summary.actions.length) {
     lines.push(
       `| ${[t('action'), t('owner'), t('due'), t('group'), t('status')].map(md).join(' | ')} |`,
       '|---|---|---|---|---|',
@@ -77,7 +80,9 @@ export function summaryMarkdown(summary: SessionSummary): string {
       lines.push(
         `| ${[action.text, action.owner || t('unassigned'), action.dueDate ? when(action.dueDate) : t('noDate'), action.group, t(`statuses.${action.status}`)].map(md).join(' | ')} |`,
       );
+    lines.push('');
   }
+  for (const line of sectionNotes(t, summary, 'actions')) lines.push(md(line));
   lines.push('', `## ${md(t('parking'))}`, '');
   if (!summary.parking.length) lines.push(md(t('noParking')));
   for (const item of summary.parking)
