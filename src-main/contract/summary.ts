@@ -136,6 +136,8 @@ export const BatchStatus = z.object({
   total: z.number().int(),
   /** Files or the zip written, once done. */
   savedTo: z.array(z.string()),
+  /** Where to look, once done: the zip, or the folder holding one file per partner. */
+  savedIn: z.string(),
   error: z.string(),
 });
 export type BatchStatus = z.infer<typeof BatchStatus>;
@@ -150,4 +152,9 @@ export const summaryChannels = {
   'summary.batchStart': { input: BatchRequest, output: BatchStatus },
   'summary.batchStatus': { input: oneJob, output: BatchStatus },
   'summary.batchCancel': { input: oneJob, output: BatchStatus },
+  /**
+   * A finished batch as one zip to download (the browser cannot reach the host's folder, and a
+   * desktop user should not have to go looking for it); `files` batches are zipped on request.
+   */
+  'summary.batchFile': { input: oneJob, output: SummaryFile },
 } as const;

@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-main/contract/result';
-import type { SessionSummary, SummaryFile } from '../../../src-main/contract/summary';
+import type { BatchStatus, SessionSummary, SummaryFile } from '../../../src-main/contract/summary';
 import { readZip } from '../../../src-main/features/exchange/zip';
 import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
 import { chromiumPdfPrinter } from '../../../src-main/host/pdf-printer';
 import { InitiativeLibrary } from '../../../src-main/store/library';
-import { seedSummaryWorld, type SummaryWorld } from '../../fixtures/summary-world';
+import { planted, seedSummaryWorld, type SummaryWorld } from '../../fixtures/summary-world';
 import { makeTempDir } from '../../fixtures/temp-dir';
 import { resourcesDir } from '../contract/contract-fixture';
 
@@ -114,5 +114,62 @@ describe("a partner's copy", () => {
     }
     // The whole session's summary leaves nothing out, so it says nothing of the kind.
     expect(flat(await exportAs('md'))).not.toContain('do not concern you');
+  });
+});
+
+describe('a finished per-partner batch', () => {
+  async function finished(packaging: 'zip' | 'files'): Promise<BatchStatus> {
+    const started = value<BatchStatus>(
+      dispatch(handlers, 'summary.batchStart', {
+        initiativeId: world.initiativeId,
+        sessionId: world.sessionId,
+        format: 'md',
+        packaging,
+      }),
+    );
+    for (;;) {
+      const status = value<BatchStatus>(dispatch(handlers, 'summary.batchStatus', { jobId: started.jobId }));
+      if (status.state !== 'running') return status;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  it('says where it was saved and hands it back as one zip to download, nothing withheld in it', async () => {
+    for (const packaging of ['zip', 'files'] as const) {
+      const status = await finished(packaging);
+      expect(status.state).toBe('done');
+      expect(status.savedIn.startsWith(join(temp.dir, 'exports')), packaging).toBe(true);
+      const file = value<SummaryFile>(dispatch(handlers, 'summary.batchFile', { jobId: status.jobId }));
+      expect(file).toMatchObject({ mimeType: 'application/zip', savedTo: status.savedIn });
+      expect(file.fileName).toBe('2026-11-23 Steering committee - partner summaries.zip');
+      const entries = readZip(Buffer.from(file.contentBase64, 'base64'));
+      expect([...entries.keys()].sort(), packaging).toEqual([
+        '2026-11-23 Steering committee - summary - Eastside Library.md',
+        '2026-11-23 Steering committee - summary - Northside Clinic.md',
+      ]);
+      for (const [name, read] of entries) {
+        const text = new TextDecoder().decode(read());
+        for (const secret of [...Object.values(planted), absentResident])
+          expect(text.includes(secret), `${name} leaked ${secret}`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses to hand back a batch that is not finished, in plain words', async () => {
+    const started = value<BatchStatus>(
+      dispatch(handlers, 'summary.batchStart', {
+        initiativeId: world.initiativeId,
+        sessionId: world.sessionId,
+        format: 'md',
+      }),
+    );
+    const early = dispatch(handlers, 'summary.batchFile', { jobId: started.jobId });
+    expect(early.ok ? '' : early.error.message).toMatch(/not finished/);
+    // Let it finish, so nothing writes after the test's folder is gone.
+    for (;;) {
+      const status = value<BatchStatus>(dispatch(handlers, 'summary.batchStatus', { jobId: started.jobId }));
+      if (status.state !== 'running') return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   });
 });
