@@ -5,6 +5,7 @@ import { meeting } from './0040-meeting';
 import { voicePinsReuse } from './0045-voice-pins-reuse';
 import { sync } from './0050-sync';
 import { voiceSearchFacets } from './0060-voice-search-facets';
+import { themeHierarchy } from './0110-theme-hierarchy';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   voicePinsReuse,
   sync,
   voiceSearchFacets,
+  themeHierarchy,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
