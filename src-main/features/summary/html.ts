@@ -49,9 +49,27 @@ export function redactionLines(t: Translate, summary: SessionSummary): string[] 
 }
 
 // Logical properties (inline-start, not left) so the same sheet lays out Arabic right to left.
+// Arabic letters come from a font whose contextual forms are reached only through its shaping
+// tables (Amiri, Noto Naskh/Sans Arabic). Chromium's PDF writer labels each glyph with the first
+// code point the font's character map gives it: with DejaVu Sans or Arial, which also map the
+// Unicode presentation forms, the text layer held those forms, and the lam-alef ligature came out
+// of copy, search and pdftotext reversed ("االجتماعات"). unicode-range keeps Latin text as it was.
 const styles = `
+  @font-face {
+    font-family: "Summary Arabic";
+    src: local("Noto Naskh Arabic"), local("NotoNaskhArabic-Regular"), local("Noto Sans Arabic"),
+      local("NotoSansArabic-Regular"), local("Amiri"), local("Amiri-Regular");
+    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
+  }
+  @font-face {
+    font-family: "Summary Arabic";
+    font-weight: bold;
+    src: local("Noto Naskh Arabic Bold"), local("NotoNaskhArabic-Bold"), local("Noto Sans Arabic Bold"),
+      local("NotoSansArabic-Bold"), local("Amiri Bold"), local("Amiri-Bold");
+    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
+  }
   @page { size: A4; margin: 18mm 16mm; }
-  :root { color: #1d2521; font: 11pt/1.45 "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif; }
+  :root { color: #1d2521; font: 11pt/1.45 "Summary Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
   body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
   h1 { font-size: 20pt; margin: 0 0 0.2rem; color: #1f6f5c; }
   h2 { font-size: 13pt; margin: 1.4rem 0 0.5rem; padding-block-end: 0.2rem; border-block-end: 2px solid #1f6f5c; }
