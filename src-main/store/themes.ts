@@ -55,7 +55,10 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
   const selectAll = db.prepare(`${select} WHERE t.tombstone = 0 ORDER BY t.name COLLATE NOCASE, t.id`);
   const selectOne = db.prepare(`${select} WHERE t.id = ? AND t.tombstone = 0`);
   const exists = db.prepare('SELECT 1 FROM themes WHERE id = ?').pluck();
-  const byGuid = db.prepare('SELECT id FROM themes WHERE lower(qdc_guid) = lower(?) ORDER BY tombstone, id').pluck();
+  // `IS NOT NULL` lets SQLite use the partial index themes_by_qdc_guid.
+  const byGuid = db
+    .prepare('SELECT id FROM themes WHERE qdc_guid IS NOT NULL AND lower(qdc_guid) = lower(?) ORDER BY tombstone, id')
+    .pluck();
   const nameTaken = db.prepare('SELECT id FROM themes WHERE tombstone = 0 AND lower(name) = lower(?)').pluck();
   const linksOf = db.prepare('SELECT id, note_id FROM note_themes WHERE theme_id = ? AND tombstone = 0');
   const sharedTagged = db.prepare(
