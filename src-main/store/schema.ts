@@ -103,7 +103,7 @@ export const domainTables = {
     description: 'text',
     merged_into: 'text',
     parent_id: 'text',
-    codable: 'flag',
+    category: 'flag',
     qdc_guid: 'text',
     tombstone: 'flag',
   },

@@ -12,7 +12,7 @@ interface ThemeRow {
   colour: string | null;
   description: string | null;
   parent_id: string | null;
-  codable: number | null;
+  category: number;
   qdc_guid: string | null;
   note_count: number;
 }
@@ -41,14 +41,14 @@ function toTheme(row: ThemeRow): Theme {
     colour: /^#[0-9a-f]{6}$/i.test(text(row.colour)) ? text(row.colour) : defaultThemeColour,
     description: text(row.description),
     parentId: row.parent_id || null,
-    codable: row.codable !== 0,
+    codable: !row.category,
     noteCount: row.note_count,
   };
 }
 
 /** The codebook. Counts and quotes only ever come from notes that may leave their focus group. */
 export function createThemeRepository(db: Db, writePath: WritePath) {
-  const select = `SELECT t.id, t.name, t.colour, t.description, t.parent_id, t.codable, t.qdc_guid,
+  const select = `SELECT t.id, t.name, t.colour, t.description, t.parent_id, t.category, t.qdc_guid,
       (SELECT count(*) FROM note_themes nt JOIN shared_voice_notes v ON v.id = nt.note_id
        WHERE nt.theme_id = t.id AND nt.tombstone = 0) AS note_count
     FROM themes t`;
@@ -85,7 +85,7 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
       {
         table: 'themes',
         row: id,
-        values: { ...toColumns(theme, columnOf), merged_into: null, parent_id: null, codable: 1, tombstone: 0 },
+        values: { ...toColumns(theme, columnOf), merged_into: null, parent_id: null, category: 0, tombstone: 0 },
       },
     ]);
     return get(id);
@@ -195,7 +195,7 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
         colour: item.colour,
         description: item.description,
         parent_id: parentId,
-        codable: item.codable ? 1 : 0,
+        category: item.codable ? 0 : 1,
         // A code the file gave no usable guid keeps the one it may have had from an earlier import.
         ...(item.guid ? { qdc_guid: item.guid } : {}),
         tombstone: 0,
@@ -213,7 +213,7 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
         text(existing.colour).toLowerCase() === item.colour.toLowerCase() &&
         text(existing.description) === item.description &&
         (existing.parent_id || null) === parentId &&
-        (existing.codable !== 0) === item.codable &&
+        !existing.category === item.codable &&
         (!item.guid || (existing.qdc_guid || existing.id) === item.guid);
       if (same) {
         outcome.unchanged++;
