@@ -95,6 +95,7 @@ const channels = {
   'summary.batchStart': (input) => ipcRenderer.invoke('summary.batchStart', input),
   'summary.batchStatus': (input) => ipcRenderer.invoke('summary.batchStatus', input),
   'summary.batchCancel': (input) => ipcRenderer.invoke('summary.batchCancel', input),
+  'summary.batchFile': (input) => ipcRenderer.invoke('summary.batchFile', input),
   'meeting.get': (input) => ipcRenderer.invoke('meeting.get', input),
   'meeting.start': (input) => ipcRenderer.invoke('meeting.start', input),
   'meeting.goTo': (input) => ipcRenderer.invoke('meeting.goTo', input),

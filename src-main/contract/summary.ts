@@ -52,6 +52,8 @@ export const SessionSummary = z.object({
     sectors: z.array(z.object({ sector: z.string(), people: z.number().int() })),
     /** People named in their professional role; people with lived experience are only counted. */
     named: z.array(z.object({ name: z.string(), organisation: z.string() })),
+    /** Invited but not checked in, named by the same rule; people with lived experience counted. */
+    apologies: z.object({ names: z.array(z.string()), livedExperience: z.number().int() }),
   }),
   agenda: z.array(
     z.object({
@@ -72,6 +74,11 @@ export const SessionSummary = z.object({
       voices: z.array(SummaryVoice),
     }),
   ),
+  /**
+   * A partner's copy leaves out decisions and actions that do not concern the partner; it says how
+   * many, so "none" is never read as "nothing was decided".
+   */
+  decisionsLeftOut: z.number().int(),
   actions: z.array(
     z.object({
       text: z.string(),
@@ -81,6 +88,7 @@ export const SessionSummary = z.object({
       status: z.enum(actionStatuses),
     }),
   ),
+  actionsLeftOut: z.number().int(),
   parking: z.array(z.object({ text: z.string(), movedTo: z.string() })),
   nextSession: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string() }).nullable(),
   redactions: z.array(z.object({ reason: z.enum(redactionReasons), count: z.number().int() })),
@@ -128,6 +136,8 @@ export const BatchStatus = z.object({
   total: z.number().int(),
   /** Files or the zip written, once done. */
   savedTo: z.array(z.string()),
+  /** Where to look, once done: the zip, or the folder holding one file per partner. */
+  savedIn: z.string(),
   error: z.string(),
 });
 export type BatchStatus = z.infer<typeof BatchStatus>;
@@ -142,4 +152,9 @@ export const summaryChannels = {
   'summary.batchStart': { input: BatchRequest, output: BatchStatus },
   'summary.batchStatus': { input: oneJob, output: BatchStatus },
   'summary.batchCancel': { input: oneJob, output: BatchStatus },
+  /**
+   * A finished batch as one zip to download (the browser cannot reach the host's folder, and a
+   * desktop user should not have to go looking for it); `files` batches are zipped on request.
+   */
+  'summary.batchFile': { input: oneJob, output: SummaryFile },
 } as const;

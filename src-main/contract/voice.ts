@@ -142,6 +142,10 @@ export const Theme = z.object({
   name: z.string(),
   colour: z.string(),
   description: z.string(),
+  /** The theme it sits under in the codebook (a nested code); null at the top. */
+  parentId: entityId.nullable(),
+  /** false for a category that only groups other themes (REFI-QDA's isCodable). */
+  codable: z.boolean(),
   /** Notes tagged with it that may be shown outside their focus group. */
   noteCount: z.number().int(),
 });
@@ -211,9 +215,22 @@ export const SearchResult = z.object({
 export const countCap = 1_000;
 export type SearchResult = z.infer<typeof SearchResult>;
 
+export const codebookWarnings = [
+  'duplicate_id',
+  'new_id',
+  'bad_colour',
+  'no_name',
+  'shortened',
+  'renamed',
+  'sets_skipped',
+  'more',
+] as const;
+
 export const QdcImportOutcome = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** What the file held that did not come in as it was, for the import screen to say. */
+  warnings: z.array(z.object({ code: z.enum(codebookWarnings), name: z.string() })),
 });
 export type QdcImportOutcome = z.infer<typeof QdcImportOutcome>;

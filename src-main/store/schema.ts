@@ -102,6 +102,9 @@ export const domainTables = {
     colour: 'text',
     description: 'text',
     merged_into: 'text',
+    parent_id: 'text',
+    category: 'flag',
+    qdc_guid: 'text',
     tombstone: 'flag',
   },
   note_themes: {

@@ -11,7 +11,21 @@ interface ThemeRow {
   name: string | null;
   colour: string | null;
   description: string | null;
+  parent_id: string | null;
+  category: number;
+  qdc_guid: string | null;
   note_count: number;
+}
+
+/** A theme as the codebook file holds it. */
+export interface CodebookEntry {
+  id: string;
+  guid: string;
+  name: string;
+  colour: string;
+  description: string;
+  parentId: string | null;
+  codable: boolean;
 }
 
 const columnOf: Record<keyof ThemePatch, string> = { name: 'name', colour: 'colour', description: 'description' };
@@ -26,19 +40,25 @@ function toTheme(row: ThemeRow): Theme {
     name: text(row.name),
     colour: /^#[0-9a-f]{6}$/i.test(text(row.colour)) ? text(row.colour) : defaultThemeColour,
     description: text(row.description),
+    parentId: row.parent_id || null,
+    codable: !row.category,
     noteCount: row.note_count,
   };
 }
 
 /** The codebook. Counts and quotes only ever come from notes that may leave their focus group. */
 export function createThemeRepository(db: Db, writePath: WritePath) {
-  const select = `SELECT t.id, t.name, t.colour, t.description,
+  const select = `SELECT t.id, t.name, t.colour, t.description, t.parent_id, t.category, t.qdc_guid,
       (SELECT count(*) FROM note_themes nt JOIN shared_voice_notes v ON v.id = nt.note_id
        WHERE nt.theme_id = t.id AND nt.tombstone = 0) AS note_count
     FROM themes t`;
   const selectAll = db.prepare(`${select} WHERE t.tombstone = 0 ORDER BY t.name COLLATE NOCASE, t.id`);
   const selectOne = db.prepare(`${select} WHERE t.id = ? AND t.tombstone = 0`);
   const exists = db.prepare('SELECT 1 FROM themes WHERE id = ?').pluck();
+  // `IS NOT NULL` lets SQLite use the partial index themes_by_qdc_guid.
+  const byGuid = db
+    .prepare('SELECT id FROM themes WHERE qdc_guid IS NOT NULL AND lower(qdc_guid) = lower(?) ORDER BY tombstone, id')
+    .pluck();
   const nameTaken = db.prepare('SELECT id FROM themes WHERE tombstone = 0 AND lower(name) = lower(?)').pluck();
   const linksOf = db.prepare('SELECT id, note_id FROM note_themes WHERE theme_id = ? AND tombstone = 0');
   const sharedTagged = db.prepare(
@@ -62,7 +82,11 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
   function create(theme: Required<ThemePatch>, id: string = uuidv7()): Theme {
     checkName(theme.name);
     writePath.write([
-      { table: 'themes', row: id, values: { ...toColumns(theme, columnOf), merged_into: null, tombstone: 0 } },
+      {
+        table: 'themes',
+        row: id,
+        values: { ...toColumns(theme, columnOf), merged_into: null, parent_id: null, category: 0, tombstone: 0 },
+      },
     ]);
     return get(id);
   }
@@ -146,33 +170,51 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
   }
 
   /**
-   * Brings in a codebook: a theme with the same id, or else the same name, is updated; the rest are
-   * created. All in one transaction, so a second import of the same file changes nothing.
+   * Brings in a codebook: a theme with the same codebook guid, else the same id, else the same name
+   * is updated; the rest are created, under their parents. All in one transaction, so a second
+   * import of the same file changes nothing.
    */
-  function importCodebook(items: readonly { id: string; name: string; colour: string; description: string }[]) {
+  function importCodebook(items: readonly CodebookEntry[]) {
     const outcome = { created: 0, updated: 0, unchanged: 0 };
     const changes: RowChange[] = [];
-    const rowById = db.prepare('SELECT id, name, colour, description, tombstone FROM themes WHERE id = ?');
+    const rowById = db.prepare('SELECT * FROM themes WHERE id = ?');
     const seen = new Set<string>();
+    // The file's ids (new ones for codes seen the first time) to the themes they land on.
+    const landed = new Map<string, string>();
     for (const item of items) {
       // A codebook naming one theme twice brings it in once.
       if (seen.has(item.name.toLowerCase()) || seen.has(item.id)) continue;
       seen.add(item.name.toLowerCase()).add(item.id);
       const byName = (nameTaken.all(item.name) as string[])[0];
-      const existing = (rowById.get(item.id) ?? (byName ? rowById.get(byName) : undefined)) as
-        | { id: string; name: string | null; colour: string | null; description: string | null; tombstone: number }
-        | undefined;
-      const values = { name: item.name, colour: item.colour, description: item.description, tombstone: 0 };
+      const guidMatch = item.guid ? (byGuid.all(item.guid) as string[])[0] : undefined;
+      const matchId = guidMatch ?? (exists.get(item.id) ? item.id : byName);
+      const existing = (matchId ? rowById.get(matchId) : undefined) as (ThemeRow & { tombstone: number }) | undefined;
+      const parentId = item.parentId ? (landed.get(item.parentId) ?? null) : null;
+      const values = {
+        name: item.name,
+        colour: item.colour,
+        description: item.description,
+        parent_id: parentId,
+        category: item.codable ? 0 : 1,
+        // A code the file gave no usable guid keeps the one it may have had from an earlier import.
+        ...(item.guid ? { qdc_guid: item.guid } : {}),
+        tombstone: 0,
+      };
       if (!existing) {
         outcome.created++;
+        landed.set(item.id, item.id);
         changes.push({ table: 'themes', row: item.id, values: { ...values, merged_into: null } });
         continue;
       }
+      landed.set(item.id, existing.id);
       const same =
         !existing.tombstone &&
         text(existing.name) === item.name &&
         text(existing.colour).toLowerCase() === item.colour.toLowerCase() &&
-        text(existing.description) === item.description;
+        text(existing.description) === item.description &&
+        (existing.parent_id || null) === parentId &&
+        !existing.category === item.codable &&
+        (!item.guid || (existing.qdc_guid || existing.id) === item.guid);
       if (same) {
         outcome.unchanged++;
         continue;
@@ -187,8 +229,25 @@ export function createThemeRepository(db: Db, writePath: WritePath) {
     return outcome;
   }
 
+  /** The codebook as a file holds it: the guid each theme came with, parents and categories. */
+  function codebook(): CodebookEntry[] {
+    return (selectAll.all() as ThemeRow[]).map((row) => {
+      const theme = toTheme(row);
+      return {
+        id: theme.id,
+        guid: row.qdc_guid || theme.id,
+        name: theme.name,
+        colour: theme.colour,
+        description: theme.description,
+        parentId: theme.parentId,
+        codable: theme.codable,
+      };
+    });
+  }
+
   return {
     importCodebook,
+    codebook,
     list: () => (selectAll.all() as ThemeRow[]).map(toTheme),
     get,
     create,

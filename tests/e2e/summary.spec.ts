@@ -100,3 +100,31 @@ test('an organiser previews a session summary and exports it as PDF, DOCX, Markd
   expect(arabicHtml).toContain('<html lang="ar" dir="rtl">');
   expectNothingWithheld(arabicWords + arabicHtml, 'the Arabic summary');
 });
+
+test('per-partner summaries download as one zip and the panel says where it was saved', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  test.setTimeout(120_000);
+  await runSession(page, host);
+  const summary = new SummaryPage(page);
+  await page.goto(host.openUrl);
+  await page.keyboard.press('Control+4');
+  await summary.openFor('Steering committee');
+  // The clinic was at the table but no decision concerned it: its copy says so instead of "none".
+  await summary.panel.getByLabel('For', { exact: true }).selectOption({ label: 'Northside Clinic' });
+  await expect(summary.preview).toContainText('2 other decisions were made at this session');
+  await expect(summary.preview).not.toContainText('No decisions were recorded');
+
+  const zip = await summary.exportForEveryPartner('Markdown');
+  expect(zip.name).toBe('2026-11-23 Steering committee - partner summaries.zip');
+  const entries = readZip(zip.bytes);
+  expect([...entries.keys()].sort()).toEqual([
+    '2026-11-23 Steering committee - summary - Eastside Library.md',
+    '2026-11-23 Steering committee - summary - Northside Clinic.md',
+  ]);
+  for (const [name, read] of entries) expectNothingWithheld(new TextDecoder().decode(read()), name);
+  await expect(summary.batchSavedIn).toContainText(dataDir);
+  await expect(summary.batchSavedIn).toContainText('partner summaries.zip');
+});

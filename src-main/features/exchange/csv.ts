@@ -3,16 +3,10 @@ import type { Partner } from '../../contract/partners';
 import { resolveMapping, type ColumnMapping, type PartnerField } from './mapping';
 import type { SourceFile } from './plan';
 import type { SourcePartner } from './values';
+import { spreadsheetCsv, unguardCell } from '../csv/spreadsheet-csv';
 
-// Spreadsheets run a cell that starts with one of these as a formula; exports put a quote before
-// it (OWASP's advice for CSV injection) and imports take that quote off again.
-const formulaStart = /^[=+\-@\t\r]/;
-export function guardCell(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
-}
-export function unguardCell(value: string): string {
-  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
-}
+// Kept importable from here for the code and tests that read partner CSVs.
+export { guardCell, unguardCell } from '../csv/spreadsheet-csv';
 
 export interface CsvTable {
   headers: string[];
@@ -129,7 +123,7 @@ export function partnersCsv(partners: Partner[], includeContacts: boolean): stri
     ];
     if (includeContacts) row.push(partner.email, partner.phone);
     row.push(partner.tags.join('|'), partner.notes);
-    return row.map(guardCell);
+    return row;
   });
-  return Papa.unparse([header, ...rows], { newline: '\r\n' });
+  return spreadsheetCsv([header, ...rows]);
 }

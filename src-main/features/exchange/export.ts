@@ -26,8 +26,6 @@ export function safeFileName(name: string): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || cleaned === '' ? `initiative ${cleaned}`.trim() : cleaned;
 }
 
-const utf8Bom = '\ufeff';
-
 export function exportPartners(store: InitiativeStore, request: ExportRequest): ExportFile {
   const includeContacts = request.includeContacts ?? false;
   const partners = store.partners.list();
@@ -36,8 +34,7 @@ export function exportPartners(store: InitiativeStore, request: ExportRequest): 
   let content: Uint8Array | string;
   switch (request.format) {
     case 'csv':
-      // The BOM makes Excel read the accents as UTF-8 instead of the system code page.
-      content = utf8Bom + partnersCsv(partners, includeContacts);
+      content = partnersCsv(partners, includeContacts);
       break;
     case 'kumu-json':
       content = kumuJson(partners, relationships, includeContacts);

@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import type { Dimension, Indicator, Reading, ReadingsImportPreview } from '../../contract/measures';
 import { periodFits } from '../../contract/measures';
-import { guardCell, readCsvTable, unguardCell } from '../exchange/csv';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
+import { readCsvTable, unguardCell } from '../exchange/csv';
 
 /**
  * Readings in long format: one row per figure, with the indicator, the period, one column per
@@ -206,7 +206,7 @@ export function readingsCsv(
       ...dimensions.map((d) => byDimension.get(d.id) ?? ''),
       String(reading.value),
       reading.count === null ? '' : String(reading.count),
-    ].map(guardCell);
+    ];
   });
-  return Papa.unparse([header.map(guardCell), ...rows], { newline: '\r\n' });
+  return spreadsheetCsv([header, ...rows]);
 }

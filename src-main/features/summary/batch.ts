@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import type { Locale } from '../../contract/models';
 import { AppError } from '../../contract/result';
-import type { BatchStatus } from '../../contract/summary';
+import type { BatchStatus, SummaryFile } from '../../contract/summary';
 import type { InitiativeStore } from '../../store/initiative-store';
 import { writeZip } from '../exchange/zip';
 import { buildSummary, partnersOfSession } from './build';
 import { fileNameFor, renderSummary, type ExportOptions } from './export';
-import { removeQuietly, summaryFileName, writeAtomically } from './files';
+import { removeQuietly, summaryFileName, uniqueFileNames, writeAtomically } from './files';
 import { translator } from './text';
 
 export interface BatchJob {
@@ -30,8 +30,10 @@ const keepFinished = 50;
  * move (a zip renamed into place, or a finished folder renamed into place): a cancel or a failure
  * part-way leaves nothing behind.
  */
+type Job = BatchStatus & { cancel: boolean; packaging: BatchJob['packaging'] };
+
 export class SummaryBatches {
-  private readonly jobs = new Map<string, BatchStatus & { cancel: boolean }>();
+  private readonly jobs = new Map<string, Job>();
 
   start(store: InitiativeStore, job: BatchJob, options: ExportOptions): BatchStatus {
     store.sessions.get(job.sessionId);
@@ -47,8 +49,10 @@ export class SummaryBatches {
       done: 0,
       total: partnerIds.length,
       savedTo: [],
+      savedIn: '',
       error: '',
       cancel: false,
+      packaging: job.packaging,
     };
     this.jobs.set(status.jobId, status);
     for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - keepFinished)))
@@ -72,13 +76,37 @@ export class SummaryBatches {
     return this.view(job);
   }
 
+  /** The finished batch as one zip: the one written, or the folder's files zipped now. */
+  file(jobId: string): SummaryFile {
+    const job = this.jobs.get(jobId);
+    if (!job)
+      throw new AppError('not_found', 'There is no export with that id (it may be from before the app restarted).');
+    if (job.state !== 'done')
+      throw new AppError('invalid_input', 'These summaries are not finished, so there is nothing to download yet.');
+    try {
+      const bytes =
+        job.packaging === 'zip'
+          ? readFileSync(job.savedIn)
+          : writeZip(job.savedTo.map((path) => ({ name: basename(path), data: readFileSync(path) })));
+      const fileName = job.packaging === 'zip' ? basename(job.savedIn) : `${basename(job.savedIn)}.zip`;
+      return {
+        fileName,
+        mimeType: 'application/zip',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        savedTo: job.savedIn,
+      };
+    } catch {
+      throw new AppError('not_found', `The summaries are no longer in ${job.savedIn}; export them again.`);
+    }
+  }
+
   /** Resolves when the job has stopped (tests and the bench wait on this instead of polling). */
   async settled(jobId: string): Promise<BatchStatus> {
     while (this.status(jobId).state === 'running') await nextTurn();
     return this.status(jobId);
   }
 
-  private view({ cancel: _cancel, ...status }: BatchStatus & { cancel: boolean }): BatchStatus {
+  private view({ cancel: _cancel, packaging: _packaging, ...status }: Job): BatchStatus {
     return { ...status, savedTo: [...status.savedTo] };
   }
 
@@ -87,7 +115,7 @@ export class SummaryBatches {
     job: BatchJob,
     partnerIds: string[],
     options: ExportOptions,
-    status: BatchStatus & { cancel: boolean },
+    status: Job,
   ): Promise<void> {
     const files: { name: string; data: Uint8Array }[] = [];
     try {
@@ -108,11 +136,14 @@ export class SummaryBatches {
         status.state = 'cancelled';
         return;
       }
+      const names = uniqueFileNames(files.map((file) => file.name));
+      files.forEach((file, index) => (file.name = names[index]));
       const session = store.sessions.get(job.sessionId);
       const t = translator(job.language);
       if (job.packaging === 'zip') {
         const name = summaryFileName(session.startsAt, session.title, t('filePartners'), 'zip');
         status.savedTo = [writeAtomically(options.folder, name, writeZip(files))];
+        status.savedIn = status.savedTo[0];
       } else {
         const folderName = summaryFileName(session.startsAt, session.title, t('filePartners'), '').replace(/\.$/, '');
         const final = join(options.folder, folderName);
@@ -130,6 +161,7 @@ export class SummaryBatches {
           );
         }
         status.savedTo = files.map((file) => join(final, file.name));
+        status.savedIn = final;
       }
       status.state = 'done';
     } catch (error) {

@@ -104,6 +104,18 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
     }
   }
 
+  // Invited and not checked in: named by the same rule as those present, residents only counted.
+  const apologies = { names: [] as string[], livedExperience: 0 };
+  for (const attendee of store.attendance.list(scope.sessionId)) {
+    if (!attendee.invited || attendee.checkedIn) continue;
+    const partner = byId.get(attendee.partnerId);
+    if (attendee.livedExperience || (partner?.kind === 'person' && partner.livedExperience)) {
+      apologies.livedExperience++;
+      count(redactions, 'lived_experience_unnamed');
+    } else if (partner) apologies.names.push(displayName(partner, byId));
+  }
+  apologies.names.sort((a, b) => a.localeCompare(b));
+
   const items = store.agenda.list(scope.sessionId);
   const itemTitles = new Map(items.map((item) => [item.id, item.title]));
   const presenterConcerns = new Map(
@@ -111,8 +123,8 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
   );
 
   const shared = new Map(store.notes.carriedTo(scope.sessionId).map((note) => [note.id, note]));
-  const decisions = store.decisions
-    .list(scope.sessionId)
+  const allDecisions = store.decisions.list(scope.sessionId);
+  const decisions = allDecisions
     .filter(
       (decision) => wholeSession || (decision.agendaItemId !== null && presenterConcerns.get(decision.agendaItemId)),
     )
@@ -145,8 +157,8 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       };
     });
 
-  const actions = store.actionItems
-    .actionsOf(scope.sessionId)
+  const allActions = store.actionItems.actionsOf(scope.sessionId);
+  const actions = allActions
     .filter(
       (action) =>
         !concern ||
@@ -188,6 +200,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name)),
       sectors: [...sectors].map(([sector, people]) => ({ sector, people })).sort((a, b) => b.people - a.people),
       named: named.sort((a, b) => a.name.localeCompare(b.name)),
+      apologies,
     },
     agenda: items.map((item) => ({
       title: item.title,
@@ -196,7 +209,9 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       notes: wholeSession ? item.notes : '',
     })),
     decisions,
+    decisionsLeftOut: allDecisions.length - decisions.length,
     actions,
+    actionsLeftOut: allActions.length - actions.length,
     parking: wholeSession
       ? store.actionItems.parkingOf(scope.sessionId).map((item) => ({
           text: item.text,

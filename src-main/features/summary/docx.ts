@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import type { SessionSummary } from '../../contract/summary';
-import { redactionLines, sectorName, tallyText } from './html';
+import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
 import { formatWhen, translator } from './text';
 
 /**
@@ -72,6 +72,11 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
       body.push(bullet(person.organisation ? `${person.name} (${person.organisation})` : person.name));
   }
 
+  if (apologyLines(t, summary).length) {
+    body.push(h(t('apologies'), HeadingLevel.HEADING_3));
+    for (const line of apologyLines(t, summary)) body.push(bullet(line));
+  }
+
   body.push(h(t('agenda')));
   summary.agenda.forEach((item, index) => {
     body.push(
@@ -83,7 +88,6 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
   });
 
   body.push(h(t('decisions')));
-  if (!summary.decisions.length) body.push(muted(t('noDecisions')));
   for (const decision of summary.decisions) {
     const tally = tallyText(t, decision);
     body.push(para([run(decision.text, { bold: true })]));
@@ -101,9 +105,10 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
       );
   }
 
+  for (const line of sectionNotes(t, summary, 'decisions')) body.push(muted(line));
+
   body.push(h(t('actions')));
-  if (!summary.actions.length) body.push(muted(t('noActions')));
-  else {
+  if (summary.actions.length) {
     const cell = (text: string, bold = false) =>
       new TableCell({
         children: [para([run(text, { bold })])],
@@ -133,6 +138,7 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
       }),
     );
   }
+  for (const line of sectionNotes(t, summary, 'actions')) body.push(muted(line));
 
   body.push(h(t('parking')));
   if (!summary.parking.length) body.push(muted(t('noParking')));

@@ -4,7 +4,7 @@ import type { SessionSummary, SummaryFile, SummaryFormat } from '../../contract/
 import type { InitiativeStore } from '../../store/initiative-store';
 import { buildSummary } from './build';
 import { summaryDocx } from './docx';
-import { summaryFileName, writeAtomically } from './files';
+import { summaryFileName, uniqueFileNames, writeAtomically } from './files';
 import { renderSummaryHtml } from './html';
 import { translator } from './text';
 import { actionsCsv, decisionsCsv, summaryCalendar, summaryMarkdown } from './text-formats';
@@ -72,13 +72,10 @@ export async function renderSummary(
 export function fileNameFor(summary: SessionSummary, format: SummaryFormat): string {
   const { extension, what } = formats[format];
   const t = translator(summary.language);
-  return summaryFileName(
-    summary.session.startsAt,
-    summary.session.title,
-    t(what),
-    extension,
-    summary.partner?.name ?? '',
-  );
+  // The same Windows rules as a batch (reserved names, length), for a single file too.
+  return uniqueFileNames([
+    summaryFileName(summary.session.startsAt, summary.session.title, t(what), extension, summary.partner?.name ?? ''),
+  ])[0];
 }
 
 export interface ExportOptions {

@@ -22,6 +22,45 @@ export function summaryFileName(
   return `${name}.${extension}`;
 }
 
+// Windows refuses these as a name's stem, whatever the extension (`CON.docx`, `com1 .md`), and
+// counts the superscript digits as digits here.
+const reservedStem = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Under Windows' 255 units per name and short enough to leave room for the folders above it. */
+const maxStem = 100;
+
+/** The name a file system that ignores case and Unicode normal form sees as the same file. */
+const sameOnDisk = (name: string) => name.normalize('NFC').toLocaleLowerCase('en');
+
+function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/**
+ * File names for one batch that are safe on Windows, macOS and Linux and never the same file:
+ * "North/South Trust" and "North:South Trust" both clean to "North_South Trust", and "ACME" and
+ * "acme" are one file on Windows and macOS, so the later ones get " (2)", " (3)". Before this, the
+ * second partner's summary silently replaced the first and a zip held two entries with one name.
+ */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((original) => {
+    const dot = original.lastIndexOf('.');
+    const extension = dot > 0 ? original.slice(dot) : '';
+    const stem = safeFileName((dot > 0 ? original.slice(0, dot) : original).normalize('NFC'))
+      .replace(/[. ]+$/, '')
+      .trim();
+    const base = reservedStem.test(stem.split('.')[0].trim()) ? `_${stem}` : stem;
+    for (let copy = 1; ; copy++) {
+      const suffix = copy === 1 ? '' : ` (${copy})`;
+      const name = `${cut(base, maxStem - suffix.length).replace(/[. ]+$/, '')}${suffix}${extension}`;
+      if (taken.has(sameOnDisk(name))) continue;
+      taken.add(sameOnDisk(name));
+      return name;
+    }
+  });
+}
+
 /** Cleans up after a failure; the folder itself may be what failed, so this must not throw. */
 export function removeQuietly(path: string): void {
   try {

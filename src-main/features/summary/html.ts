@@ -25,14 +25,51 @@ export function tallyText(t: Translate, decision: SessionSummary['decisions'][nu
   }
 }
 
+/** Who was invited and not there: names as the summary may show them, then the residents counted. */
+export function apologyLines(t: Translate, summary: SessionSummary): string[] {
+  const { names, livedExperience } = summary.attendance.apologies;
+  return livedExperience ? [...names, t('apologiesLivedExperience', { count: livedExperience })] : names;
+}
+
+/**
+ * What a section says when it lists nothing, and what a partner's copy says about what it left out:
+ * "no decisions were recorded" would be false when decisions were made that do not concern them.
+ */
+export function sectionNotes(t: Translate, summary: SessionSummary, section: 'decisions' | 'actions'): string[] {
+  const [shown, leftOut, none, leftOutKey] =
+    section === 'decisions'
+      ? [summary.decisions.length, summary.decisionsLeftOut, 'noDecisions', 'decisionsLeftOut']
+      : [summary.actions.length, summary.actionsLeftOut, 'noActions', 'actionsLeftOut'];
+  if (leftOut > 0) return [t(leftOutKey, { count: leftOut })];
+  return shown ? [] : [t(none)];
+}
+
 export function redactionLines(t: Translate, summary: SessionSummary): string[] {
   return summary.redactions.map((entry) => t(`reasons.${entry.reason}`, { count: entry.count }));
 }
 
 // Logical properties (inline-start, not left) so the same sheet lays out Arabic right to left.
+// Arabic letters come from a font whose contextual forms are reached only through its shaping
+// tables (Amiri, Noto Naskh/Sans Arabic). Chromium's PDF writer labels each glyph with the first
+// code point the font's character map gives it: with DejaVu Sans or Arial, which also map the
+// Unicode presentation forms, the text layer held those forms, and the lam-alef ligature came out
+// of copy, search and pdftotext reversed ("االجتماعات"). unicode-range keeps Latin text as it was.
 const styles = `
+  @font-face {
+    font-family: "Summary Arabic";
+    src: local("Noto Naskh Arabic"), local("NotoNaskhArabic-Regular"), local("Noto Sans Arabic"),
+      local("NotoSansArabic-Regular"), local("Amiri"), local("Amiri-Regular");
+    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
+  }
+  @font-face {
+    font-family: "Summary Arabic";
+    font-weight: bold;
+    src: local("Noto Naskh Arabic Bold"), local("NotoNaskhArabic-Bold"), local("Noto Sans Arabic Bold"),
+      local("NotoSansArabic-Bold"), local("Amiri Bold"), local("Amiri-Bold");
+    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
+  }
   @page { size: A4; margin: 18mm 16mm; }
-  :root { color: #1d2521; font: 11pt/1.45 "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif; }
+  :root { color: #1d2521; font: 11pt/1.45 "Summary Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
   body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
   h1 { font-size: 20pt; margin: 0 0 0.2rem; color: #1f6f5c; }
   h2 { font-size: 13pt; margin: 1.4rem 0 0.5rem; padding-block-end: 0.2rem; border-block-end: 2px solid #1f6f5c; }
@@ -91,14 +128,17 @@ export function renderSummaryHtml(summary: SessionSummary): string {
       ${voices ? `<p class="muted">${e(t('voices'))}</p>${voices}` : ''}
     </section>`;
   });
+  const actionNotes = sectionNotes(t, summary, 'actions')
+    .map((line) => `<p class="muted">${e(line)}</p>`)
+    .join('');
   const actions = summary.actions.length
     ? `<table><thead><tr><th>${e(t('action'))}</th><th>${e(t('owner'))}</th><th>${e(t('due'))}</th><th>${e(t('group'))}</th><th>${e(t('status'))}</th></tr></thead><tbody>${summary.actions
         .map(
           (action) =>
             `<tr><td>${e(action.text)}</td><td>${e(action.owner || t('unassigned'))}</td><td>${e(action.dueDate ? formatWhen(summary.language, action.dueDate) : t('noDate'))}</td><td>${e(action.group)}</td><td>${e(t(`statuses.${action.status}`))}</td></tr>`,
         )
-        .join('')}</tbody></table>`
-    : `<p class="muted">${e(t('noActions'))}</p>`;
+        .join('')}</tbody></table>${actionNotes}`
+    : actionNotes;
   const next = summary.nextSession;
   return `<!doctype html>
 <html lang="${summary.language}" dir="${summary.direction}">
@@ -142,10 +182,13 @@ ${
       )}`
     : ''
 }
+${apologyLines(t, summary).length ? `<h3>${e(t('apologies'))}</h3>${list(apologyLines(t, summary).map(e), '')}` : ''}
 <h2>${e(t('agenda'))}</h2>
 ${summary.agenda.length ? `<ol>${summary.agenda.map((item) => `<li>${e(item.title)} <span class="muted">(${e(t(`purposes.${item.purpose}`))}, ${e(t('minutes', { minutes: item.timeboxMinutes }))})</span>${item.notes ? `<p>${e(item.notes)}</p>` : ''}</li>`).join('')}</ol>` : '<p class="muted">—</p>'}
 <h2>${e(t('decisions'))}</h2>
-${decisions.length ? decisions.join('') : `<p class="muted">${e(t('noDecisions'))}</p>`}
+${decisions.join('')}${sectionNotes(t, summary, 'decisions')
+    .map((line) => `<p class="muted">${e(line)}</p>`)
+    .join('')}
 <h2>${e(t('actions'))}</h2>
 ${actions}
 <h2>${e(t('parking'))}</h2>

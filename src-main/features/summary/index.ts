@@ -20,5 +20,6 @@ export function summaryHandlers({ library, printPdf, exportDir }: HandlerContext
     'summary.batchStart': ({ initiativeId, ...job }) => batches.start(open(initiativeId), job, options),
     'summary.batchStatus': ({ jobId }) => batches.status(jobId),
     'summary.batchCancel': ({ jobId }) => batches.cancel(jobId),
+    'summary.batchFile': ({ jobId }) => batches.file(jobId),
   } satisfies Partial<HandlerMap>;
 }

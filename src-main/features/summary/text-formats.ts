@@ -1,8 +1,9 @@
 import { createEvents, type EventAttributes } from 'ics';
-import Papa from 'papaparse';
 import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
-import { redactionLines, sectorName, tallyText } from './html';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
+import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
+import { rfc5545Calendar } from './ics-lines';
 import { formatWhen, translator } from './text';
 
 /** Markdown's own characters in typed text are escaped so a `*` or `#` stays a character. */
@@ -42,6 +43,10 @@ export function summaryMarkdown(summary: SessionSummary): string {
     for (const person of attendance.named)
       lines.push(`- ${md(person.name)}${person.organisation ? ` (${md(person.organisation)})` : ''}`);
   }
+  if (apologyLines(t, summary).length) {
+    lines.push('', `### ${md(t('apologies'))}`, '');
+    for (const line of apologyLines(t, summary)) lines.push(`- ${md(line)}`);
+  }
   lines.push('', `## ${md(t('agenda'))}`, '');
   summary.agenda.forEach((item, index) => {
     lines.push(
@@ -50,7 +55,6 @@ export function summaryMarkdown(summary: SessionSummary): string {
     if (item.notes) lines.push(`   ${md(item.notes)}`);
   });
   lines.push('', `## ${md(t('decisions'))}`, '');
-  if (!summary.decisions.length) lines.push(md(t('noDecisions')));
   for (const decision of summary.decisions) {
     const tally = tallyText(t, decision);
     lines.push(`### ${md(decision.text)}`, '');
@@ -65,9 +69,9 @@ export function summaryMarkdown(summary: SessionSummary): string {
     }
     lines.push('');
   }
+  for (const line of sectionNotes(t, summary, 'decisions')) lines.push(md(line), '');
   lines.push(`## ${md(t('actions'))}`, '');
-  if (!summary.actions.length) lines.push(md(t('noActions')));
-  else {
+  if (summary.actions.length) {
     lines.push(
       `| ${[t('action'), t('owner'), t('due'), t('group'), t('status')].map(md).join(' | ')} |`,
       '|---|---|---|---|---|',
@@ -76,7 +80,9 @@ export function summaryMarkdown(summary: SessionSummary): string {
       lines.push(
         `| ${[action.text, action.owner || t('unassigned'), action.dueDate ? when(action.dueDate) : t('noDate'), action.group, t(`statuses.${action.status}`)].map(md).join(' | ')} |`,
       );
+    lines.push('');
   }
+  for (const line of sectionNotes(t, summary, 'actions')) lines.push(md(line));
   lines.push('', `## ${md(t('parking'))}`, '');
   if (!summary.parking.length) lines.push(md(t('noParking')));
   for (const item of summary.parking)
@@ -95,44 +101,36 @@ export function summaryMarkdown(summary: SessionSummary): string {
   return lines.join('\n');
 }
 
-const bom = '\ufeff';
-
-/** One row per decision, headers in the summary's language; a BOM so spreadsheet programs read UTF-8. */
+/** One row per decision, headers in the summary's language. */
 export function decisionsCsv(summary: SessionSummary): string {
   const t = translator(summary.language);
-  return (
-    bom +
-    Papa.unparse({
-      fields: [t('decisions'), t('agendaItem'), t('method'), t('tally'), t('outcome'), t('rationale'), t('voices')],
-      data: summary.decisions.map((decision) => [
-        decision.text,
-        decision.agendaItem,
-        t(`methods.${decision.method}`),
-        tallyText(t, decision),
-        t(`outcomes.${decision.outcome}`),
-        decision.rationale,
-        decision.voices.map((voice) => `${voice.text} (${voice.pseudonym ?? t('anonymous')})`).join(' | '),
-      ]),
-    })
-  );
+  return spreadsheetCsv([
+    [t('decisions'), t('agendaItem'), t('method'), t('tally'), t('outcome'), t('rationale'), t('voices')],
+    ...summary.decisions.map((decision) => [
+      decision.text,
+      decision.agendaItem,
+      t(`methods.${decision.method}`),
+      tallyText(t, decision),
+      t(`outcomes.${decision.outcome}`),
+      decision.rationale,
+      decision.voices.map((voice) => `${voice.text} (${voice.pseudonym ?? t('anonymous')})`).join(' | '),
+    ]),
+  ]);
 }
 
 export function actionsCsv(summary: SessionSummary): string {
   const t = translator(summary.language);
-  return (
-    bom +
-    Papa.unparse({
-      fields: [t('action'), t('owner'), t('due'), t('group'), t('status')],
-      // Dates stay ISO (2026-11-23) so a spreadsheet sorts and reads them as dates.
-      data: summary.actions.map((action) => [
-        action.text,
-        action.owner,
-        action.dueDate,
-        action.group,
-        t(`statuses.${action.status}`),
-      ]),
-    })
-  );
+  return spreadsheetCsv([
+    [t('action'), t('owner'), t('due'), t('group'), t('status')],
+    // Dates stay ISO (2026-11-23) so a spreadsheet sorts and reads them as dates.
+    ...summary.actions.map((action) => [
+      action.text,
+      action.owner,
+      action.dueDate,
+      action.group,
+      t(`statuses.${action.status}`),
+    ]),
+  ]);
 }
 
 function dateParts(value: string): number[] | null {
@@ -194,5 +192,5 @@ export function summaryCalendar(summary: SessionSummary): string {
   const { error, value } = createEvents(events, { productId: 'common-ground/summary', calName: summary.session.title });
   if (error || !value)
     throw new AppError('invalid_input', `The calendar could not be made: ${error?.message ?? 'no events'}.`);
-  return value;
+  return rfc5545Calendar(value);
 }

@@ -7,7 +7,7 @@ import { buildQdc, parseQdc } from './qdc';
 
 /** The codebook as a REFI-QDA .qdc file, which QualCoder, NVivo and ATLAS.ti open. */
 export function exportCodebook(store: InitiativeStore): ExportFile {
-  const themes = store.themes.list();
+  const themes = store.themes.codebook();
   // The codebook schema needs at least one code; an empty file would not open elsewhere.
   if (themes.length === 0)
     throw new AppError('invalid_input', 'The codebook has no themes yet, so there is nothing to export.');
@@ -25,6 +25,6 @@ export function importCodebook(store: InitiativeStore, fileName: string, content
   }
   const bytes = Buffer.from(contentBase64, 'base64');
   const xml = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\ufeff/, '');
-  const { themes } = parseQdc(xml);
-  return store.themes.importCodebook(themes);
+  const { themes, warnings } = parseQdc(xml);
+  return { ...store.themes.importCodebook(themes), warnings };
 }

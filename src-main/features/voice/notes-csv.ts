@@ -1,7 +1,6 @@
-import Papa from 'papaparse';
 import type { ExportFile } from '../../contract/exchange';
 import type { InitiativeStore } from '../../store/initiative-store';
-import { guardCell } from '../exchange/csv';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { safeFileName } from '../exchange/export';
 
 const headers = [
@@ -41,12 +40,11 @@ export function exportNotesCsv(store: InitiativeStore, focusGroupId?: string): E
         .filter(Boolean)
         .join('; '),
       note.text,
-    ].map(guardCell);
+    ];
   });
   const scope = focusGroupId ? (groups.get(focusGroupId) ?? 'focus group') : store.initiative.get().name;
   const date = new Date().toISOString().slice(0, 10);
-  // The BOM makes Excel read accents as UTF-8.
-  const content = '\ufeff' + Papa.unparse([headers, ...rows], { newline: '\r\n' });
+  const content = spreadsheetCsv([headers, ...rows]);
   return {
     fileName: `${safeFileName(`${date} ${scope} - voice notes`)}.csv`,
     mimeType: 'text/csv',

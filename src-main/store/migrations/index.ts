@@ -6,6 +6,7 @@ import { voicePinsReuse } from './0045-voice-pins-reuse';
 import { sync } from './0050-sync';
 import { voiceSearchFacets } from './0060-voice-search-facets';
 import { erasedWords } from './0070-erased-words';
+import { themeHierarchy } from './0110-theme-hierarchy';
 import { measures } from './0140-measures';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   sync,
   voiceSearchFacets,
   erasedWords,
+  themeHierarchy,
   measures,
 ];
 

@@ -189,6 +189,13 @@ function PartnerBatch({
   const polling = useRef<number | null>(null);
   useEffect(() => () => void (polling.current !== null && window.clearInterval(polling.current)), []);
 
+  /** Offers the finished batch as one zip, as a single export offers its file. */
+  async function download(jobId: string) {
+    const file = await call('summary.batchFile', { jobId });
+    if (!file.ok) return setError(file.error);
+    downloadFile(file.value);
+  }
+
   async function start() {
     setError(null);
     const result = await call('summary.batchStart', { initiativeId, sessionId, language, format, packaging });
@@ -201,6 +208,7 @@ function PartnerBatch({
         if (next.value.state !== 'running' && polling.current !== null) {
           window.clearInterval(polling.current);
           polling.current = null;
+          if (next.value.state === 'done') void download(next.value.jobId);
         }
       });
     }, 250);
@@ -253,7 +261,15 @@ function PartnerBatch({
             aria-label={t('summary.ui.progress', { done: status.done, total: status.total })}
           />
           <span> {t('summary.ui.progress', { done: status.done, total: status.total })}</span>
-          {status.state === 'done' ? <p>{t('summary.ui.batchDone', { count: status.savedTo.length })}</p> : null}
+          {status.state === 'done' ? (
+            <>
+              <p>{t('summary.ui.batchDone', { count: status.savedTo.length })}</p>
+              <p className="summary-panel__saved-in">{t('summary.ui.savedIn', { path: status.savedIn })}</p>
+              <button type="button" className="button" onClick={() => void download(status.jobId)}>
+                {t('summary.ui.downloadAgain')}
+              </button>
+            </>
+          ) : null}
           {status.state === 'cancelled' ? <p>{t('summary.ui.cancelled')}</p> : null}
           {status.state === 'failed' ? (
             <p className="field__error">{t('summary.ui.failed', { reason: status.error })}</p>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Theme, ThemeReport } from '../../../src-main/contract/index';
+import type { QdcImportOutcome, Theme, ThemeReport } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { nextGroupColour } from '../groups/colours';
 import { useToast } from '../../components/Toast';
@@ -25,6 +25,7 @@ export function ThemesScreen({ initiativeId }: { initiativeId: string }) {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<QdcImportOutcome['warnings']>([]);
 
   // The report follows the codebook: reloaded whenever the themes (and their counts) change.
   useEffect(() => {
@@ -60,6 +61,7 @@ export function ThemesScreen({ initiativeId }: { initiativeId: string }) {
     if (!file) return;
     const contentBase64 = await readAsBase64(file);
     const result = await call('themes.importQdc', { initiativeId, fileName: file.name, contentBase64 });
+    setWarnings(result.ok ? result.value.warnings : []);
     if (!result.ok) {
       setMessage(null);
       return setError(describeError(result.error));
@@ -96,6 +98,16 @@ export function ThemesScreen({ initiativeId }: { initiativeId: string }) {
         </button>
       </form>
       {message ? <p role="status">{message}</p> : null}
+      {warnings.length > 0 ? (
+        <section className="card card--quiet" aria-labelledby="codebook-warnings">
+          <p id="codebook-warnings">{t('voice.themes.warningsTitle')}</p>
+          <ul>
+            {warnings.map((warning, index) => (
+              <li key={index}>{t(warningKey[warning.code], { name: warning.name })}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ErrorLine error={error} />
       {themes.length === 0 ? <p className="card card--quiet">{t('voice.themes.empty')}</p> : null}
       <ul className="themes">
@@ -112,6 +124,18 @@ export function ThemesScreen({ initiativeId }: { initiativeId: string }) {
     </section>
   );
 }
+
+/** What the import could not bring in as it was, in the user's words. */
+const warningKey: Record<QdcImportOutcome['warnings'][number]['code'], string> = {
+  duplicate_id: 'voice.themes.warnings.duplicate_id',
+  new_id: 'voice.themes.warnings.new_id',
+  bad_colour: 'voice.themes.warnings.bad_colour',
+  no_name: 'voice.themes.warnings.no_name',
+  shortened: 'voice.themes.warnings.shortened',
+  renamed: 'voice.themes.warnings.renamed',
+  sets_skipped: 'voice.themes.warnings.sets_skipped',
+  more: 'voice.themes.warnings.more',
+};
 
 interface ThemeCardProps {
   initiativeId: string;
@@ -156,9 +180,20 @@ function ThemeCard({ initiativeId, theme, others, entry }: ThemeCardProps) {
   }
 
   const field = (suffix: string) => `theme-${theme.id}-${suffix}`;
+  const parent = theme.parentId ? others.find((other) => other.id === theme.parentId) : undefined;
   const groupName = (id: string) => groups.find((group) => group.id === id)?.name ?? '';
   return (
     <li className="card theme" style={{ borderInlineStartColor: theme.colour }}>
+      {parent || !theme.codable ? (
+        <p className="field__hint">
+          {[
+            parent ? t('voice.themes.under', { name: parent.name }) : '',
+            theme.codable ? '' : t('voice.themes.category'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      ) : null}
       <div className="participant__grid">
         <div className="field">
           <label htmlFor={field('name')}>{t('voice.themes.name')}</label>

@@ -35,6 +35,21 @@ export class SummaryPage {
     ]);
     return { name: download.suggestedFilename(), bytes: readFileSync(await savedPath(download)) };
   }
+
+  /** "Export for every partner" with the format chosen; returns the zip the browser downloads. */
+  async exportForEveryPartner(format: string): Promise<{ name: string; bytes: Buffer }> {
+    const batch = this.page.getByRole('region', { name: 'One summary per partner' });
+    await batch.getByRole('combobox', { name: 'Export' }).selectOption({ label: format });
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      batch.getByRole('button', { name: 'Export for every partner' }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await savedPath(download)) };
+  }
+
+  get batchSavedIn(): Locator {
+    return this.page.getByRole('region', { name: 'One summary per partner' }).getByText(/^Saved in /);
+  }
 }
 
 async function savedPath(download: Download): Promise<string> {

@@ -43,6 +43,7 @@ export function summaryValidInput(channel: SummaryChannel, ids: SummaryIds): Rec
       return { initiativeId, sessionId, format: 'html', partnerIds: [partnerId], packaging: 'files' };
     case 'summary.batchStatus':
     case 'summary.batchCancel':
+    case 'summary.batchFile':
       return { jobId };
   }
 }
@@ -50,7 +51,7 @@ export function summaryValidInput(channel: SummaryChannel, ids: SummaryIds): Rec
 export function summaryBadInputs(channel: SummaryChannel, ids: SummaryIds): [string, unknown][] {
   const valid = summaryValidInput(channel, ids);
   const extra: [string, unknown] = ['an unknown extra field', { ...valid, unexpected: 1 }];
-  if (channel === 'summary.batchStatus' || channel === 'summary.batchCancel')
+  if (channel === 'summary.batchStatus' || channel === 'summary.batchCancel' || channel === 'summary.batchFile')
     return [
       extra,
       ['job id missing', {}],

@@ -205,7 +205,7 @@ describe('REFI-QDA codebook import of a damaged file', () => {
       fileName: 'codebook.qdc',
       contentBase64: files.qdc.toString('base64'),
     });
-    expect(result).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 2 } });
+    expect(result).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 2, warnings: [] } });
   });
 
   it(

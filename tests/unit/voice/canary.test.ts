@@ -33,10 +33,16 @@ const filePassphrase = 'canary file passphrase';
  */
 const wholeCopies = new Set<Channel>(['sync.exportBundle']);
 /**
- * A per-partner export's progress: counts and file paths, no content. The files it writes are built
- * by the same code as summary.export below; tests/unit/summary scans them for canaries too.
+ * A per-partner export's progress: counts and file paths, no content. The files it writes (and
+ * summary.batchFile hands back as a zip) are built by the same code as summary.export below;
+ * tests/unit/summary scans them for canaries too.
  */
-const progressOnly = new Set<Channel>(['summary.batchStart', 'summary.batchStatus', 'summary.batchCancel']);
+const progressOnly = new Set<Channel>([
+  'summary.batchStart',
+  'summary.batchStatus',
+  'summary.batchCancel',
+  'summary.batchFile',
+]);
 /**
  * The roundtable hub's switch: it answers only addresses, a port and the code (no initiative data);
  * status and stop are scanned below, and start (which needs the team passphrase set) only differs in

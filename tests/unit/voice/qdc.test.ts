@@ -24,20 +24,33 @@ function refusal(xml: string): AppError {
 const codebook = (codes: string) =>
   `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Test"><Codes>${codes}</Codes></CodeBook>`;
 
+/** A theme at the top level, codable, whose guid is its id (as the app's own themes are). */
+const plain = (theme: Pick<CodebookTheme, 'id' | 'name' | 'colour' | 'description'>): CodebookTheme => ({
+  ...theme,
+  guid: theme.id,
+  parentId: null,
+  codable: true,
+});
+
 const themes: CodebookTheme[] = [
-  {
+  plain({
     id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     name: `Childcare <after 5pm> & "late" shifts 'n' such`,
     colour: '#1f6f5c',
     description: 'Parents say: "the centre closes at 5 & the bus is late".\nSecond line, <b>not bold</b>.',
-  },
-  { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', name: 'שירותי בריאות (מרפאה)', colour: '#8a5a00', description: '' },
-  {
+  }),
+  plain({
+    id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+    name: 'שירותי בריאות (מרפאה)',
+    colour: '#8a5a00',
+    description: '',
+  }),
+  plain({
     id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d',
     name: 'النقل العام — bus 42 🚌',
     colour: '#abcdef',
     description: 'مرحبا\u200f mixed RTL text, émigré, 日本語, 👩🏽‍🌾 and a ]]> sequence',
-  },
+  }),
 ];
 
 // Shaped like QualCoder's RefiExport.codebook_exchange_xml: a UTF-8 BOM, codes without a category
@@ -100,52 +113,70 @@ describe('parseQdc', () => {
     expect(parseQdc(buildQdc(themes))).toEqual({ themes, warnings: [] });
   });
 
-  it('flattens a nested QualCoder codebook so no level is lost', () => {
+  it('keeps the hierarchy and the categories of a nested QualCoder codebook', () => {
     const { themes: parsed, warnings } = parseQdc(qualCoderExport);
     expect(warnings).toEqual([]);
-    expect(parsed).toEqual([
-      { id: '5c0e7a3e-64b2-4d1d-9a51-0f2b8c1e6d11', name: 'Trust', colour: '#f5a9a9', description: '' },
-      {
-        id: '2b7f5d0a-1c3e-4f9a-8b6d-7e2a9c4f1b22',
-        name: 'Barriers',
-        colour: '#8a5a00',
-        description: 'Things that stop people taking part',
-      },
-      {
-        id: '8d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f33',
-        name: 'Barriers › Transport',
-        colour: '#81bef7',
-        description: 'Buses & lifts; "no car"',
-      },
+    const barriers = '2b7f5d0a-1c3e-4f9a-8b6d-7e2a9c4f1b22';
+    const transport = '8d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f33';
+    const time = 'af3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b55';
+    expect(parsed.map(({ id, name, colour, parentId, codable }) => ({ id, name, colour, parentId, codable }))).toEqual([
+      { id: '5c0e7a3e-64b2-4d1d-9a51-0f2b8c1e6d11', name: 'Trust', colour: '#f5a9a9', parentId: null, codable: true },
+      { id: barriers, name: 'Barriers', colour: '#8a5a00', parentId: null, codable: false },
+      { id: transport, name: 'Transport', colour: '#81bef7', parentId: barriers, codable: true },
       {
         id: '9e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a44',
-        name: 'Barriers › Transport › Bus routes',
+        name: 'Bus routes',
         colour: '#3498db',
-        description: '',
+        parentId: transport,
+        codable: true,
       },
-      {
-        id: 'af3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b55',
-        name: "Barriers › Parents' time",
-        colour: '#8a5a00',
-        description: '',
-      },
+      { id: time, name: "Parents' time", colour: '#8a5a00', parentId: barriers, codable: false },
       {
         id: 'b04b5c6d-7e8f-4a9b-8c1d-2e3f4a5b6c66',
-        name: "Barriers › Parents' time › Shift work",
+        name: 'Shift work',
         colour: '#f7d358',
-        description: '',
+        parentId: time,
+        codable: true,
       },
     ]);
+    expect(parsed[1].description).toBe('Things that stop people taking part');
+    expect(parsed[2].description).toBe('Buses & lifts; "no car"');
+    // And back out: the same tree, the same categories, the same guids.
+    const again = parseQdc(buildQdc(parsed));
+    expect(again).toEqual({ themes: parsed, warnings: [] });
   });
 
-  it('reads an ATLAS.ti codebook: guids lower-cased, braces dropped, sets reported', () => {
+  it('reads an ATLAS.ti codebook: guids kept as written, braces and all, sets reported', () => {
     const { themes: parsed, warnings } = parseQdc(atlasExport);
-    expect(parsed.map((theme) => [theme.id, theme.name, theme.colour])).toEqual([
-      ['1ff58b12-6f6f-4b0c-8be5-bbdc91f55294', 'Housing', '#46aa00'],
-      ['2aa58b12-6f6f-4b0c-8be5-bbdc91f55295', 'Housing › Repairs', '#46aa00'],
+    expect(parsed.map((theme) => [theme.id, theme.guid, theme.name, theme.colour])).toEqual([
+      ['1ff58b12-6f6f-4b0c-8be5-bbdc91f55294', '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294', 'Housing', '#46aa00'],
+      ['2aa58b12-6f6f-4b0c-8be5-bbdc91f55295', '{2AA58B12-6F6F-4B0C-8BE5-BBDC91F55295}', 'Repairs', '#46aa00'],
     ]);
+    expect(parsed[1].parentId).toBe(parsed[0].id);
     expect(parsed[0].description).toBe('Rent, repairs & overcrowding');
-    expect(warnings).toEqual(['Code groups (Sets) are not brought in, only the codes.']);
+    expect(warnings).toEqual([{ code: 'sets_skipped', name: '' }]);
+    expect(buildQdc(parsed)).toContain('guid="{2AA58B12-6F6F-4B0C-8BE5-BBDC91F55295}"');
+  });
+
+  it('gives a valid guid that is not an RFC 4122 UUID an id of our own and keeps the guid for export', () => {
+    const guid = '12345678-1234-1234-1234-123456789ABC';
+    const { themes: parsed, warnings } = parseQdc(codebook(`<Code guid="${guid}" name="Old tool" isCodable="true"/>`));
+    expect(warnings).toEqual([]);
+    expect(parsed[0].id).toMatch(uuidV7);
+    expect(parsed[0].guid).toBe(guid);
+    expect(buildQdc(parsed)).toContain(`guid="${guid}"`);
+  });
+
+  it('keeps a repeated child name apart by its path, and says so', () => {
+    const g = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const { themes: parsed, warnings } = parseQdc(
+      codebook(
+        `<Code guid="${g(1)}" name="Housing" isCodable="false"><Code guid="${g(2)}" name="Other" isCodable="true"/></Code>` +
+          `<Code guid="${g(3)}" name="Health" isCodable="false"><Code guid="${g(4)}" name="Other" isCodable="true"/></Code>`,
+      ),
+    );
+    expect(parsed.map((theme) => theme.name)).toEqual(['Housing', 'Other', 'Health', 'Health › Other']);
+    expect(warnings).toEqual([{ code: 'renamed', name: 'Health › Other' }]);
   });
 
   it('refuses a DOCTYPE with entities before expanding anything', () => {
@@ -192,8 +223,8 @@ describe('parseQdc', () => {
     for (const theme of parsed) expect(theme.id).toMatch(uuidV7);
     expect(parsed[0].id).not.toBe(parsed[1].id);
     expect(warnings).toEqual([
-      'The code "No id" had no valid id, so it was given a new one.',
-      'The code "Bad id" had no valid id, so it was given a new one.',
+      { code: 'new_id', name: 'No id' },
+      { code: 'new_id', name: 'Bad id' },
     ]);
   });
 
@@ -210,8 +241,8 @@ describe('parseQdc', () => {
     expect(parsed.map((theme) => theme.colour)).toEqual(['#8a5a00', '#8a5a00', '#8a5a00', '#aabbcc']);
     // A missing colour is normal (QualCoder categories have none); only a broken one is reported.
     expect(warnings).toEqual([
-      'The code "Word" had an unreadable colour, so it uses the default.',
-      'The code "Five digits" had an unreadable colour, so it uses the default.',
+      { code: 'bad_colour', name: 'Word' },
+      { code: 'bad_colour', name: 'Five digits' },
     ]);
   });
 
@@ -229,9 +260,9 @@ describe('parseQdc', () => {
     expect(parsed.map((theme) => theme.name)).toEqual(['Trust', 'x'.repeat(100)]);
     expect(parsed[0].description).toHaveLength(20_000);
     expect(warnings).toEqual([
-      'The code "Trust again" repeats the id of an earlier code, so only the first was kept.',
-      'A code with no name was skipped.',
-      `The code "${'x'.repeat(100)}…" was shortened to 100 characters.`,
+      { code: 'duplicate_id', name: 'Trust again' },
+      { code: 'no_name', name: '' },
+      { code: 'shortened', name: 'x'.repeat(100) },
     ]);
   });
 
@@ -258,10 +289,12 @@ describe('round trip, for any themes', () => {
   const text = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
   const colour = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
   const themeList = (name: fc.Arbitrary<string>, description: fc.Arbitrary<string>) =>
-    fc.uniqueArray(fc.record({ id: fc.uuid().map((id) => id.toLowerCase()), name, colour, description }), {
-      selector: (theme) => theme.id,
-      maxLength: 8,
-    });
+    fc
+      .uniqueArray(fc.record({ id: fc.uuid().map((id) => id.toLowerCase()), name, colour, description }), {
+        selector: (theme) => theme.id,
+        maxLength: 8,
+      })
+      .map((list) => list.map(plain));
 
   it('returns the same themes for any text XML can carry', () => {
     // As the contract stores them: names trimmed and non-empty; attribute values cannot hold raw
