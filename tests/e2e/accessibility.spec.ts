@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import type { HostProcess } from './host-process';
 import { repoRoot } from './host-process';
+import { textsOf } from './pages/locale-texts';
 import { api } from './pages/meeting-page';
 
 /*
@@ -18,29 +19,6 @@ const localesWithMainFile = readdirSync(localesDir)
   .map((file) => /^([a-z]{2})\.json$/.exec(file)?.[1])
   .filter((locale): locale is string => locale !== undefined)
   .sort();
-
-type Tree = { [key: string]: string | Tree };
-
-/** The strings of one language, merged from its files as the renderer merges them. */
-function textsOf(locale: string): (key: string) => string {
-  const tree: Tree = {};
-  const merge = (target: Tree, source: Tree) => {
-    for (const [key, value] of Object.entries(source)) {
-      const existing = target[key];
-      if (typeof value === 'object' && typeof existing === 'object') merge(existing, value);
-      else target[key] = value;
-    }
-  };
-  for (const file of readdirSync(localesDir).filter((name) => name.startsWith(`${locale}.`) && name.endsWith('.json')))
-    merge(tree, JSON.parse(readFileSync(join(localesDir, file), 'utf8')) as Tree);
-  return (key) => {
-    const value = key
-      .split('.')
-      .reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
-    if (typeof value !== 'string') throw new Error(`${locale} has no text for ${key}`);
-    return value;
-  };
-}
 
 async function seed(page: Page, host: HostProcess): Promise<void> {
   const request = page.request;
@@ -227,9 +205,13 @@ for (const locale of localesWithMainFile) {
       await expectNoSeriousViolations(page, 'session plan');
 
       await page.keyboard.press('Control+5');
-      await expectNoSeriousViolations(page, 'export');
+      await expect(page.getByRole('heading', { level: 1, name: t('nav.measures') })).toBeVisible();
+      await expectNoSeriousViolations(page, 'measures');
 
       await page.keyboard.press('Control+6');
+      await expectNoSeriousViolations(page, 'export');
+
+      await page.keyboard.press('Control+7');
       await expect(page.getByRole('heading', { name: t('backups.title') }).first()).toBeVisible();
       await expectNoSeriousViolations(page, 'settings and backups');
 
@@ -283,7 +265,7 @@ for (const locale of localesWithMainFile) {
         ['Control+1', 'partners'],
         ['Control+3', 'focus groups'],
         ['Control+4', 'sessions'],
-        ['Control+6', 'settings'],
+        ['Control+7', 'settings'],
       ] as const) {
         await page.keyboard.press(key);
         await page.locator('body').focus();

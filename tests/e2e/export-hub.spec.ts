@@ -33,7 +33,7 @@ test('the Export section offers every export, not a promise', async ({ page, hos
 
   const app = new AppPage(page);
   await app.open(host.openUrl);
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+6');
   const hub = page.getByRole('region', { name: 'Export', exact: true });
   await expect(hub.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await expect(page.getByText('Coming in a later version')).toHaveCount(0);
@@ -65,7 +65,7 @@ test('the Export section offers every export, not a promise', async ({ page, hos
   await hub.getByRole('button', { name: 'Open Settings → Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
   await expect(page.getByLabel('Type the passphrase again (for export)')).toBeVisible();
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+6');
   await page.getByRole('button', { name: 'Open the map' }).click();
   await expect(page.getByRole('button', { name: 'Export PNG', exact: true })).toBeVisible();
 });

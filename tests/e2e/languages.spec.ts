@@ -2,10 +2,10 @@ import { expect, test } from './fixtures';
 import { api } from './pages/meeting-page';
 import type { Page } from '@playwright/test';
 
-const sections = ['Control+1', 'Control+2', 'Control+3', 'Control+4', 'Control+5', 'Control+6'];
+const sections = ['Control+1', 'Control+2', 'Control+3', 'Control+4', 'Control+5', 'Control+6', 'Control+7'];
 /** A translation key shown as is, like `meeting.live.title`: namespace, dot, more name parts. */
 const rawKey =
-  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub|exportHub|members)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
+  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub|exportHub|members|measures)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
 
 /** Walks every section, screenshots it, and returns the screenshots with the nav's first item's centre. */
 async function tour(page: Page, language: string) {
@@ -43,7 +43,7 @@ test('the app in Arabic is laid out right to left with no raw translation key, u
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const english = await tour(page, 'en');
 
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+7');
   await page.getByLabel('Language of the app').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');

@@ -133,10 +133,14 @@ for (const locale of locales) {
     await expectFitsSideways(page, 'session plan');
 
     await page.keyboard.press('Control+5');
+    await expect(page.getByRole('heading', { level: 1, name: t('nav.measures') })).toBeVisible();
+    await expectFitsSideways(page, 'measures');
+
+    await page.keyboard.press('Control+6');
     await expect(page.getByRole('heading', { level: 1, name: t('nav.export') })).toBeVisible();
     await expectFitsSideways(page, 'export');
 
-    await page.keyboard.press('Control+6');
+    await page.keyboard.press('Control+7');
     await expect(page.getByRole('heading', { name: t('backups.title') }).first()).toBeVisible();
     await expectFitsSideways(page, 'settings');
 
@@ -190,7 +194,7 @@ for (const locale of ['en', 'ar'] as const) {
     await openTab(page, t('meeting.tabs.decisions'), 'sample decisions log');
     await openTab(page, t('meeting.tabs.actions'), 'sample action tracker');
 
-    await page.keyboard.press('Control+5');
+    await page.keyboard.press('Control+6');
     await expect(page.getByRole('heading', { level: 1, name: t('nav.export') })).toBeVisible();
     await expectFitsSideways(page, 'sample export');
   });

@@ -93,10 +93,10 @@ test('in Arabic the Measures section reads right to left, in Arabic, and takes A
     indicator: { name: 'الجاهزية للمدرسة', dimensionIds: [income.id], baseline: { period: '2024', value: 54 } },
   });
   await page.goto(host.openUrl);
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+7');
   await page.getByLabel('Language of the app').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.keyboard.press('Control+7');
+  await page.keyboard.press('Control+5');
   await expect(page.getByRole('heading', { level: 1, name: 'المؤشرات' })).toBeVisible();
   await page.getByRole('navigation', { name: 'المؤشرات' }).getByRole('button', { name: 'الجاهزية للمدرسة' }).click();
   const grid = page.getByRole('region', { name: 'القراءات' });

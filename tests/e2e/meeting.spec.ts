@@ -265,7 +265,7 @@ test('in Arabic, ← goes to the next item and → back, and the shortcut sheet 
   const meeting = new MeetingPage(page);
   await page.goto(host.openUrl);
   await expect(page.locator('.topbar__initiative')).toHaveText('Northside');
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+7');
   await page.getByLabel('Language of the app').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.keyboard.press('Control+4');

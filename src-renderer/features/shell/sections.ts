@@ -1,6 +1,5 @@
 /** The app's sections, in navigation order; the key is also the i18n key under nav.* */
-/** Measures is last so the existing Ctrl+1..6 keep their sections. */
-export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'export', 'settings', 'measures'] as const;
+export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'measures', 'export', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionLabelKey: Record<Section, string> = {
