@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseHlc } from '../sync/hlc';
 import type { SealedMessage } from '../sync/crypto';
+import { clientAddress, trustedProxyList, type TrustedProxies } from './client-address';
 import type { HubStore } from './hub-store';
 
 /**
@@ -24,6 +25,11 @@ export interface HubOptions {
   maxBodyBytes?: number;
   /** Requests per client address per minute. */
   requestsPerMinute?: number;
+  /**
+   * The reverse proxies in front of the hub, whose forwarded header names the client. Without
+   * them, forwarded headers are ignored and each socket address is one client.
+   */
+  trustedProxies?: TrustedProxies;
   now?: () => number;
   /**
    * A key for the whole hub (the roundtable hub a laptop hosts on its LAN): when set, every route
@@ -147,6 +153,7 @@ export function createHubServer(options: HubOptions): Server {
   const { store } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const allow = rateLimiter(options.requestsPerMinute ?? 600, options.now ?? Date.now);
+  const proxies = options.trustedProxies?.addresses.length ? trustedProxyList(options.trustedProxies.addresses) : null;
 
   async function authorised(request: IncomingMessage, syncId: string): Promise<void> {
     const token = bearer(request);
@@ -197,7 +204,7 @@ export function createHubServer(options: HubOptions): Server {
   }
 
   return createServer((request, response) => {
-    if (!allow(request.socket.remoteAddress ?? 'unknown')) {
+    if (!allow(clientAddress(request, proxies, options.trustedProxies?.header))) {
       response.setHeader('Retry-After', '60');
       send(response, 429, { error: 'too many requests; wait a minute' });
       request.resume();
