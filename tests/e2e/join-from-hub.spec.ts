@@ -50,6 +50,15 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
     await laptopSync.field('Hub address').fill(hub.url);
     await laptopSync.field('Team passphrase').fill(passphrase);
     await laptopSync.button('Save sync settings').click();
+    // The first computer to put the initiative on the hub needs the key the hub's operator issued.
+    await expect(laptopSync.panel.getByRole('alert')).toHaveText(
+      /This hub takes a new initiative only with an enrolment key/,
+    );
+    await laptopSync.field('Enrolment key').fill('abcde fghjk mnpqr stvwx yz012');
+    await laptopSync.button('Save sync settings').click();
+    await expect(laptopSync.panel.getByRole('alert')).toHaveText(/The hub does not know that enrolment key/);
+    await laptopSync.field('Enrolment key').fill(hub.enrolmentKey);
+    await laptopSync.button('Save sync settings').click();
     await expect(laptopSync.panel.getByText('Sync settings saved.')).toBeVisible();
     await laptopSync.button('Sync now').click();
     await expect(laptopSync.panel.getByText(/^Last synced /)).toBeVisible();
@@ -98,6 +107,9 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
         method: request.method,
         headers: {
           authorization: request.headers.authorization ?? '',
+          ...(request.headers['x-enrolment-key']
+            ? { 'x-enrolment-key': String(request.headers['x-enrolment-key']) }
+            : {}),
           ...(body.length ? { 'content-type': 'application/json' } : {}),
         },
         body: body.length ? body.toString('utf8') : undefined,
@@ -126,6 +138,7 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
       const sync = new SyncPage(page);
       await sync.field('Hub address').fill(proxyUrl);
       await sync.field('Team passphrase').fill(passphrase);
+      await sync.field('Enrolment key').fill(hub.enrolmentKey);
       await sync.button('Save sync settings').click();
       await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
 

@@ -19,6 +19,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const [conflicts, setConflicts] = useState<ConflictCopy[]>([]);
   const [hubUrl, setHubUrl] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [enrolmentKey, setEnrolmentKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,9 +69,16 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     void run(
-      () => call('sync.configure', { initiativeId, hubUrl: hubUrl.trim(), passphrase }),
+      () =>
+        call('sync.configure', {
+          initiativeId,
+          hubUrl: hubUrl.trim(),
+          passphrase,
+          ...(enrolmentKey.trim() ? { enrolmentKey: enrolmentKey.trim() } : {}),
+        }),
       () => {
         setPassphrase('');
+        setEnrolmentKey('');
         return t('sync.saved');
       },
     );
@@ -151,6 +159,18 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
               value={hubUrl}
               maxLength={500}
               onChange={(event) => setHubUrl(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('sync.enrolmentKey')} hint={t('sync.enrolmentKeyHint')}>
+          {(props) => (
+            <input
+              {...props}
+              value={enrolmentKey}
+              maxLength={60}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setEnrolmentKey(event.target.value)}
             />
           )}
         </Field>
