@@ -10,6 +10,7 @@ import { SyncIdCopy } from './SyncIdCopy';
 import { SyncProgressBar, useSyncStatusPolling } from './SyncProgressBar';
 import { TeamPassphraseField } from './TeamPassphraseField';
 import { LanHubPanel } from './LanHubPanel';
+import { useSyncStatus } from './sync-status';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
 export function SyncPanel({ initiative }: { initiative: Initiative }) {
@@ -26,6 +27,10 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   // Progress: the status is read again and again while a sync runs (here or in the background).
   useSyncStatusPolling(initiativeId, busy || status?.syncing === true, setStatus);
+  // The header shows the same status as this panel.
+  useEffect(() => {
+    if (status) useSyncStatus.getState().show(initiativeId, status);
+  }, [initiativeId, status]);
 
   const refetch = useCallback(async () => {
     const [nextStatus, nextConflicts] = await Promise.all([
