@@ -150,8 +150,11 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
       expect(total).toBeGreaterThan(5);
       expect(await bar.getAttribute('value')).toBe('0');
 
-      holding = false;
+      // The app shows "Sent 0" just before its upload leaves, so the upload may not be at the relay
+      // yet: wait until it is held there before letting uploads through, or it would slip past
+      // the hold and this wait would never end.
       await expect.poll(() => held.length).toBeGreaterThan(0);
+      holding = false;
       for (const forward of held.splice(0)) await forward();
       await expect(sync.panel.getByText(/^Last synced /)).toBeVisible();
       await expect(bar).toHaveCount(0);

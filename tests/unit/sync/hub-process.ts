@@ -1,6 +1,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import { issueEnrolmentKey } from '../../../src-main/hub/enrolment';
+import { openSqliteHubStore } from '../../../src-main/hub/hub-store';
+import { openPostgresHubStore } from '../../../src-main/hub/hub-store-pg';
 
 export interface HubProcess {
   url: string;
@@ -21,11 +26,31 @@ export async function enrolOnHub(env: Record<string, string>, args: string[] = [
 }
 
 /**
- * Starts `src-main/hub/cli.ts` as its own process (as npm run hub does) and waits for its address;
- * first issues an enrolment key with the same CLI, as an operator would.
+ * An enrolment key for many initiatives, written straight into the store the hub will open: what
+ * `enrol` does, without a second process start on every hub (tests of the CLI itself use enrolOnHub).
+ */
+async function issueTestKey(env: Record<string, string>): Promise<string> {
+  const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
+  let store;
+  if (databaseUrl) store = await openPostgresHubStore(databaseUrl);
+  else {
+    const path = resolve(env.HUB_DB ?? process.env.HUB_DB ?? 'hub-data/hub.sqlite');
+    mkdirSync(dirname(path), { recursive: true });
+    store = openSqliteHubStore(path);
+  }
+  try {
+    return await issueEnrolmentKey(store, { label: 'tests', initiatives: 1000, quotaBytes: null });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Starts `src-main/hub/cli.ts` as its own process (as npm run hub does) and waits for its address,
+ * with an enrolment key issued before it starts, as an operator would.
  */
 export async function startHub(env: Record<string, string>): Promise<HubProcess> {
-  const enrolmentKey = await enrolOnHub(env, ['--initiatives', '1000', '--label', 'tests']);
+  const enrolmentKey = await issueTestKey(env);
   const child = spawn(process.execPath, cli, {
     env: { ...process.env, HUB_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
