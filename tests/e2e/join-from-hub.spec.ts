@@ -168,9 +168,10 @@ test('while a join waits on the hub it shows a progress bar, then says plainly t
   page,
   host,
 }) => {
-  // A "hub" that takes connections and never answers, until it hangs up on them, and from then on
-  // on every new one too: the app's HTTP client may connect again after the first hang-up, and a
-  // connection left open then would hold the join until its one-minute timeout.
+  // A "hub" that takes connections and never answers, until it goes away: it stops listening and
+  // hangs up. Only hanging up was not enough: a request the app's HTTP client had not yet written
+  // when its connection was cut is sent again on a new one, and that one was held until the join's
+  // one-minute timeout. Not listening any more, the new connection is refused at once.
   const sockets = new Set<Socket>();
   let hangingUp = false;
   const silent = createServer((socket) => {
@@ -191,6 +192,7 @@ test('while a join waits on the hub it shows a progress bar, then says plainly t
     await expect(joinCard.form.getByRole('button', { name: 'Joining…' })).toBeDisabled();
     await expect.poll(() => sockets.size).toBeGreaterThan(0);
     hangingUp = true;
+    silent.close();
     for (const socket of sockets) socket.destroy();
     await expect(joinCard.error()).toHaveText(/The hub could not be reached/);
     await expect(bar).toHaveCount(0);
