@@ -74,3 +74,22 @@ test('Settings → Sync says plainly why the hub will not take a new initiative'
   await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
   await expect(sync.field('Enrolment key')).toHaveValue('');
 });
+
+test('a hub address typed before Settings → Sync has read the saved settings is kept', async ({ page, host }) => {
+  const app = new AppPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Lakeside Housing Table');
+  // A slow host: the saved settings arrive after the person has typed the address.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/sync.status', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await app.goTo('Settings');
+  const sync = new SyncPage(page);
+  await sync.field('Hub address').fill(hub.url);
+  release();
+  await expect(sync.panel.getByText('Sync is not set up for this initiative yet.')).toBeVisible();
+  await expect(sync.field('Hub address')).toHaveValue(hub.url);
+});

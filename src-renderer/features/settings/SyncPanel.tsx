@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Initiative } from '../../../src-main/contract/index';
 import { roomOnlyCode, type ConflictCopy, type SyncStatus } from '../../../src-main/contract/sync';
@@ -19,6 +19,8 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictCopy[]>([]);
   const [hubUrl, setHubUrl] = useState('');
+  /** Set once the person types an address: the saved one, read a moment later, must not replace it. */
+  const hubUrlTyped = useRef(false);
   const [passphrase, setPassphrase] = useState('');
   const [enrolmentKey, setEnrolmentKey] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
     void call('sync.status', { initiativeId }).then((result) => {
       if (!live || !result.ok) return;
       setStatus(result.value);
-      setHubUrl(result.value.hubUrl);
+      if (!hubUrlTyped.current) setHubUrl(result.value.hubUrl);
     });
     void call('conflicts.list', { initiativeId }).then((result) => live && result.ok && setConflicts(result.value));
     return () => {
@@ -163,7 +165,10 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
               type="url"
               value={hubUrl}
               maxLength={500}
-              onChange={(event) => setHubUrl(event.target.value)}
+              onChange={(event) => {
+                hubUrlTyped.current = true;
+                setHubUrl(event.target.value);
+              }}
             />
           )}
         </Field>
