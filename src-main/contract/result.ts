@@ -15,6 +15,16 @@ export const errorCodes = [
   'sync_unreachable',
   /** A roundtable hub refused the hub key from its code (an old code, or another laptop's hub). */
   'wrong_hub_code',
+  /** A hub needs an enrolment key from its operator to take a new initiative, and none was given. */
+  'enrolment_key_needed',
+  /** The hub did not issue that enrolment key. */
+  'enrolment_key_wrong',
+  /** The enrolment key has registered all the initiatives it was issued for. */
+  'enrolment_key_used',
+  /** Putting a new initiative on the hub under a sync id it already holds for another passphrase. */
+  'sync_id_taken',
+  /** The initiative's storage on the hub is full. */
+  'hub_quota_full',
   'rate_limited',
   'internal',
   'export_failed',

@@ -50,6 +50,16 @@ export const SyncSettings = z
     /** Empty for bundle files only. */
     hubUrl: z.union([z.literal(''), hubAddress]),
     passphrase: teamPassphrase,
+    /**
+     * From the hub's operator; needed only by the first computer that puts this initiative on the
+     * hub. Typed by a person: either case, dashes and spaces allowed; the hub checks it.
+     */
+    enrolmentKey: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[0-9A-Za-z \t-]*$/, 'must be the enrolment key from the hub: letters, digits and dashes')
+      .optional(),
   })
   .strict();
 

@@ -15,7 +15,8 @@ export function syncHandlers({ library }: HandlerContext) {
   return {
     ...lanHubHandlers(lan, sync),
     'sync.status': ({ initiativeId }) => sync.status(initiativeId),
-    'sync.configure': ({ initiativeId, hubUrl, passphrase }) => sync.configure(initiativeId, hubUrl, passphrase),
+    'sync.configure': ({ initiativeId, hubUrl, passphrase, enrolmentKey }) =>
+      sync.configure(initiativeId, hubUrl, passphrase, null, enrolmentKey || null),
     'sync.now': ({ initiativeId }) => sync.syncNow(initiativeId),
     // Here rather than with the other initiative channels: a join is a sync, and its progress is
     // read through sync.status from this same service.

@@ -2,15 +2,25 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseHlc } from '../sync/hlc';
 import type { SealedMessage } from '../sync/crypto';
-import type { HubStore } from './hub-store';
+import { clientAddress, trustedProxyList, type TrustedProxies } from './client-address';
+import { canonicalEnrolmentKey, defaultQuotaBytes, enrolmentKeyHash, enrolmentKeyHeader } from './enrolment';
+import { QuotaFullError, type HubStore } from './hub-store';
 
 /**
  * The sync hub's HTTP API. Every initiative route needs `Authorization: Bearer <token>`; the first
- * PUT of a sync id registers it with that token (ids are random UUIDs, so there is nothing to
- * claim), later requests must present the same token. The hub checks shapes and sizes, stores
- * sealed payloads as they come and answers from its trie; it cannot read what it stores.
+ * PUT of a sync id registers it with that token, later requests must present the same token.
+ * Registering needs an enrolment key from the hub's operator (`X-Enrolment-Key`, see enrolment.ts):
+ * sync ids are shown on screens and copied around, so without it anyone who saw one could claim
+ * it first, and anyone at all could store data here. Each initiative has a storage quota. The hub
+ * checks shapes and sizes, stores sealed payloads as they come and answers from its trie; it
+ * cannot read what it stores.
  *
- * A hub given a hub key (see HubOptions.hubKey) also needs `X-Hub-Key` on every route but /health.
+ * A hub given a hub key (see HubOptions.hubKey) needs `X-Hub-Key` on every route but /health, and
+ * that key admits registering too: the roundtable code that carries it is the room's enrolment.
+ *
+ * Refusals are `{ error, code? }`; `code` names the refusals the app words for people:
+ * enrolment_key_needed (401), enrolment_key_wrong and enrolment_key_used (403), sync_id_taken
+ * (409, a PUT with an enrolment key for an id held under another token), quota_full (507).
  *
  *   GET  /health
  *   PUT  /v1/initiatives/:syncId                   register (idempotent for the same token)
@@ -26,12 +36,19 @@ export interface HubOptions {
   maxBodyBytes?: number;
   /** Requests per client address per minute. */
   requestsPerMinute?: number;
+  /**
+   * The reverse proxies in front of the hub, whose forwarded header names the client. Without
+   * them, forwarded headers are ignored and each socket address is one client.
+   */
+  trustedProxies?: TrustedProxies;
   now?: () => number;
   /**
    * A key for the whole hub (the roundtable hub a laptop hosts on its LAN): when set, every route
    * but /health needs it in the X-Hub-Key header, before any initiative token is looked at.
    */
   hubKey?: string;
+  /** Storage per initiative, in bytes, unless its enrolment key set its own. */
+  quotaBytes?: number;
 }
 
 export const hubKeyHeader = 'x-hub-key';
@@ -44,6 +61,8 @@ class HubError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A stable name for the refusals a client words for people; see the API comment above. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -149,12 +168,61 @@ export function createHubServer(options: HubOptions): Server {
   const { store } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const allow = rateLimiter(options.requestsPerMinute ?? 600, options.now ?? Date.now);
+  const quotaBytes = options.quotaBytes ?? defaultQuotaBytes;
+  const proxies = options.trustedProxies?.addresses.length ? trustedProxyList(options.trustedProxies.addresses) : null;
 
   async function authorised(request: IncomingMessage, syncId: string): Promise<void> {
     const token = bearer(request);
     const stored = await store.tokenHash(syncId);
     if (stored === undefined) throw new HubError(404, 'no initiative with that sync id on this hub');
     if (!sameHash(stored, hashToken(token))) throw new HubError(403, 'access token does not match');
+  }
+
+  /** Registers the sync id, or checks the token of one already held; true when it was new. */
+  async function register(request: IncomingMessage, syncId: string): Promise<boolean> {
+    const token = hashToken(bearer(request));
+    const presented = request.headers[enrolmentKeyHeader];
+    const held = await store.tokenHash(syncId);
+    if (held !== undefined) {
+      if (sameHash(held, token)) return false;
+      // Someone enrolling a new initiative under an id that is held: say so, not "wrong passphrase".
+      if (typeof presented === 'string' && presented !== '') {
+        throw new HubError(409, 'that sync id is already registered on this hub', 'sync_id_taken');
+      }
+      throw new HubError(403, 'access token does not match');
+    }
+    if (options.hubKey !== undefined) {
+      if (await store.register(syncId, token)) return true;
+      await authorised(request, syncId);
+      return false;
+    }
+    if (typeof presented !== 'string' || presented.trim() === '') {
+      throw new HubError(401, 'registering a new initiative needs an enrolment key', 'enrolment_key_needed');
+    }
+    const canonical = canonicalEnrolmentKey(presented);
+    const outcome = canonical ? await store.enrol(syncId, token, enrolmentKeyHash(canonical)) : 'unknown_key';
+    if (outcome === 'unknown_key')
+      throw new HubError(403, 'this hub did not issue that enrolment key', 'enrolment_key_wrong');
+    if (outcome === 'key_used_up') {
+      throw new HubError(403, 'that enrolment key has registered all the initiatives it may', 'enrolment_key_used');
+    }
+    if (outcome === 'created') return true;
+    // Registered a moment ago by another request: the token decides, as for any held id.
+    await authorised(request, syncId);
+    return false;
+  }
+
+  async function insert(syncId: string, messages: SealedMessage[]): Promise<number> {
+    try {
+      return await store.insert(syncId, messages, quotaBytes);
+    } catch (error) {
+      if (!(error instanceof QuotaFullError)) throw error;
+      throw new HubError(
+        507,
+        `this initiative's storage on the hub is full (${error.usedBytes} of ${error.quotaBytes} bytes used)`,
+        'quota_full',
+      );
+    }
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -170,9 +238,7 @@ export function createHubServer(options: HubOptions): Server {
     if (!syncIdPattern.test(syncId)) throw new HubError(400, 'bad sync id');
     const part = match[2] ?? '';
     if (part === '' && request.method === 'PUT') {
-      const token = bearer(request);
-      const created = await store.register(syncId, hashToken(token));
-      if (!created) await authorised(request, syncId);
+      const created = await register(request, syncId);
       send(response, created ? 201 : 200, { created });
       return;
     }
@@ -192,7 +258,7 @@ export function createHubServer(options: HubOptions): Server {
     if (part === '/messages' && request.method === 'POST') {
       await authorised(request, syncId);
       const messages = sealedMessages(await readBody(request, maxBodyBytes));
-      send(response, 200, { added: await store.insert(syncId, messages) });
+      send(response, 200, { added: await insert(syncId, messages) });
       return;
     }
     if (part === '/erase' && request.method === 'POST') {
@@ -207,7 +273,7 @@ export function createHubServer(options: HubOptions): Server {
   }
 
   return createServer((request, response) => {
-    if (!allow(request.socket.remoteAddress ?? 'unknown')) {
+    if (!allow(clientAddress(request, proxies, options.trustedProxies?.header))) {
       response.setHeader('Retry-After', '60');
       send(response, 429, { error: 'too many requests; wait a minute' });
       request.resume();
@@ -215,8 +281,13 @@ export function createHubServer(options: HubOptions): Server {
     }
     route(request, response).catch((error: unknown) => {
       if (response.headersSent) return;
-      if (error instanceof HubError) send(response, error.status, { error: error.message });
-      else {
+      if (error instanceof HubError) {
+        send(
+          response,
+          error.status,
+          error.code ? { error: error.message, code: error.code } : { error: error.message },
+        );
+      } else {
         console.error('hub error', error);
         send(response, 500, { error: 'internal error' });
       }

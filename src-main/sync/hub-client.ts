@@ -1,6 +1,21 @@
-import { AppError } from '../contract/result';
+import { AppError, type ErrorCode } from '../contract/result';
 import type { SealedMessage, SyncKey } from './crypto';
 import type { MerkleNodes, SyncPeer } from './replica';
+
+/** The hub's refusals that people can act on, by the hub's `code` (see src-main/hub/server.ts). */
+const refusals: Record<string, [ErrorCode, string]> = {
+  enrolment_key_needed: [
+    'enrolment_key_needed',
+    'This hub takes a new initiative only with an enrolment key from whoever runs the hub.',
+  ],
+  enrolment_key_wrong: ['enrolment_key_wrong', 'The hub did not issue that enrolment key. Nothing was changed.'],
+  enrolment_key_used: [
+    'enrolment_key_used',
+    'That enrolment key has been used up: ask whoever runs the hub for a new one. Nothing was changed.',
+  ],
+  sync_id_taken: ['sync_id_taken', 'The hub already holds this sync id under another passphrase. Nothing was changed.'],
+  quota_full: ['hub_quota_full', 'This initiative has used all its storage on the hub. Nothing more was sent.'],
+};
 
 /**
  * A hub over HTTP as a sync peer. The access token is derived from the team key, so a device with
@@ -28,7 +43,11 @@ export class HubPeer implements SyncPeer {
     this.base = `${url.origin}${url.pathname.replace(/\/$/, '')}/v1/initiatives/${encodeURIComponent(key.syncId)}`;
   }
 
-  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  private async request<T>(
+    path: string,
+    init: RequestInit = {},
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.base + path, {
@@ -37,11 +56,16 @@ export class HubPeer implements SyncPeer {
           Authorization: `Bearer ${this.key.accessToken}`,
           ...(this.hubKey ? { 'X-Hub-Key': this.hubKey } : {}),
           ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+          ...extraHeaders,
         },
         signal: AbortSignal.timeout(60_000),
       });
     } catch (error) {
       throw new AppError('sync_unreachable', `The hub could not be reached: ${(error as Error).message}`);
+    }
+    if (!response.ok) {
+      const code = await refusalCode(response);
+      if (Object.hasOwn(refusals, code)) throw new AppError(...refusals[code]);
     }
     if (response.status === 403) {
       throw new AppError(
@@ -67,9 +91,12 @@ export class HubPeer implements SyncPeer {
     return (await response.json()) as T;
   }
 
-  /** Registers the initiative on first use; later calls only check the token. */
-  async register(): Promise<void> {
-    await this.request('', { method: 'PUT' });
+  /**
+   * Registers the initiative on first use, with the enrolment key from the hub's operator; later
+   * calls only check the token and need no key.
+   */
+  async register(enrolmentKey?: string): Promise<void> {
+    await this.request('', { method: 'PUT' }, enrolmentKey ? { 'X-Enrolment-Key': enrolmentKey } : {});
   }
 
   async merkle(): Promise<MerkleNodes> {
@@ -86,5 +113,15 @@ export class HubPeer implements SyncPeer {
 
   erase(messages: SealedMessage[]): Promise<{ erased: number }> {
     return this.request('/erase', { method: 'POST', body: JSON.stringify({ messages }) });
+  }
+}
+
+/** The `code` of a hub's refusal, read from a copy so the body stays readable for the detail. */
+async function refusalCode(response: Response): Promise<string> {
+  try {
+    const body = (await response.clone().json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : '';
+  } catch {
+    return '';
   }
 }

@@ -6,7 +6,8 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../contract/result';
-import { openSqliteHubStore, type HubStore } from '../hub/hub-store';
+import { defaultQuotaBytes } from '../hub/enrolment';
+import { openSqliteHubStore, QuotaFullError, type HubStore } from '../hub/hub-store';
 import { createHubServer, hashToken } from '../hub/server';
 import type { SyncKey } from './crypto';
 import { encodeLanCode, hubKeyBytes } from './lan-code';
@@ -271,7 +272,12 @@ export class LanHub {
       },
       async push(messages) {
         await check();
-        return { added: await store.insert(key.syncId, messages) };
+        try {
+          return { added: await store.insert(key.syncId, messages, defaultQuotaBytes) };
+        } catch (error) {
+          if (!(error instanceof QuotaFullError)) throw error;
+          throw new AppError('hub_quota_full', 'The hub on this laptop has no more room for this initiative.');
+        }
       },
       async erase(messages) {
         await check();

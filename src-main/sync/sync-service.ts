@@ -30,6 +30,11 @@ const keys = {
   clockWarning: 'sync.clock_warning',
   /** The hub-wide key of a roundtable hub on the LAN, set with its code; absent for other hubs. */
   hubKey: 'sync.hub_key',
+  /**
+   * The enrolment key typed for a hub that does not hold the initiative yet, kept only until the
+   * hub has registered it (configure may run offline; the first sync then registers).
+   */
+  enrolmentKey: 'sync.enrolment_key',
 } as const;
 
 export interface SyncServiceOptions {
@@ -125,25 +130,35 @@ export class SyncService {
 
   /**
    * Saves the hub address and the key from the passphrase; a hub that knows another passphrase
-   * refuses it. A roundtable hub (hubKey set) must answer now: it is in the room or not at all.
+   * refuses it, and a hub that does not hold the initiative yet needs the enrolment key. A
+   * roundtable hub (hubKey set) must answer now: it is in the room or not at all.
    */
   async configure(
     initiativeId: string,
     hubUrl: string,
     passphrase: string,
     hubKey: string | null = null,
+    enrolmentKey: string | null = null,
   ): Promise<SyncStatus> {
     const store = this.library.open(initiativeId);
     const key = await deriveSyncKey(initiativeId, passphrase);
+    let registered = hubUrl === '';
     if (hubUrl !== '') {
       try {
-        await new HubPeer(hubUrl, key, this.options.fetchImpl, hubKey ?? undefined).register();
+        await new HubPeer(hubUrl, key, this.options.fetchImpl, hubKey ?? undefined).register(enrolmentKey ?? undefined);
+        registered = true;
       } catch (error) {
-        // Offline is fine: the first sync will register. A refusal means another passphrase.
+        // Offline is fine: the first sync will register. A refusal is said now.
         if (!(error instanceof AppError) || error.code !== 'sync_unreachable' || hubKey !== null) throw error;
       }
     }
-    this.save(store, { hubUrl, key: key.key.toString('base64'), error: null, hubKey });
+    this.save(store, {
+      hubUrl,
+      key: key.key.toString('base64'),
+      error: null,
+      hubKey,
+      enrolmentKey: registered ? null : enrolmentKey,
+    });
     return this.status(initiativeId);
   }
 
@@ -252,7 +267,11 @@ export class SyncService {
     if (hubUrl !== '') {
       try {
         const hub = new HubPeer(hubUrl, replica.key, this.options.fetchImpl, this.read(store, keys.hubKey));
-        if (register) await hub.register();
+        if (register) {
+          const enrolmentKey = this.read(store, keys.enrolmentKey);
+          await hub.register(enrolmentKey);
+          if (enrolmentKey !== undefined) this.save(store, { enrolmentKey: null });
+        }
         reports.push(await syncWith(replica, hub, options));
         reached.push(hub);
         if (lan) reports.push(await syncWith(replica, lan, options));

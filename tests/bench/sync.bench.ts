@@ -63,7 +63,7 @@ export async function benchSync(dir: string): Promise<Figure[]> {
     );
     const uploadStart = performance.now();
     const uploader = new HubPeer(hub.url, key);
-    await uploader.register();
+    await uploader.register(hub.enrolmentKey);
     await syncWith(source.replica, uploader, { pageSize: 5000 });
     const uploadMs = performance.now() - uploadStart;
 

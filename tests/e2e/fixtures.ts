@@ -17,10 +17,13 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use) => {
+  host: async ({ dataDir }, use, testInfo) => {
     const host = await startHostProcess(dataDir);
     await use(host);
     await host.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('host output', { body: host.output(), contentType: 'text/plain' });
+    }
   },
 });
 

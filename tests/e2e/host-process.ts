@@ -9,6 +9,8 @@ export interface HostProcess {
   token: string;
   openUrl: string;
   child: ChildProcess;
+  /** What the host printed so far: attached to a failed test, where an 'internal' refusal is explained. */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function startHostProcess(dataDir: string, options: HostProcessOptions = 
         token,
         openUrl: `${url}/#token=${token}`,
         child,
+        output: () => output,
         stop: (signal = 'SIGTERM') =>
           new Promise((resolveStop) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolveStop();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Initiative } from '../../../src-main/contract/index';
 import { roomOnlyCode, type ConflictCopy, type SyncStatus } from '../../../src-main/contract/sync';
@@ -10,6 +10,7 @@ import { SyncIdCopy } from './SyncIdCopy';
 import { SyncProgressBar, useSyncStatusPolling } from './SyncProgressBar';
 import { TeamPassphraseField } from './TeamPassphraseField';
 import { LanHubPanel } from './LanHubPanel';
+import { useSyncStatus } from './sync-status';
 
 /** Settings → Sync: hub address and passphrase, sync now with its status, bundle files, conflict copies. */
 export function SyncPanel({ initiative }: { initiative: Initiative }) {
@@ -18,13 +19,20 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictCopy[]>([]);
   const [hubUrl, setHubUrl] = useState('');
+  /** Set once the person types an address: the saved one, read a moment later, must not replace it. */
+  const hubUrlTyped = useRef(false);
   const [passphrase, setPassphrase] = useState('');
+  const [enrolmentKey, setEnrolmentKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   // Progress: the status is read again and again while a sync runs (here or in the background).
   useSyncStatusPolling(initiativeId, busy || status?.syncing === true, setStatus);
+  // The header shows the same status as this panel.
+  useEffect(() => {
+    if (status) useSyncStatus.getState().show(initiativeId, status);
+  }, [initiativeId, status]);
 
   const refetch = useCallback(async () => {
     const [nextStatus, nextConflicts] = await Promise.all([
@@ -40,7 +48,7 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
     void call('sync.status', { initiativeId }).then((result) => {
       if (!live || !result.ok) return;
       setStatus(result.value);
-      setHubUrl(result.value.hubUrl);
+      if (!hubUrlTyped.current) setHubUrl(result.value.hubUrl);
     });
     void call('conflicts.list', { initiativeId }).then((result) => live && result.ok && setConflicts(result.value));
     return () => {
@@ -68,9 +76,16 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     void run(
-      () => call('sync.configure', { initiativeId, hubUrl: hubUrl.trim(), passphrase }),
+      () =>
+        call('sync.configure', {
+          initiativeId,
+          hubUrl: hubUrl.trim(),
+          passphrase,
+          ...(enrolmentKey.trim() ? { enrolmentKey: enrolmentKey.trim() } : {}),
+        }),
       () => {
         setPassphrase('');
+        setEnrolmentKey('');
         return t('sync.saved');
       },
     );
@@ -150,7 +165,22 @@ export function SyncPanel({ initiative }: { initiative: Initiative }) {
               type="url"
               value={hubUrl}
               maxLength={500}
-              onChange={(event) => setHubUrl(event.target.value)}
+              onChange={(event) => {
+                hubUrlTyped.current = true;
+                setHubUrl(event.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <Field label={t('sync.enrolmentKey')} hint={t('sync.enrolmentKeyHint')}>
+          {(props) => (
+            <input
+              {...props}
+              value={enrolmentKey}
+              maxLength={60}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setEnrolmentKey(event.target.value)}
             />
           )}
         </Field>

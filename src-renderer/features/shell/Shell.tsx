@@ -71,7 +71,7 @@ export function Shell({ initiative }: { initiative: Initiative }) {
       <div className="main">
         <header className="topbar">
           <p className="topbar__initiative">{initiative.name}</p>
-          <StatusIndicator />
+          <StatusIndicator initiativeId={initiative.id} />
         </header>
         <main className="content">
           {section === 'partners' ? <PartnersSection initiativeId={initiative.id} /> : null}

@@ -3,9 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Locators for the first-start screen and the app frame, in the words a facilitator sees. */
 export class AppPage {
   readonly saveStatus: Locator;
+  /** The header's line about sync of the open initiative. */
+  readonly syncStatus: Locator;
 
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId('save-status');
+    this.syncStatus = page.getByTestId('sync-status');
   }
 
   async open(openUrl: string): Promise<void> {

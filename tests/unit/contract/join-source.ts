@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openSqliteHubStore } from '../../../src-main/hub/hub-store';
+import { issueEnrolmentKey } from '../../../src-main/hub/enrolment';
 import { createHubServer } from '../../../src-main/hub/server';
 import { InitiativeLibrary } from '../../../src-main/store/library';
 import { SyncService } from '../../../src-main/sync/sync-service';
@@ -24,10 +25,8 @@ export function joinSource(): Promise<JoinSource> {
   shared ??= (async () => {
     const temp = makeTempDir('cg-contract-hub-');
     process.once('exit', () => temp.cleanup());
-    const server = createHubServer({
-      store: openSqliteHubStore(join(temp.dir, 'hub.sqlite')),
-      requestsPerMinute: 1_000_000,
-    });
+    const store = openSqliteHubStore(join(temp.dir, 'hub.sqlite'));
+    const server = createHubServer({ store, requestsPerMinute: 1_000_000 });
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     server.unref();
     const hubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,7 +44,8 @@ export function joinSource(): Promise<JoinSource> {
     });
     const passphrase = 'westside youth lanterns';
     const sync = new SyncService(firstLaptop);
-    await sync.configure(id, hubUrl, passphrase);
+    const enrolmentKey = await issueEnrolmentKey(store, { label: 'contract', initiatives: 1, quotaBytes: null });
+    await sync.configure(id, hubUrl, passphrase, null, enrolmentKey);
     const status = await sync.syncNow(id);
     if (status.state !== 'ok') throw new Error(`the first laptop did not sync: ${JSON.stringify(status.error)}`);
     return { hubUrl, syncId: id, passphrase };

@@ -86,6 +86,9 @@ export function syncBadInputs(channel: SyncChannel, ids: SyncIds): [string, unkn
       ['passphrase missing', { initiativeId: ids.initiativeId, hubUrl: '' }],
       ['hub address not a web address', { ...valid, hubUrl: 'hub.example.org' }],
       ['hub address another scheme', { ...valid, hubUrl: 'file:///etc/passwd' }],
+      ['enrolment key with other characters', { ...valid, enrolmentKey: "ABCDE'; DROP TABLE x" }],
+      ['enrolment key too long', { ...valid, enrolmentKey: 'A'.repeat(61) }],
+      ['enrolment key a number', { ...valid, enrolmentKey: 12345 }],
     ],
     'sync.exportBundle': [['everything not a flag', { ...valid, everything: 'yes' }]],
     'sync.importBundle': [

@@ -132,7 +132,7 @@ export async function prepare(dir: string): Promise<KillRun> {
     const typistId = (
       await call<{ id: string }>(host, 'partners.create', { initiativeId, partner: { name: 'Typist' } })
     ).id;
-    await call(host, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase });
+    await call(host, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase, enrolmentKey: hub.enrolmentKey });
     expect(await call<SyncStatus>(host, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
     const file = await call<{ contentBase64: string }>(host, 'initiatives.exportFile', { initiativeId, passphrase });
     other = openReplica(join(dir, 'other'));

@@ -36,7 +36,17 @@ describe('two hosts syncing through a hub process', () => {
   it('carries edits both ways, refuses another passphrase and reports offline plainly', async () => {
     const { id: initiativeId } = await call<{ id: string }>(laptop, 'initiatives.create', { name: 'Eastside' });
     await call(laptop, 'partners.create', { initiativeId, partner: { name: 'Food Bank', notes: 'Pantry' } });
-    const configured = await call<SyncStatus>(laptop, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase });
+    // The hub takes a new initiative only with the enrolment key its operator issued.
+    const settings = { initiativeId, hubUrl: hub.url, passphrase };
+    expect(await refusal(laptop, 'sync.configure', settings)).toBe('enrolment_key_needed');
+    expect(
+      await refusal(laptop, 'sync.configure', { ...settings, enrolmentKey: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012' }),
+    ).toBe('enrolment_key_wrong');
+    expect(await call<SyncStatus>(laptop, 'sync.status', { initiativeId })).toMatchObject({ configured: false });
+    const configured = await call<SyncStatus>(laptop, 'sync.configure', {
+      ...settings,
+      enrolmentKey: hub.enrolmentKey,
+    });
     expect(configured).toMatchObject({ configured: true, state: 'never', hubUrl: hub.url });
     expect(configured.pendingChanges).toBeGreaterThan(0);
     const first = await call<SyncStatus>(laptop, 'sync.now', { initiativeId });

@@ -58,7 +58,7 @@ function hubSuite(
       ]);
       tablet.writePath.write([{ table: 'partners', row: 'p2', values: { name: 'Clinic' } }]);
       const laptopHub = new HubPeer(hub.url, key);
-      await laptopHub.register();
+      await laptopHub.register(hub.enrolmentKey);
       expect(await syncWith(laptop.replica, laptopHub)).toMatchObject({ inSync: true, sent: 2 });
       const tabletHub = new HubPeer(hub.url, key);
       await tabletHub.register();

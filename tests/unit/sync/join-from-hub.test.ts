@@ -52,7 +52,7 @@ describe('joining an initiative from the hub alone', () => {
       group: { kind: 'working_group', name: 'Access to care' },
     });
     await call(laptop, 'groups.setMember', { initiativeId, groupId: group.id, partnerId: clinic.id, role: 'co_chair' });
-    await call(laptop, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase });
+    await call(laptop, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase, enrolmentKey: hub.enrolmentKey });
     expect(await call<SyncStatus>(laptop, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
   }, 60_000);
 
@@ -76,7 +76,7 @@ describe('joining an initiative from the hub alone', () => {
     // Registered on the hub with the right passphrase, but nothing was ever synced there: the file
     // made for the join is removed again.
     const emptyId = randomUUID();
-    await new HubPeer(hub.url, await deriveSyncKey(emptyId, passphrase)).register();
+    await new HubPeer(hub.url, await deriveSyncKey(emptyId, passphrase)).register(hub.enrolmentKey);
     const empty = await join({ syncId: emptyId });
     expect(empty.code).toBe('not_found');
     expect(empty.message).toMatch(/nothing for that initiative yet/);

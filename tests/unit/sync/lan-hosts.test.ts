@@ -145,7 +145,12 @@ describe('a roundtable hub hosted by one laptop', () => {
     expect(names(await call<Partner[]>(guest, 'partners.list', { initiativeId }))).toEqual(inRoom);
 
     // The facilitator's laptop also knows the internet hub: one sync bridges the room and the office.
-    await call(facilitator, 'sync.configure', { initiativeId, hubUrl: internetHub.url, passphrase });
+    await call(facilitator, 'sync.configure', {
+      initiativeId,
+      hubUrl: internetHub.url,
+      passphrase,
+      enrolmentKey: internetHub.enrolmentKey,
+    });
     await call(office, 'sync.configure', { initiativeId, hubUrl: internetHub.url, passphrase });
     await call(office, 'partners.create', { initiativeId, partner: { name: 'Library', notes: 'Meeting room' } });
     expect(await call<SyncStatus>(office, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });

@@ -77,7 +77,7 @@ describe('progress of a long sync', () => {
       expect(messages).toBeGreaterThan(3000);
 
       const sending = new SyncService(laptop, { pageSize });
-      await sending.configure(id, hub.url, passphrase);
+      await sending.configure(id, hub.url, passphrase, null, hub.enrolmentKey);
       const pushed = await watchProgress(sending, id, sending.syncNow(id));
       expect(pushed.length).toBeGreaterThan(messages / pageSize / 2);
       expect(new Set(pushed.map((progress) => progress.phase))).toEqual(new Set(['sending']));
