@@ -37,7 +37,7 @@ describe('unreadable messages on the hub', () => {
     tablet = openReplica(temp.dir, 2, base + 30_000);
     laptop.writePath.write([{ table: 'partners', row: 'p1', values: { name: 'Food Bank' } }]);
     const peer = new HubPeer(hub.url, teamKey);
-    await peer.register();
+    await peer.register(hub.enrolmentKey);
     await syncWith(laptop.replica, peer);
 
     const at = (second: number) => `2026-11-23T09:00:${String(second).padStart(2, '0')}.000Z-0000-00000000000000ee`;

@@ -90,7 +90,7 @@ describe('withdrawal erases the words everywhere sync reaches', () => {
     };
     note = await capture(words, person.id);
     await capture(kept, other.id);
-    await call(leader, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase });
+    await call(leader, 'sync.configure', { initiativeId, hubUrl: hub.url, passphrase, enrolmentKey: hub.enrolmentKey });
     expect(await call<SyncStatus>(leader, 'sync.now', { initiativeId })).toMatchObject({ state: 'ok' });
     await call(offline, 'initiatives.joinFromHub', { hubUrl: hub.url, syncId: initiativeId, passphrase });
     // Before the withdrawal, the words are where the test will look for them: it can fail.
