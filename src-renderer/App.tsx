@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { subscribeToChanges } from './api/client';
+import { noticeCutPastes } from './components/paste-cut-notice';
 import { Toast } from './components/Toast';
 import { UnavailableBanner } from './features/backups/UnavailableBanner';
 import { FirstStart } from './features/initiatives/FirstStart';
@@ -31,6 +32,7 @@ export function App() {
   useEffect(() => {
     void loadList();
     document.addEventListener('click', keepNavigationInApp);
+    document.addEventListener('paste', noticeCutPastes, true);
     const unsubscribe = subscribeToChanges((notice) => {
       // A file found damaged while in use joins the list of unavailable ones, with its restore button.
       if (notice.damaged) return void loadList();
@@ -46,6 +48,7 @@ export function App() {
     });
     return () => {
       document.removeEventListener('click', keepNavigationInApp);
+      document.removeEventListener('paste', noticeCutPastes, true);
       unsubscribe();
     };
   }, [loadList, refreshCurrent]);

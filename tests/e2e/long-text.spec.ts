@@ -42,3 +42,17 @@ test('a 50,000-character paste is kept whole; past the limit the text stays and 
   await partners.open('Eastside Library');
   await expect.poll(() => lengthOf(notes)).toBe(50_000);
 });
+
+test('a paste cut short by a name field says so', async ({ page, host }) => {
+  const app = new AppPage(page);
+  await app.open(host.openUrl);
+  await app.createInitiative('Eastside Cradle to Career');
+  await page.keyboard.press('Control+4');
+  const title = page.getByLabel('Title', { exact: true }).first();
+  await paste(page, title, 'Roundtable on the reading gap '.repeat(10));
+  // 300 characters pasted into a 200-character field: the field keeps 200 and the window says so.
+  await expect.poll(() => lengthOf(title)).toBe(200);
+  await expect(page.getByRole('status').filter({ hasText: 'did not fit' })).toContainText(
+    'This field holds 200 characters: the last 100 of what you pasted did not fit',
+  );
+});

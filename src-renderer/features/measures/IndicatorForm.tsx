@@ -19,6 +19,7 @@ import { readFigure } from './grid-values';
 import { kindKey, questionKey, polarityKey, periodKey, exampleKey } from './labels';
 import { useMeasures } from './store';
 import { TargetsEditor } from './TargetsEditor';
+import { longTextLimit } from '../../components/TooLongNotice';
 
 /** An indicator's definition. Every field is saved as it is typed or chosen, like the other forms. */
 export function IndicatorForm({ indicator }: { indicator: Indicator }) {
@@ -110,7 +111,7 @@ export function IndicatorForm({ indicator }: { indicator: Indicator }) {
         label={t('measures.fields.definition')}
         value={indicator.definition}
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(definition) => save({ definition })}
       />
       <CheckList
@@ -132,7 +133,7 @@ export function IndicatorForm({ indicator }: { indicator: Indicator }) {
         label={t('measures.fields.notes')}
         value={indicator.notes}
         multiline
-        maxLength={20_000}
+        maxLength={longTextLimit}
         save={(notes) => save({ notes })}
       />
     </section>
