@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChangeMessage } from '../sync/messages';
 import type { Db } from './connection';
+import { lazyStatements } from './lazy-statements';
 
 /** The one field whose words are erased, not just overwritten: a community-voice note's text. */
 export function isErasable(table: string, column: string): boolean {
@@ -27,21 +28,10 @@ const sql = {
  * only on the set of messages, so every replica keeps the same log whatever order they came in.
  */
 export class Erasure {
-  private readonly prepared = new Map<keyof typeof sql, Statement>();
+  private readonly statement: (name: keyof typeof sql) => Statement;
 
-  constructor(private readonly db: Db) {}
-
-  /**
-   * Prepared on first use: a file still at an older schema (a migration test, a tool) that never
-   * erases anything never needs hub_erasures.
-   */
-  private statement(name: keyof typeof sql): Statement {
-    let statement = this.prepared.get(name);
-    if (!statement) {
-      statement = this.db.prepare(sql[name]);
-      this.prepared.set(name, statement);
-    }
-    return statement;
+  constructor(db: Db) {
+    this.statement = lazyStatements(db, sql);
   }
 
   /** Must run inside the write path's transaction, once the messages are in the log. */

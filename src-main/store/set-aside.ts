@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
+import { lazyStatements } from './lazy-statements';
 
 const sql = {
   any: 'SELECT EXISTS (SELECT 1 FROM set_aside_messages)',
@@ -14,17 +15,10 @@ const sql = {
  * still at an older schema (a migration test) never needs the table.
  */
 export class SetAsideMessages {
-  private readonly prepared = new Map<keyof typeof sql, Statement>();
+  private readonly statement: (name: keyof typeof sql) => Statement;
 
-  constructor(private readonly db: Db) {}
-
-  private statement(name: keyof typeof sql): Statement {
-    let statement = this.prepared.get(name);
-    if (!statement) {
-      statement = this.db.prepare(sql[name]);
-      this.prepared.set(name, statement);
-    }
-    return statement;
+  constructor(db: Db) {
+    this.statement = lazyStatements(db, sql);
   }
 
   any(): boolean {
