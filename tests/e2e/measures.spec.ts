@@ -13,7 +13,7 @@ test('an indicator split by income gets a baseline and two periods, typed and pa
   const measures = new MeasuresPage(page);
   await app.open(host.openUrl);
   await app.createInitiative('Eastside Cradle to Career');
-  await page.keyboard.press('Control+7');
+  await page.keyboard.press('Control+5');
   await expect(page.getByRole('heading', { level: 1, name: 'Measures' })).toBeVisible();
 
   await measures.addDimension('Income', ['Low', 'Middle', 'High']);
@@ -132,7 +132,7 @@ test('a readings file with one bad row is refused whole; fixed, it imports, and 
   });
   const measures = new MeasuresPage(page);
   await page.goto(host.openUrl);
-  await page.keyboard.press('Control+7');
+  await page.keyboard.press('Control+5');
   const files = page.getByRole('region', { name: 'Readings as CSV' });
   const rows = [
     'Kindergarten readiness,2025,,58,900',

@@ -62,6 +62,7 @@ test('a change on the hub that cannot be read is set aside and counted, and sync
     await app.goTo('Settings');
     await sync.field('Hub address').fill(hub.url);
     await sync.field('Team passphrase').fill(passphrase);
+    await sync.field('Enrolment key').fill(hub.enrolmentKey);
     await sync.button('Save sync settings').click();
     await expect(sync.panel.getByText('Sync settings saved.')).toBeVisible();
     await sync.button('Sync now').click();
