@@ -1,5 +1,6 @@
 import type { SessionSummary } from '../../contract/summary';
 import { knownSectors } from '../../contract/models';
+import { containsArabic, embeddedArabicSource } from './arabic-font';
 import { formatWhen, translator, type Translate } from './text';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -54,20 +55,30 @@ export function redactionLines(t: Translate, summary: SessionSummary): string[] 
 // code point the font's character map gives it: with DejaVu Sans or Arial, which also map the
 // Unicode presentation forms, the text layer held those forms, and the lam-alef ligature came out
 // of copy, search and pdftotext reversed ("االجتماعات"). unicode-range keeps Latin text as it was.
+function fontFaces(withEmbeddedFont: boolean): string {
+  const face = (weight: 'normal' | 'bold', locals: string) => {
+    const embedded = withEmbeddedFont ? embeddedArabicSource(weight) : null;
+    return `
+  @font-face {
+    font-family: "Summary Arabic";
+    font-weight: ${weight};
+    src: ${locals}${embedded ? `, ${embedded}` : ''};
+    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
+  }`;
+  };
+  return (
+    face(
+      'normal',
+      'local("Noto Naskh Arabic"), local("NotoNaskhArabic-Regular"), local("Noto Sans Arabic"), local("NotoSansArabic-Regular"), local("Amiri"), local("Amiri-Regular")',
+    ) +
+    face(
+      'bold',
+      'local("Noto Naskh Arabic Bold"), local("NotoNaskhArabic-Bold"), local("Noto Sans Arabic Bold"), local("NotoSansArabic-Bold"), local("Amiri Bold"), local("Amiri-Bold")',
+    )
+  );
+}
+
 const styles = `
-  @font-face {
-    font-family: "Summary Arabic";
-    src: local("Noto Naskh Arabic"), local("NotoNaskhArabic-Regular"), local("Noto Sans Arabic"),
-      local("NotoSansArabic-Regular"), local("Amiri"), local("Amiri-Regular");
-    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
-  }
-  @font-face {
-    font-family: "Summary Arabic";
-    font-weight: bold;
-    src: local("Noto Naskh Arabic Bold"), local("NotoNaskhArabic-Bold"), local("Noto Sans Arabic Bold"),
-      local("NotoSansArabic-Bold"), local("Amiri Bold"), local("Amiri-Bold");
-    unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF;
-  }
   @page { size: A4; margin: 18mm 16mm; }
   :root { color: #1d2521; font: 11pt/1.45 "Summary Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
   body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
@@ -144,9 +155,9 @@ export function renderSummaryHtml(summary: SessionSummary): string {
 <html lang="${summary.language}" dir="${summary.direction}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
 <title>${e(session.title)} — ${e(t('title'))}</title>
-<style>${styles}</style>
+<style>${fontFaces(summary.language === 'ar' || containsArabic(JSON.stringify(summary)))}${styles}</style>
 </head>
 <body>
 <header>
