@@ -32,7 +32,7 @@ export function App() {
   useEffect(() => {
     void loadList();
     document.addEventListener('click', keepNavigationInApp);
-    document.addEventListener('paste', noticeCutPastes, true);
+    document.addEventListener('paste', noticeCutPastes);
     const unsubscribe = subscribeToChanges((notice) => {
       // A file found damaged while in use joins the list of unavailable ones, with its restore button.
       if (notice.damaged) return void loadList();
@@ -48,7 +48,7 @@ export function App() {
     });
     return () => {
       document.removeEventListener('click', keepNavigationInApp);
-      document.removeEventListener('paste', noticeCutPastes, true);
+      document.removeEventListener('paste', noticeCutPastes);
       unsubscribe();
     };
   }, [loadList, refreshCurrent]);

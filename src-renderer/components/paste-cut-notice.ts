@@ -7,6 +7,9 @@ import { useToast } from './Toast';
  * so nothing is dropped silently. Long text fields carry no `maxLength` (see TooLongNotice).
  */
 export function noticeCutPastes(event: ClipboardEvent): void {
+  // Listened to as the event leaves the page: a field that takes the paste over itself (the
+  // measures grid spreads a block over cells) has cancelled it by then, and nothing was cut.
+  if (event.defaultPrevented) return;
   const field = event.target;
   if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
   const limit = field.maxLength;
