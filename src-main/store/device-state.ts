@@ -6,7 +6,7 @@ export const joiningKey = 'sync.joining';
 /**
  * What one device keeps for itself about sync, beside the initiative's data: its settings and
  * last outcome (`sync_state`) and the merkle trie each other device last sent in a bundle
- * (`peer_tries`). These rows are never synced and are not domain data, so they are written here
+ * (`peer_tries`), and the erasures its hubs have yet to hear of (`hub_erasures`). These rows are never synced and are not domain data, so they are written here
  * directly, not as change messages; the write path keeps its clock in `sync_state` the same way.
  */
 export function deviceState(db: Db) {
@@ -29,6 +29,11 @@ export function deviceState(db: Db) {
     },
     peerTries(): string[] {
       return db.prepare('SELECT trie FROM peer_tries').pluck().all() as string[];
+    },
+    /** Forgets erasures every hub has now been told of (hub_erasures, migration 0070). */
+    forgetHubErasures(timestamps: readonly string[]): void {
+      const remove = db.prepare('DELETE FROM hub_erasures WHERE timestamp = ?');
+      db.transaction(() => timestamps.forEach((timestamp) => remove.run(timestamp)))();
     },
     savePeerTrie(node: string, trie: string): void {
       db.prepare(

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
 import type { Db } from '../store/connection';
+import { deviceState } from '../store/device-state';
 import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
 import { open, seal, SyncCryptoError, type SealedMessage, type SyncKey } from './crypto';
 import type { ChangeMessage } from './messages';
@@ -38,7 +39,6 @@ export class LocalReplica {
   private readonly readAfter: Statement;
   private readonly countLogAfter: Statement;
   private readonly readErasures: Statement;
-  private readonly clearErasure: Statement;
   private readonly readOthers: Statement;
 
   constructor(
@@ -52,7 +52,6 @@ export class LocalReplica {
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base, c.value FROM hub_erasures e
        JOIN change_log c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
     );
-    this.clearErasure = db.prepare('DELETE FROM hub_erasures WHERE timestamp = ?');
     // A timestamp ends with its writer's node id (16 hex digits).
     this.readOthers = db.prepare('SELECT 1 FROM change_log WHERE substr(timestamp, -16) <> ? LIMIT 1').pluck();
     this.readAfter = db.prepare(
@@ -112,7 +111,7 @@ export class LocalReplica {
       if (rows.length === 0) return erased;
       const messages = rows.map((row) => this.sealRow(row));
       for (const peer of peers) erased += (await peer.erase(messages)).erased;
-      if (!keep) this.db.transaction(() => rows.forEach((row) => this.clearErasure.run(row.timestamp)))();
+      if (!keep) deviceState(this.db).forgetHubErasures(rows.map((row) => row.timestamp));
       after = rows[rows.length - 1].timestamp;
     }
   }
