@@ -2,11 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src-main/contract/result';
-import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
-import { InitiativeLibrary } from '../../../src-main/store/library';
+import { dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
+import type { InitiativeLibrary } from '../../../src-main/store/library';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { resourcesDir } from '../contract/contract-fixture';
+import { created, openExportHandlers, value } from '../../fixtures/export-handlers';
 
 /**
  * The formula canary: a cell that starts with = + - @, a tab or a carriage return is run as a
@@ -24,22 +23,10 @@ let handlers: HandlerMap;
 let initiativeId = '';
 let sessionId = '';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
-const call = (channel: string, input: Record<string, unknown>) =>
-  value<{ id: string }>(dispatch(handlers, channel, input));
+const call = (channel: string, input: Record<string, unknown>) => created(handlers, channel, input);
 
 beforeAll(() => {
-  library = new InitiativeLibrary(join(temp.dir, 'data'), { node: '00000000000000aa', backups: false });
-  handlers = createHandlers({
-    library,
-    resourcesDir,
-    version: '0.0.0-test',
-    transport: 'host',
-    exportDir: join(temp.dir, 'exports'),
-  });
+  ({ library, handlers } = openExportHandlers(temp.dir));
   initiativeId = call('initiatives.create', { name: 'Formula canary' }).id;
   const owners = payloads.map(
     (payload) =>

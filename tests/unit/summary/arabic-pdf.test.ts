@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src-main/contract/result';
 import type { SummaryFile } from '../../../src-main/contract/summary';
-import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
+import { dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
 import { chromiumPdfPrinter } from '../../../src-main/host/pdf-printer';
-import { InitiativeLibrary } from '../../../src-main/store/library';
+import type { InitiativeLibrary } from '../../../src-main/store/library';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { resourcesDir } from '../contract/contract-fixture';
+import { created, openExportHandlers, value } from '../../fixtures/export-handlers';
 
 /**
  * An Arabic summary's PDF must be searchable and copyable: its text layer, read back by pdftotext,
@@ -25,23 +24,10 @@ let handlers: HandlerMap;
 let initiativeId = '';
 let sessionId = '';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
-const call = (channel: string, input: Record<string, unknown>) =>
-  value<{ id: string }>(dispatch(handlers, channel, input));
+const call = (channel: string, input: Record<string, unknown>) => created(handlers, channel, input);
 
 beforeAll(() => {
-  library = new InitiativeLibrary(join(temp.dir, 'data'), { node: '00000000000000aa', backups: false });
-  handlers = createHandlers({
-    library,
-    resourcesDir,
-    version: '0.0.0-test',
-    transport: 'host',
-    printPdf: printer.printPdf,
-    exportDir: join(temp.dir, 'exports'),
-  });
+  ({ library, handlers } = openExportHandlers(temp.dir, { printPdf: printer.printPdf }));
   initiativeId = call('initiatives.create', { name: 'مبادرة الحي الشرقي' }).id;
   sessionId = call('sessions.create', {
     initiativeId,

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src-main/contract/result';
 import type { SummaryFile } from '../../../src-main/contract/summary';
-import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
-import { InitiativeLibrary } from '../../../src-main/store/library';
+import { dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
+import type { InitiativeLibrary } from '../../../src-main/store/library';
 import { makeTempDir } from '../../fixtures/temp-dir';
-import { resourcesDir } from '../contract/contract-fixture';
+import { created, openExportHandlers, value } from '../../fixtures/export-handlers';
 
 // RFC 5545 §3.3.6 dur-value, written out here rather than imported so the test does not share the
 // code's mistakes.
@@ -19,22 +17,10 @@ let handlers: HandlerMap;
 let initiativeId = '';
 let sessionId = '';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
-const call = (channel: string, input: Record<string, unknown>) =>
-  value<{ id: string }>(dispatch(handlers, channel, input));
+const call = (channel: string, input: Record<string, unknown>) => created(handlers, channel, input);
 
 beforeAll(() => {
-  library = new InitiativeLibrary(join(temp.dir, 'data'), { node: '00000000000000aa', backups: false });
-  handlers = createHandlers({
-    library,
-    resourcesDir,
-    version: '0.0.0-test',
-    transport: 'host',
-    exportDir: join(temp.dir, 'exports'),
-  });
+  ({ library, handlers } = openExportHandlers(temp.dir));
   initiativeId = call('initiatives.create', { name: 'Calendar' }).id;
   const ownerId = call('partners.create', {
     initiativeId,
