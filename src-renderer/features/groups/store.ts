@@ -11,6 +11,7 @@ import type {
   Result,
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
+import { writeThenRefetch } from '../../api/write-then-refetch';
 
 interface GroupsState {
   initiativeId: string | null;
@@ -39,17 +40,7 @@ interface GroupsState {
  * it writes through the API and refetches; main's change notices also trigger a refetch.
  */
 export const useGroups = create<GroupsState>((set, get) => {
-  async function write<T>(run: (initiativeId: string) => Promise<Result<T>>): Promise<Result<T>> {
-    const initiativeId = get().initiativeId;
-    if (!initiativeId) return { ok: false, error: { code: 'not_found', message: 'No initiative is open.' } };
-    const result = await run(initiativeId);
-    await get().refetch();
-    return result;
-  }
-  const errorOf = async <T>(pending: Promise<Result<T>>) => {
-    const result = await pending;
-    return result.ok ? null : result.error;
-  };
+  const { write, errorOf } = writeThenRefetch(get);
 
   return {
     initiativeId: null,

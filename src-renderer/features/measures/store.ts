@@ -10,6 +10,7 @@ import type {
   Result,
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
+import { writeThenRefetch } from '../../api/write-then-refetch';
 
 /** Tables whose change notices make this store refetch. */
 export const measuresTables = [
@@ -47,17 +48,7 @@ interface MeasuresState {
 
 /** Indicators, dimensions and the open indicator's readings. Writes go through the API, then refetch. */
 export const useMeasures = create<MeasuresState>((set, get) => {
-  async function write<T>(run: (initiativeId: string) => Promise<Result<T>>): Promise<Result<T>> {
-    const initiativeId = get().initiativeId;
-    if (!initiativeId) return { ok: false, error: { code: 'not_found', message: 'No initiative is open.' } };
-    const result = await run(initiativeId);
-    await get().refetch();
-    return result;
-  }
-  const errorOf = async <T>(pending: Promise<Result<T>>) => {
-    const result = await pending;
-    return result.ok ? null : result.error;
-  };
+  const { write, errorOf } = writeThenRefetch(get);
 
   return {
     initiativeId: null,

@@ -9,6 +9,7 @@ import type {
   VoiceNote,
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
+import { writeThenRefetch } from '../../api/write-then-refetch';
 import { coalesced } from '../../api/coalesce';
 
 interface VoiceState {
@@ -37,13 +38,7 @@ interface VoiceState {
  * included, because this is the one place they belong), its sessions, and the codebook.
  */
 export const useVoice = create<VoiceState>((set, get) => {
-  async function write<T>(run: (initiativeId: string) => Promise<Result<T>>): Promise<Result<T>> {
-    const initiativeId = get().initiativeId;
-    if (!initiativeId) return { ok: false, error: { code: 'not_found', message: 'No initiative is open.' } };
-    const result = await run(initiativeId);
-    await get().refetch();
-    return result;
-  }
+  const { write, errorOf } = writeThenRefetch(get);
 
   async function fetchAll() {
     const { initiativeId, focusGroupId } = get();
@@ -75,11 +70,6 @@ export const useVoice = create<VoiceState>((set, get) => {
       error: null,
     });
   }
-
-  const errorOf = async <T>(pending: Promise<Result<T>>) => {
-    const result = await pending;
-    return result.ok ? null : result.error;
-  };
 
   return {
     initiativeId: null,
