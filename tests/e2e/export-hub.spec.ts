@@ -32,7 +32,7 @@ test('the Export section offers every export, not a promise', async ({ page, hos
   });
 
   const app = new AppPage(page);
-  await app.open(host.openUrl);
+  await app.openInitiative(host.openUrl);
   await page.keyboard.press('Control+6');
   const hub = page.getByRole('region', { name: 'Export', exact: true });
   await expect(hub.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();

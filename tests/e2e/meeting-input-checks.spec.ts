@@ -40,7 +40,7 @@ test('a 0-minute timebox is refused out loud, a past due date is pointed out, an
 
   const app = new AppPage(page);
   const meeting = new MeetingPage(page);
-  await app.open(host.openUrl);
+  await app.openInitiative(host.openUrl);
   await page.keyboard.press('Control+4');
 
   // The tracker marks the open action whose day has passed, in words; not the later one, not the done one.

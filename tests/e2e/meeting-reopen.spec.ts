@@ -20,7 +20,7 @@ test('a closed session asks before it is reopened, and "Back to the plan" holds 
 
   const app = new AppPage(page);
   const meeting = new MeetingPage(page);
-  await app.open(host.openUrl);
+  await app.openInitiative(host.openUrl);
   await page.keyboard.press('Control+4');
   await page.getByRole('button', { name: /^October roundtable/ }).click();
 

@@ -7,6 +7,7 @@ import { planted, seedSummaryWorld, type SummaryWorld } from '../fixtures/summar
 import { expect, test } from './fixtures';
 import type { HostProcess } from './host-process';
 import { api } from './pages/meeting-page';
+import { AppPage } from './pages/app-page';
 import { SummaryPage } from './pages/summary-page';
 import type { Page } from '@playwright/test';
 
@@ -109,7 +110,7 @@ test('per-partner summaries download as one zip and the panel says where it was 
   test.setTimeout(120_000);
   await runSession(page, host);
   const summary = new SummaryPage(page);
-  await page.goto(host.openUrl);
+  await new AppPage(page).openInitiative(host.openUrl);
   await page.keyboard.press('Control+4');
   await summary.openFor('Steering committee');
   // The clinic was at the table but no decision concerned it: its copy says so instead of "none".

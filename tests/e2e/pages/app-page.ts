@@ -15,6 +15,12 @@ export class AppPage {
     await this.page.goto(openUrl);
   }
 
+  /** Opens the app and waits until it shows an initiative: a shortcut pressed before that is lost. */
+  async openInitiative(openUrl: string): Promise<void> {
+    await this.page.goto(openUrl);
+    await expect(this.page.locator('.topbar__initiative')).not.toBeEmpty();
+  }
+
   async createInitiative(name: string, problem = '', phase?: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Start a new initiative' });
     await form.getByLabel('Name').fill(name);
