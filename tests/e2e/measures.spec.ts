@@ -92,7 +92,7 @@ test('in Arabic the Measures section reads right to left, in Arabic, and takes A
     initiativeId,
     indicator: { name: 'الجاهزية للمدرسة', dimensionIds: [income.id], baseline: { period: '2024', value: 54 } },
   });
-  await new AppPage(page).openInitiative(host.openUrl);
+  await new AppPage(page).openInitiative(host.openUrl, 'Eastside');
   await page.keyboard.press('Control+7');
   await page.getByLabel('Language of the app').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -131,7 +131,7 @@ test('a readings file with one bad row is refused whole; fixed, it imports, and 
     indicator: { name: 'Kindergarten readiness', dimensionIds: [income.id] },
   });
   const measures = new MeasuresPage(page);
-  await new AppPage(page).openInitiative(host.openUrl);
+  await new AppPage(page).openInitiative(host.openUrl, 'Eastside');
   await page.keyboard.press('Control+5');
   await expect(page.getByRole('heading', { level: 1, name: 'Measures' })).toBeVisible();
   const files = page.getByRole('region', { name: 'Readings as CSV' });

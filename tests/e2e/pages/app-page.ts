@@ -16,9 +16,10 @@ export class AppPage {
   }
 
   /** Opens the app and waits until it shows an initiative: a shortcut pressed before that is lost. */
-  async openInitiative(openUrl: string): Promise<void> {
+  async openInitiative(openUrl: string, name?: string): Promise<void> {
     await this.page.goto(openUrl);
-    await expect(this.page.locator('.topbar__initiative')).not.toBeEmpty();
+    const shown = this.page.locator('.topbar__initiative');
+    await (name === undefined ? expect(shown).not.toBeEmpty() : expect(shown).toHaveText(name));
   }
 
   async createInitiative(name: string, problem = '', phase?: string): Promise<void> {
