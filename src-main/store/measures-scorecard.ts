@@ -2,8 +2,9 @@ import type { TotalReading } from '../features/measures/scorecard';
 import type { Db } from './connection';
 import { lazyStatements } from './lazy-statements';
 
-const sql = {
-  // Every indicator's totals in one pass, rather than a query per indicator.
+export const sql = {
+  // Every indicator's totals in one pass, rather than a query per indicator; readings_totals
+  // (migration 0145) holds exactly these rows and columns.
   totals: `SELECT indicator_id, period, value, group_count FROM readings
            WHERE tombstone = 0 AND value IS NOT NULL AND categories = '[]'`,
 };
