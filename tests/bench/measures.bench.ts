@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Result } from '../../src-main/contract/result';
 import { chartsOf, scorecardOf } from '../../src-main/features/measures/charts';
@@ -103,5 +105,15 @@ export function benchMeasures(dir: string): Figure[] {
     return figures;
   } finally {
     library.close();
+  }
+}
+
+// `npx tsx tests/bench/measures.bench.ts` prints these figures alone (benchMeasures prints them).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-measures-bench-'));
+  try {
+    benchMeasures(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
