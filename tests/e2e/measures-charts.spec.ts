@@ -46,6 +46,8 @@ test('the scorecard reads each indicator at a glance, and an indicator shows its
   );
   await expect(charts.row(trendTable, '2022 (baseline 50)').getByRole('cell')).toHaveText(['missing', '', '']);
   await expect(charts.row(trendTable, '2025').getByRole('cell')).toHaveText(['62.5', '900', '']);
+  // A total that counts few people is marked too; it is shown here, not held back.
+  await expect(charts.row(trendTable, '2023').getByRole('cell')).toHaveText(['54', '8 (small group)', '']);
   await expect(charts.row(trendTable, '2026').getByRole('cell')).toHaveText(['missing', '', '70']);
 
   const groups = charts.chart('Kindergarten readiness by Income');

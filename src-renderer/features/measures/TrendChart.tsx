@@ -83,7 +83,12 @@ export function TrendChart({ name, charts }: { name: string; charts: IndicatorCh
               ) : null}
             </th>
             <td>{point.total === null ? t('measures.charts.missing') : figure(point.total)}</td>
-            <td>{point.count === null ? '' : figure(point.count)}</td>
+            <td>
+              {point.count === null ? '' : figure(point.count)}
+              {point.count !== null && point.count < charts.smallGroupThreshold
+                ? ` (${t('measures.charts.smallGroup')})`
+                : ''}
+            </td>
             <td>{point.target === null ? '' : figure(point.target)}</td>
           </tr>
         ))}

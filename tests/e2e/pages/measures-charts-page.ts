@@ -63,7 +63,7 @@ export async function seedScorecard(request: APIRequestContext, host: HostProces
     initiativeId,
     indicatorId: readiness.id,
     readings: [
-      { period: '2023', value: 54, count: 800 },
+      { period: '2023', value: 54, count: 8 },
       { period: '2024', value: 58, count: 850 },
       { period: '2025', value: 62.5, count: 900 },
       { period: '2025', categoryIds: [low], value: 41, count: 6 },
