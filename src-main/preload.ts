@@ -143,6 +143,8 @@ const channels = {
   'measures.import.preview': (input) => ipcRenderer.invoke('measures.import.preview', input),
   'measures.import.commit': (input) => ipcRenderer.invoke('measures.import.commit', input),
   'measures.export': (input) => ipcRenderer.invoke('measures.export', input),
+  'measures.scorecard': (input) => ipcRenderer.invoke('measures.scorecard', input),
+  'measures.charts': (input) => ipcRenderer.invoke('measures.charts', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -192,6 +192,78 @@ export const ReadingsExportFile = ExportFile.extend({
   suppressed: z.number().int(),
 });
 
+/** A scorecard row's trend: the way the figure moves, and whether that is good news given its polarity. */
+export const trendDirections = ['up', 'down', 'flat'] as const;
+export const trendReadings = ['better', 'worse', 'steady', 'too_few'] as const;
+export const trackStatuses = ['on_track', 'off_track', 'no_target', 'no_data'] as const;
+const PeriodValue = z.object({ period: z.string(), value: z.number() });
+
+/** One indicator at a glance: its latest total against its target, its trend and its baseline. */
+export const ScorecardRow = z.object({
+  indicatorId: entityId,
+  name: z.string(),
+  unit: z.string(),
+  polarity: z.enum(polarities),
+  reportingPeriod: z.enum(reportingPeriods),
+  /** The latest period with a total. */
+  current: PeriodValue.extend({ count: z.number().int().nullable() }).nullable(),
+  /** The target for the current period, or else the next one. */
+  target: PeriodValue.nullable(),
+  /** Over the last few periods with a total (at most three); `periods` names them, oldest first. */
+  trend: z.object({
+    direction: z.enum(trendDirections),
+    reading: z.enum(trendReadings),
+    periods: z.array(z.string()),
+  }),
+  baseline: PeriodValue.nullable(),
+  changeSinceBaseline: z.number().nullable(),
+  status: z.enum(trackStatuses),
+});
+export type ScorecardRow = z.infer<typeof ScorecardRow>;
+
+/** One period of the trend chart: the total (null when missing) and the target set for it. */
+export const TrendPoint = z.object({
+  period: z.string(),
+  total: z.number().nullable(),
+  count: z.number().int().nullable(),
+  target: z.number().nullable(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** A category's reading in one period, with its distance behind the best-off category then. */
+export const GroupReading = z.object({
+  categoryId: entityId,
+  value: z.number().nullable(),
+  count: z.number().int().nullable(),
+  /** n known and under the small-group threshold (shown here, held back from partners). */
+  smallGroup: z.boolean(),
+  /** How far behind the best-off category, never negative; 0 for the best-off itself. */
+  gap: z.number().nullable(),
+  bestOff: z.boolean(),
+});
+export type GroupReading = z.infer<typeof GroupReading>;
+
+export const GroupSeries = z.object({
+  dimensionId: entityId,
+  name: z.string(),
+  categories: z.array(Category),
+  periods: z.array(z.object({ period: z.string(), readings: z.array(GroupReading) })),
+});
+export type GroupSeries = z.infer<typeof GroupSeries>;
+
+export const IndicatorCharts = z.object({
+  indicatorId: entityId,
+  polarity: z.enum(polarities),
+  unit: z.string(),
+  baseline: Baseline.nullable(),
+  smallGroupThreshold: z.number().int(),
+  /** Every period with a total, a group reading, the baseline or a target, oldest first. */
+  trend: z.array(TrendPoint),
+  /** One per dimension the indicator is split by. */
+  groups: z.array(GroupSeries),
+});
+export type IndicatorCharts = z.infer<typeof IndicatorCharts>;
+
 const inInitiative = { initiativeId: entityId };
 const initiativeOnly = z.object(inInitiative).strict();
 const oneIndicator = z.object({ ...inInitiative, indicatorId: entityId }).strict();
@@ -288,4 +360,8 @@ export const measuresChannels = {
       .strict(),
     output: ReadingsExportFile,
   },
+  /** One row per indicator: current total, target, trend, change since baseline, on track or not. */
+  'measures.scorecard': { input: initiativeOnly, output: z.array(ScorecardRow) },
+  /** One indicator's trend and group charts (small groups marked, not held back: this is the backbone's app). */
+  'measures.charts': { input: oneIndicator, output: IndicatorCharts },
 } as const;

@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { chartsOf, scorecardOf } from './charts';
 import { commitReadingsImport, exportReadings, previewReadingsImport } from './exchange';
 
 /** Shared measurement: each handler opens the initiative and calls its measures store. */
@@ -43,5 +44,7 @@ export function measuresHandlers({ library }: HandlerContext) {
     'measures.import.commit': (request) => commitReadingsImport(library.open(request.initiativeId), request),
     'measures.export': ({ initiativeId, indicatorIds, shared }) =>
       exportReadings(library.open(initiativeId), { indicatorIds, shared }),
+    'measures.scorecard': ({ initiativeId }) => scorecardOf(library.open(initiativeId)),
+    'measures.charts': ({ initiativeId, indicatorId }) => chartsOf(library.open(initiativeId), indicatorId),
   } satisfies Partial<HandlerMap>;
 }

@@ -5,17 +5,20 @@ import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { DimensionsEditor } from './DimensionsEditor';
 import { EntryGrid } from './EntryGrid';
+import { IndicatorCharts } from './IndicatorCharts';
 import { IndicatorForm } from './IndicatorForm';
 import { ReadingsFiles } from './ReadingsFiles';
+import { Scorecard } from './Scorecard';
 import { useMeasures } from './store';
 import './measures.css';
 
 /** Shared measurement: the list of indicators, one indicator's details, and its entry grid. */
 export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation();
-  const { indicators, status, load, createIndicator } = useMeasures(
+  const { indicators, scorecard, status, load, createIndicator } = useMeasures(
     useShallow((state) => ({
       indicators: state.indicators,
+      scorecard: state.scorecard,
       status: state.status,
       load: state.load,
       createIndicator: state.createIndicator,
@@ -73,6 +76,14 @@ export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
           </form>
           <nav className="card" aria-label={t('measures.list.title')}>
             <h2>{t('measures.list.title')}</h2>
+            <button
+              type="button"
+              className={openId === null ? 'button button--ghost measures__current' : 'button button--ghost'}
+              aria-current={openId === null ? 'true' : undefined}
+              onClick={() => setOpenId(null)}
+            >
+              {t('measures.scorecard.title')}
+            </button>
             {status === 'ready' && indicators.length === 0 ? (
               <p className="field__hint">{t('measures.list.empty')}</p>
             ) : null}
@@ -99,11 +110,15 @@ export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
         <div className="measures__main">
           {open ? (
             <>
+              <IndicatorCharts indicator={open} />
               <IndicatorForm key={open.id} indicator={open} />
               <EntryGrid key={`grid-${open.id}`} indicator={open} />
             </>
           ) : (
-            <p className="card card--quiet">{t('measures.pick')}</p>
+            <>
+              <p className="card card--quiet">{t('measures.pick')}</p>
+              <Scorecard rows={scorecard} onOpen={setOpenId} />
+            </>
           )}
         </div>
       </div>

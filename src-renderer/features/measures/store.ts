@@ -3,11 +3,13 @@ import type {
   ApiError,
   Dimension,
   Indicator,
+  IndicatorCharts,
   IndicatorDraft,
   IndicatorPatch,
   Reading,
   ReadingEntry,
   Result,
+  ScorecardRow,
 } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { writeThenRefetch } from '../../api/write-then-refetch';
@@ -33,6 +35,10 @@ interface MeasuresState {
   readingsOf: string | null;
   /** Whether `readings` holds what the store has for `readingsOf` (a grid fills its cells from it once). */
   readingsReady: boolean;
+  /** One row per indicator, worked out in main. */
+  scorecard: ScorecardRow[];
+  /** The trend and group charts of the indicator in `readingsOf`. */
+  charts: IndicatorCharts | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: ApiError | null;
   load(initiativeId: string): Promise<void>;
@@ -57,12 +63,23 @@ export const useMeasures = create<MeasuresState>((set, get) => {
     readings: [],
     readingsOf: null,
     readingsReady: false,
+    scorecard: [],
+    charts: null,
     status: 'idle',
     error: null,
 
     async load(initiativeId) {
       if (get().initiativeId !== initiativeId)
-        set({ initiativeId, indicators: [], dimensions: [], readings: [], readingsOf: null, status: 'loading' });
+        set({
+          initiativeId,
+          indicators: [],
+          dimensions: [],
+          readings: [],
+          readingsOf: null,
+          scorecard: [],
+          charts: null,
+          status: 'loading',
+        });
       await get().refetch();
     },
 
@@ -70,10 +87,12 @@ export const useMeasures = create<MeasuresState>((set, get) => {
       const initiativeId = get().initiativeId;
       if (!initiativeId) return;
       const readingsOf = get().readingsOf;
-      const [indicators, dimensions, readings] = await Promise.all([
+      const [indicators, dimensions, readings, scorecard, charts] = await Promise.all([
         call('measures.indicators.list', { initiativeId }),
         call('measures.dimensions.list', { initiativeId }),
         readingsOf ? call('measures.readings.list', { initiativeId, indicatorId: readingsOf }) : null,
+        call('measures.scorecard', { initiativeId }),
+        readingsOf ? call('measures.charts', { initiativeId, indicatorId: readingsOf }) : null,
       ]);
       if (get().initiativeId !== initiativeId) return;
       if (!indicators.ok) return set({ status: 'error', error: indicators.error });
@@ -83,13 +102,16 @@ export const useMeasures = create<MeasuresState>((set, get) => {
         dimensions: dimensions.value,
         readings: readings?.ok && get().readingsOf === readingsOf ? readings.value : get().readings,
         readingsReady: get().readingsReady || (readings?.ok === true && get().readingsOf === readingsOf),
+        // A picture that failed to load keeps the last one rather than blanking the section.
+        scorecard: scorecard.ok ? scorecard.value : get().scorecard,
+        charts: get().readingsOf !== readingsOf ? get().charts : charts?.ok ? charts.value : null,
         status: 'ready',
         error: null,
       });
     },
 
     async openReadings(indicatorId) {
-      set({ readingsOf: indicatorId, readings: [], readingsReady: false });
+      set({ readingsOf: indicatorId, readings: [], readingsReady: false, charts: null });
       await get().refetch();
     },
 

@@ -109,6 +109,10 @@ export function measuresValidInput(channel: MeasuresChannel, ids: MeasuresIds): 
       return { initiativeId, fileName: 'readings.csv', contentBase64: csv };
     case 'measures.export':
       return { initiativeId, indicatorIds: [indicatorId] };
+    case 'measures.scorecard':
+      return { initiativeId };
+    case 'measures.charts':
+      return { initiativeId, indicatorId };
   }
 }
 

@@ -109,6 +109,9 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'measures.readings.list': [],
   'measures.import.preview': [],
   'measures.export': [{ initiativeId: ids.initiativeId }, { initiativeId: ids.initiativeId, shared: false }],
+  // Figures for the facilitator's own screen; no voice, and no indicator to chart in this fixture.
+  'measures.scorecard': [{ initiativeId: ids.initiativeId }],
+  'measures.charts': [],
 });
 
 let fixture: HostFixture;
