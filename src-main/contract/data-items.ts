@@ -11,7 +11,11 @@ import { noteKinds } from './voice';
 export const factorKinds = ['helps', 'holds_back'] as const;
 export type FactorKind = (typeof factorKinds)[number];
 
-const factorText = z.string().trim().min(1, 'must not be empty').max(limits.shortText * 5);
+const factorText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(limits.shortText * 5);
 
 /** One figure of the room's table: the total (no label) or one group. */
 export const ReadingLine = z.object({
@@ -146,6 +150,9 @@ export const dataItemChannels = {
     write: true,
   },
   /** From an indicator to the sessions, voice, decisions and actions that came from it. */
-  'dataItems.indicatorTrail': { input: z.object({ ...inInitiative, indicatorId: entityId }).strict(), output: IndicatorTrail },
+  'dataItems.indicatorTrail': {
+    input: z.object({ ...inInitiative, indicatorId: entityId }).strict(),
+    output: IndicatorTrail,
+  },
   'dataItems.sources': { input: z.object(inInitiative).strict(), output: IndicatorSources },
 } as const;

@@ -268,11 +268,16 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
         sessionTitle: text(row.session_title),
       })),
       ...linksOf(indicatorId),
-      decisions: (statement('decisions').all(indicatorId) as (Ref & { id: string; text: string; outcome: string })[]).map(
-        (row) => ({ ...ref(row), decisionId: row.id, text: text(row.text), outcome: text(row.outcome) }),
-      ),
+      decisions: (
+        statement('decisions').all(indicatorId) as (Ref & { id: string; text: string; outcome: string })[]
+      ).map((row) => ({ ...ref(row), decisionId: row.id, text: text(row.text), outcome: text(row.outcome) })),
       actions: (
-        statement('actions').all(indicatorId) as (Ref & { id: string; text: string; status: string; due_date: string })[]
+        statement('actions').all(indicatorId) as (Ref & {
+          id: string;
+          text: string;
+          status: string;
+          due_date: string;
+        })[]
       ).map((row) => ({
         ...ref(row),
         actionId: row.id,

@@ -28,7 +28,13 @@ export function indicatorSnapshot(store: InitiativeStore, indicatorId: string): 
       .sort((a, b) => (names.get(a)?.order ?? 0) - (names.get(b)?.order ?? 0))
       .map((id) => names.get(id)?.name ?? '')
       .join(' · ');
-    return { categoryIds: reading.categoryIds, label, value: heldBack ? null : reading.value, count: reading.count, heldBack };
+    return {
+      categoryIds: reading.categoryIds,
+      label,
+      value: heldBack ? null : reading.value,
+      count: reading.count,
+      heldBack,
+    };
   };
   const latest = readings.filter((reading) => reading.period === period).map(line);
   return {
