@@ -8,6 +8,7 @@ import { EntryGrid } from './EntryGrid';
 import { IndicatorForm } from './IndicatorForm';
 import { ReadingsFiles } from './ReadingsFiles';
 import { useMeasures } from './store';
+import { IndicatorTrail } from './IndicatorTrail';
 import './measures.css';
 
 /** Shared measurement: the list of indicators, one indicator's details, and its entry grid. */
@@ -101,6 +102,7 @@ export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
             <>
               <IndicatorForm key={open.id} indicator={open} />
               <EntryGrid key={`grid-${open.id}`} indicator={open} />
+              <IndicatorTrail key={`trail-${open.id}`} indicatorId={open.id} />
             </>
           ) : (
             <p className="card card--quiet">{t('measures.pick')}</p>

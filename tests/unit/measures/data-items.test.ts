@@ -16,7 +16,7 @@ afterEach(() => world.close());
 /** A focus group with a named, an anonymous and an internal-only voice, and a roundtable with a data item. */
 function seedRoom(store: InitiativeStore) {
   const { indicator } = seedIndicator(store);
-  const focusGroup = store.groups.create({ kind: 'focus_group', name: 'Parents' });
+  const focusGroup = store.groups.create({ kind: 'focus_group', name: 'Parents', purpose: '', colour: '#3366cc' });
   const participant = (consent: 'named' | 'anonymous' | 'internal') =>
     store.participants.create({ focusGroupId: focusGroup.id, consent, consentDate: '', consentRecordedBy: '' });
   const note = (participantId: string, words: string) => {
