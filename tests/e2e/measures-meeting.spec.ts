@@ -83,17 +83,21 @@ test('a roundtable reads an indicator together, cites a parent, decides and acts
   await expect(page.locator('.data-item__facts')).toContainText('54 % in 2023');
   await expect(page.locator('.data-item__facts')).toContainText('65 %');
 
-  // The story behind the curve, a line each, saved as the room says it.
+  // The story behind the curve, a line each, saved as the room says it: a line not yet filed with
+  // Enter is stored too, so a reload (or a crash) keeps it.
   await page.getByLabel('Add to “What helps” and press Enter').fill('Library story time in the evenings');
   await page.getByLabel('Add to “What helps” and press Enter').press('Enter');
-  await page.getByLabel('Add to “What holds it back” and press Enter').fill('Waiting lists for pre-k');
-  await page.getByLabel('Add to “What holds it back” and press Enter').press('Enter');
   await expect(page.getByRole('list', { name: 'What helps' }).getByLabel('Note')).toHaveValue(
     'Library story time in the evenings',
   );
+  await page.getByLabel('Add to “What holds it back” and press Enter').pressSequentially('Waiting lists for pre-k');
+  await app.expectSaved();
+  await page.reload();
+  await expect(meeting.currentItem).toHaveText('Readiness by income');
   await expect(page.getByRole('list', { name: 'What holds it back' }).getByLabel('Note')).toHaveValue(
     'Waiting lists for pre-k',
   );
+  await expect(page.getByRole('list', { name: 'What helps' }).getByLabel('Note')).toHaveCount(1);
 
   // Citing a parent: the picker offers only what may be shared.
   await page.getByRole('button', { name: 'Cite a community voice' }).click();

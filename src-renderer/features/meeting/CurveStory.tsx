@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { CurveFactor, FactorKind } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { AutosaveText } from '../../components/AutosaveText';
+import { useAutosave } from '../../components/useAutosave';
 import { describeError } from '../../i18n/index';
 
 const kindKey: Record<FactorKind, string> = {
@@ -12,9 +13,8 @@ const kindKey: Record<FactorKind, string> = {
 };
 
 /**
- * The story behind the curve: what helps and what holds the indicator back, as short notes. Each
- * note is saved as it is typed; a new one is made on Enter with an id chosen here, so pressing
- * Enter twice on a slow answer makes one note, not two.
+ * The story behind the curve: what helps and what holds the indicator back, as short notes, each
+ * saved as it is typed (the line being written too). Enter files the line and starts another.
  */
 export function CurveStory({
   initiativeId,
@@ -57,19 +57,63 @@ function FactorList({
   onChange(): void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [pendingId, setPendingId] = useState(() => uuidv7());
+  const [draft, setDraft] = useState(() => ({ id: uuidv7(), text: '' }));
   const [error, setError] = useState<string | null>(null);
+  const [filing, setFiling] = useState<ReadonlySet<string>>(() => new Set());
+  /** Notes of this line already stored: the next keystroke updates them rather than adding. */
+  const stored = useRef(new Set<string>());
   const title = t(kindKey[kind]);
 
-  async function add() {
-    const next = text.trim();
-    if (!next) return;
-    const result = await call('dataItems.addFactor', { initiativeId, itemId, kind, text: next, id: pendingId });
-    if (!result.ok) return setError(describeError(result.error));
-    setError(null);
-    setText('');
-    setPendingId(uuidv7());
+  // The line being typed is stored from its first keystroke (nothing said in the room is lost to
+  // a crash); its id is made here once, so a repeated create is the same note, never a second one.
+  const saveDraft = useAutosave(
+    useCallback(
+      async ({ id, text }: { id: string; text: string }) => {
+        const words = text.trim();
+        const known = stored.current.has(id);
+        if (!words && !known) return;
+        const result = !words
+          ? await call('dataItems.deleteFactor', { initiativeId, factorId: id })
+          : known
+            ? await call('dataItems.updateFactor', { initiativeId, factorId: id, text: words })
+            : await call('dataItems.addFactor', { initiativeId, itemId, kind, text: words, id });
+        if (!result.ok) return setError(describeError(result.error));
+        setError(null);
+        if (!words) stored.current.delete(id);
+        else if (!known) stored.current.add(id);
+      },
+      [initiativeId, itemId, kind],
+    ),
+  );
+
+  function type(text: string) {
+    setDraft((current) => ({ ...current, text }));
+    saveDraft({ id: draft.id, text });
+  }
+
+  /**
+   * Enter files the line under the list and starts a new one. The final words are written here,
+   * not left to the typing saver, which keeps only the newest value and would drop them once the
+   * next line is typed. The filed note is listed once they are stored, so its field starts from them.
+   */
+  async function file() {
+    const words = draft.text.trim();
+    if (!words) return;
+    const id = draft.id;
+    setDraft({ id: uuidv7(), text: '' });
+    setFiling((current) => new Set(current).add(id));
+    const added = await call('dataItems.addFactor', { initiativeId, itemId, kind, text: words, id });
+    const result =
+      added.ok && added.value.text !== words
+        ? await call('dataItems.updateFactor', { initiativeId, factorId: id, text: words })
+        : added;
+    if (result.ok) stored.current.add(id);
+    else setError(describeError(result.error));
+    setFiling((current) => {
+      const next = new Set(current);
+      next.delete(id);
+      return next;
+    });
     onChange();
   }
 
@@ -77,38 +121,46 @@ function FactorList({
     <section aria-label={title}>
       <h4>{title}</h4>
       <ul className="data-item__factors" aria-label={title}>
-        {factors.map((factor) => (
-          <li key={factor.id}>
-            <AutosaveText
-              label={t('dataItem.story.note')}
-              value={factor.text}
-              required
-              save={async (value) => {
-                const result = await call('dataItems.updateFactor', { initiativeId, factorId: factor.id, text: value });
-                return result.ok ? null : result.error;
-              }}
-            />
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('dataItem.story.remove', { text: factor.text })}
-              onClick={() => void call('dataItems.deleteFactor', { initiativeId, factorId: factor.id }).then(onChange)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
+        {factors
+          .filter((factor) => factor.id !== draft.id && !filing.has(factor.id))
+          .map((factor) => (
+            <li key={factor.id}>
+              <AutosaveText
+                label={t('dataItem.story.note')}
+                value={factor.text}
+                required
+                save={async (value) => {
+                  const result = await call('dataItems.updateFactor', {
+                    initiativeId,
+                    factorId: factor.id,
+                    text: value,
+                  });
+                  return result.ok ? null : result.error;
+                }}
+              />
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('dataItem.story.remove', { text: factor.text })}
+                onClick={() =>
+                  void call('dataItems.deleteFactor', { initiativeId, factorId: factor.id }).then(onChange)
+                }
+              >
+                ×
+              </button>
+            </li>
+          ))}
       </ul>
       <input
         aria-label={t('dataItem.story.add', { list: title })}
         placeholder={t('dataItem.story.add', { list: title })}
-        value={text}
+        value={draft.text}
         maxLength={1000}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => type(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
-            void add();
+            void file();
           }
         }}
       />
