@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
@@ -112,6 +113,14 @@ test('a roundtable reads an indicator together, cites a parent, decides and acts
   await expect(cited).toContainText(busNote);
   await expect(cited).toContainText('2025');
   await app.expectSaved();
+
+  // The data item on a projector must still work with a screen reader and a keyboard.
+  await page.getByRole('button', { name: 'Cite a community voice' }).click();
+  await expect(found).toContainText('The bus stops running');
+  const { violations } = await new AxeBuilder({ page }).include('.data-item').analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.getByRole('button', { name: 'Done' }).click();
 
   // A decision and an action from this item, as on any item.
   await page.locator('.meeting__current').click();
