@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionDraft, DecisionDraft } from '../../../src-main/contract/meeting';
+import { indicatorSnapshot } from '../../../src-main/features/measures/data-items';
 import { InitiativeStore } from '../../../src-main/store/initiative-store';
 import type { ChangeMessage } from '../../../src-main/sync/messages';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -201,5 +202,32 @@ describe('links and notes made on two devices', () => {
       b.close();
       temp.cleanup();
     }
+  });
+});
+
+describe('the figures a data item shows the room', () => {
+  it('are the latest period, total first, with small or uncounted groups held back and the target of that period', () => {
+    const { indicator, low, middle, high, north } = seedIndicator(world.store);
+    world.store.measures.indicators.setTarget(indicator.id, '2025/26', 65);
+    world.store.measures.readings.save(indicator.id, [
+      { period: '2024/25', value: 55, count: 380 },
+      { period: '2025/26', value: 58, count: 400 },
+      { period: '2025/26', categoryIds: [low], value: 41, count: 120 },
+      { period: '2025/26', categoryIds: [middle], value: 57, count: null },
+      { period: '2025/26', categoryIds: [high], value: 71, count: 6 },
+      { period: '2025/26', categoryIds: [low, north], value: 39, count: 40 },
+    ]);
+    const snapshot = indicatorSnapshot(world.store, indicator.id);
+    expect(snapshot.period).toBe('2025/26');
+    expect(snapshot.periods).toEqual(['2024/25', '2025/26']);
+    expect(snapshot.target).toBe(65);
+    expect(snapshot.total).toMatchObject({ label: '', value: 58, heldBack: false });
+    expect(snapshot.groups.map((line) => [line.label, line.value, line.heldBack])).toEqual([
+      ['High', null, true],
+      ['Low', 41, false],
+      ['Middle', null, true],
+      ['Low · Northside', 39, false],
+    ]);
+    expect([snapshot.total, ...snapshot.groups].map((line) => line?.value)).not.toContain(71);
   });
 });
