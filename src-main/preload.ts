@@ -145,6 +145,15 @@ const channels = {
   'measures.export': (input) => ipcRenderer.invoke('measures.export', input),
   'measures.scorecard': (input) => ipcRenderer.invoke('measures.scorecard', input),
   'measures.charts': (input) => ipcRenderer.invoke('measures.charts', input),
+  'dataItems.view': (input) => ipcRenderer.invoke('dataItems.view', input),
+  'dataItems.addFactor': (input) => ipcRenderer.invoke('dataItems.addFactor', input),
+  'dataItems.updateFactor': (input) => ipcRenderer.invoke('dataItems.updateFactor', input),
+  'dataItems.deleteFactor': (input) => ipcRenderer.invoke('dataItems.deleteFactor', input),
+  'dataItems.shareableNotes': (input) => ipcRenderer.invoke('dataItems.shareableNotes', input),
+  'dataItems.linkVoice': (input) => ipcRenderer.invoke('dataItems.linkVoice', input),
+  'dataItems.unlinkVoice': (input) => ipcRenderer.invoke('dataItems.unlinkVoice', input),
+  'dataItems.indicatorTrail': (input) => ipcRenderer.invoke('dataItems.indicatorTrail', input),
+  'dataItems.sources': (input) => ipcRenderer.invoke('dataItems.sources', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

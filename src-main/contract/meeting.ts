@@ -29,6 +29,8 @@ export const AgendaItem = z.object({
   timeboxMinutes: z.number().int(),
   purpose: z.enum(agendaPurposes),
   notes: z.string(),
+  /** A data item shows this indicator in meeting mode; null for an ordinary item. */
+  indicatorId: entityId.nullable(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -38,6 +40,7 @@ const agendaFields = {
   timeboxMinutes: timebox,
   purpose: z.enum(agendaPurposes),
   notes: longText,
+  indicatorId: entityId.nullable(),
 };
 export const AgendaItemDraft = z
   .object({
@@ -46,6 +49,7 @@ export const AgendaItemDraft = z
     timeboxMinutes: timebox.default(10),
     purpose: agendaFields.purpose.default('discuss'),
     notes: longText.default(''),
+    indicatorId: agendaFields.indicatorId.default(null),
   })
   .strict();
 export type AgendaItemDraft = z.input<typeof AgendaItemDraft>;
@@ -163,6 +167,8 @@ export const ActionItem = z.object({
   groupId: entityId.nullable(),
   status: z.enum(actionStatuses),
   sessionId: entityId.nullable(),
+  /** The agenda item it was made on (a data item leads on to its indicator); null when none. */
+  agendaItemId: entityId.nullable(),
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 
@@ -181,6 +187,7 @@ export const ActionDraft = z
     groupId: actionFields.groupId.default(null),
     status: actionFields.status.default('open'),
     sessionId: entityId.nullable().default(null),
+    agendaItemId: entityId.nullable().default(null),
   })
   .strict();
 export type ActionDraft = z.input<typeof ActionDraft>;

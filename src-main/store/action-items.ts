@@ -22,6 +22,7 @@ interface ActionRow {
   group_id: string | null;
   status: string | null;
   session_id: string | null;
+  agenda_item_id: string | null;
   tombstone: number;
 }
 
@@ -50,6 +51,7 @@ function toAction(row: ActionRow): ActionItem {
     groupId: row.group_id || null,
     status: oneOf(actionStatuses, row.status, 'open'),
     sessionId: row.session_id || null,
+    agendaItemId: row.agenda_item_id || null,
   };
 }
 
@@ -87,6 +89,7 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
   const sessionAlive = alive('sessions');
   const partnerAlive = alive('partners');
   const groupAlive = alive('groups');
+  const itemSession = db.prepare('SELECT session_id FROM agenda_items WHERE id = ? AND tombstone = 0').pluck();
 
   function requireSession(sessionId: string): void {
     if (!sessionAlive.get(sessionId)) throw new AppError('not_found', 'No session with that id in this initiative.');
@@ -110,11 +113,18 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
     const repeated = repeatedCreate(selectAction.get(id), () => getAction(id), 'action item');
     if (repeated) return repeated;
     checkLinks(draft);
+    if (draft.agendaItemId && (!draft.sessionId || itemSession.get(draft.agendaItemId) !== draft.sessionId))
+      throw new AppError('invalid_input', 'An action item can only come from an agenda item of its own session.');
     writePath.write([
       {
         table: 'action_items',
         row: id,
-        values: { ...toColumns<keyof ActionPatch>(draft, actionColumns), session_id: draft.sessionId, tombstone: 0 },
+        values: {
+          ...toColumns<keyof ActionPatch>(draft, actionColumns),
+          session_id: draft.sessionId,
+          agenda_item_id: draft.agendaItemId,
+          tombstone: 0,
+        },
       },
     ]);
     return getAction(id);

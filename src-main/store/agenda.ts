@@ -21,6 +21,7 @@ interface AgendaRow {
   timebox_minutes: number | null;
   purpose: string | null;
   notes: string | null;
+  indicator_id: string | null;
   tombstone: number;
 }
 
@@ -30,6 +31,7 @@ const columnOf: Record<keyof AgendaItemPatch, string> = {
   timeboxMinutes: 'timebox_minutes',
   purpose: 'purpose',
   notes: 'notes',
+  indicatorId: 'indicator_id',
 };
 
 function toItem(row: AgendaRow): AgendaItem {
@@ -42,6 +44,7 @@ function toItem(row: AgendaRow): AgendaItem {
     timeboxMinutes: row.timebox_minutes ?? 0,
     purpose: oneOf(agendaPurposes, row.purpose, 'discuss'),
     notes: text(row.notes),
+    indicatorId: row.indicator_id || null,
   };
 }
 
@@ -53,6 +56,7 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
   const selectOne = db.prepare('SELECT * FROM agenda_items WHERE id = ?');
   const sessionRow = db.prepare('SELECT id, kind, group_id, starts_at FROM sessions WHERE id = ? AND tombstone = 0');
   const partnerAlive = db.prepare('SELECT 1 FROM partners WHERE id = ? AND tombstone = 0').pluck();
+  const indicatorAlive = db.prepare('SELECT 1 FROM indicators WHERE id = ? AND tombstone = 0').pluck();
   /** Earlier sessions that have an agenda, newest first. */
   const withAgenda = db.prepare(
     `SELECT s.id, s.kind, s.group_id, s.starts_at FROM sessions s
@@ -97,10 +101,16 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
     return items.reduce((highest, row) => Math.max(highest, (row.position ?? 0) + 1), 0);
   }
 
+  function checkIndicator(indicatorId: string | null | undefined): void {
+    if (indicatorId && !indicatorAlive.get(indicatorId))
+      throw new AppError('not_found', 'No indicator with that id in this initiative.');
+  }
+
   function add(sessionId: string, draft: AgendaItemDraft): AgendaItem {
     requireSession(sessionId);
     const item = AgendaItemDraft.parse(draft);
     checkPresenter(item.presenterId);
+    checkIndicator(item.indicatorId);
     const id = uuidv7();
     writePath.write([
       {
@@ -120,6 +130,7 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
   function update(itemId: string, patch: AgendaItemPatch): AgendaItem {
     get(itemId);
     checkPresenter(patch.presenterId);
+    checkIndicator(patch.indicatorId);
     const values = toColumns(patch, columnOf);
     if (Object.keys(values).length > 0) writePath.write([{ table: 'agenda_items', row: itemId, values }]);
     return get(itemId);
@@ -180,6 +191,8 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
         timebox_minutes: row.timebox_minutes ?? 0,
         purpose: oneOf(agendaPurposes, row.purpose, 'discuss'),
         notes: '',
+        // A data item stays a data item: the next meeting reads the same indicator again.
+        indicator_id: row.indicator_id,
         tombstone: 0,
       },
     }));

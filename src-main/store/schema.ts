@@ -126,6 +126,8 @@ export const domainTables = {
     timebox_minutes: 'integer',
     purpose: 'text',
     notes: 'text',
+    /** The indicator a data item shows (migration 0160). */
+    indicator_id: 'text',
     tombstone: 'flag',
   },
   attendance: {
@@ -167,6 +169,8 @@ export const domainTables = {
     group_id: 'text',
     status: 'text',
     session_id: 'text',
+    /** The agenda item it was made on (migration 0160), so it leads back to a data item's indicator. */
+    agenda_item_id: 'text',
     tombstone: 'flag',
   },
   parking_lot: {
@@ -235,6 +239,24 @@ export const domainTables = {
   /** One row, 'settings': this initiative's measurement settings. */
   measure_settings: {
     small_group_threshold: 'integer',
+    tombstone: 'flag',
+  },
+  /** The story behind the curve: what helps and what holds an indicator back (migration 0160). */
+  curve_factors: {
+    indicator_id: 'text',
+    session_id: 'text',
+    agenda_item_id: 'text',
+    kind: 'text',
+    text: 'text',
+    tombstone: 'flag',
+  },
+  /** Keyed by `${noteId}.${indicatorId}`; the note's text is always read through its consent. */
+  indicator_voice_links: {
+    indicator_id: 'text',
+    note_id: 'text',
+    period: 'text',
+    session_id: 'text',
+    agenda_item_id: 'text',
     tombstone: 'flag',
   },
 } as const satisfies Record<string, Record<string, ColumnType>>;

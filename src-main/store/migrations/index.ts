@@ -9,6 +9,7 @@ import { erasedWords } from './0070-erased-words';
 import { themeHierarchy } from './0110-theme-hierarchy';
 import { measures } from './0140-measures';
 import { readingsTotals } from './0145-readings-totals';
+import { dataAgenda } from './0160-data-agenda';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   themeHierarchy,
   measures,
   readingsTotals,
+  dataAgenda,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -10,6 +10,7 @@ import { IndicatorForm } from './IndicatorForm';
 import { ReadingsFiles } from './ReadingsFiles';
 import { Scorecard } from './Scorecard';
 import { useMeasures } from './store';
+import { IndicatorTrail } from './IndicatorTrail';
 import './measures.css';
 
 /** Shared measurement: the list of indicators, one indicator's details, and its entry grid. */
@@ -113,6 +114,7 @@ export function MeasuresSection({ initiativeId }: { initiativeId: string }) {
               <IndicatorCharts indicator={open} />
               <IndicatorForm key={open.id} indicator={open} />
               <EntryGrid key={`grid-${open.id}`} indicator={open} />
+              <IndicatorTrail key={`trail-${open.id}`} indicatorId={open.id} />
             </>
           ) : (
             <>

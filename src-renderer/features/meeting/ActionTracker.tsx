@@ -7,6 +7,7 @@ import { usePartners } from '../partners/store';
 import { ActionEditor, EditToggle } from './EntryEditors';
 import { isOverdue, localToday } from './labels';
 import { useMeeting } from './store';
+import { FromIndicator, useIndicatorSources } from './IndicatorSource';
 import { PickOne } from '../../components/PickOne';
 
 type Status = (typeof actionStatuses)[number];
@@ -17,6 +18,7 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
   const partners = usePartners((state) => state.partners);
   const groups = useGroups((state) => state.groups);
   const changed = useMeeting((state) => state.view);
+  const sources = useIndicatorSources(initiativeId, changed);
   const [ownerId, setOwnerId] = useState('');
   const [groupId, setGroupId] = useState('');
   const [status, setStatus] = useState<Status | ''>('open');
@@ -107,6 +109,7 @@ export function ActionTracker({ initiativeId }: { initiativeId: string }) {
               <bdi>{nameOf(action.ownerId)}</bdi> · {action.dueDate || t('meeting.tracker.noDue')}{' '}
               <bdi>{groupOf(action.groupId)}</bdi>
             </span>
+            <FromIndicator name={sources.actions.get(action.id)} />
             {/* A word and a mark, not only the red border: colour alone is missed by many. */}
             {isOverdue(action, today) ? (
               <span className="badge badge--overdue">⚠ {t('meeting.tracker.late')}</span>

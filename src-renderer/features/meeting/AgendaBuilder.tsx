@@ -8,6 +8,7 @@ import { purposeKey } from './labels';
 import { useMeeting } from './store';
 import { TimeboxField } from './TimeboxField';
 import { PickOne } from '../../components/PickOne';
+import { useChannelAnswer } from '../../api/useChannelAnswer';
 
 /** Items with a timebox, a purpose and a presenter; reordered with buttons or Alt+Up/Down. */
 export function AgendaBuilder({ view }: { view: MeetingView }) {
@@ -17,6 +18,9 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
   const sessionId = view.session.id;
   const items = view.items;
   const carried = useMeeting((state) => state.carried);
+  const initiativeId = useMeeting((state) => state.initiativeId);
+  // The initiative's indicators, for making an item a data item; asked again with the plan.
+  const indicators = useChannelAnswer('measures.indicators.list', initiativeId ? { initiativeId } : null, view).value;
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
   // The field empties at once, not when the save returns: a fast typist's next title must not be
@@ -66,6 +70,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
             index={index}
             last={index === items.length - 1}
             voice={voiceBeside(view, carried, item.id)}
+            indicators={indicators ?? []}
             move={move}
             drop={drop}
           />
@@ -95,11 +100,12 @@ interface RowProps {
   index: number;
   last: boolean;
   voice: readonly VoiceNote[];
+  indicators: readonly { id: string; name: string }[];
   move(index: number, by: -1 | 1): Promise<void>;
   drop(draggedId: string, targetIndex: number): Promise<void>;
 }
 
-function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
+function AgendaRow({ item, index, last, voice, indicators, move, drop }: RowProps) {
   const { t } = useTranslation();
   const partners = usePartners((state) => state.partners);
   const update = (patch: Parameters<typeof patchItem>[1]) => patchItem(item.id, patch);
@@ -152,6 +158,15 @@ function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
         value={item.presenterId}
         onChange={(id) => void update({ presenterId: id })}
       />
+      {indicators.length > 0 || item.indicatorId ? (
+        <PickOne
+          label={t('dataItem.plan.indicator')}
+          noneLabel={t('dataItem.plan.noIndicator')}
+          options={indicators}
+          value={item.indicatorId}
+          onChange={(id) => void update({ indicatorId: id })}
+        />
+      ) : null}
       <div className="agenda__moves">
         <button
           id={`agenda-move-${item.id}`}
@@ -190,7 +205,7 @@ function AgendaRow({ item, index, last, voice, move, drop }: RowProps) {
 
 async function patchItem(
   itemId: string,
-  patch: Partial<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'purpose' | 'presenterId' | 'notes'>>,
+  patch: Partial<Pick<AgendaItem, 'title' | 'timeboxMinutes' | 'purpose' | 'presenterId' | 'notes' | 'indicatorId'>>,
 ) {
   const result = await useMeeting.getState().act('agenda.update', { itemId, patch });
   return result.ok ? null : result.error;

@@ -13,6 +13,7 @@ import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
 import { deleteDecision } from './undo';
 import { PickOne } from '../../components/PickOne';
+import { FromIndicator, useIndicatorSources } from './IndicatorSource';
 
 type Outcome = (typeof decisionOutcomes)[number];
 
@@ -29,6 +30,7 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
   const [to, setTo] = useState('');
   const [entries, setEntries] = useState<DecisionLogEntry[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
+  const sources = useIndicatorSources(initiativeId, changed);
 
   useEffect(() => {
     let current = true;
@@ -124,6 +126,7 @@ export function DecisionsLog({ initiativeId }: { initiativeId: string }) {
                 })}
               </span>
             ) : null}
+            <FromIndicator name={sources.decisions.get(entry.id)} />
             {entry.noteIds.length > 0 ? <span>{t('meeting.log.voice', { count: entry.noteIds.length })}</span> : null}
             {entry.rationale ? <span>{entry.rationale}</span> : null}
             {editing === entry.id ? <DecisionEditor decision={entry} /> : null}

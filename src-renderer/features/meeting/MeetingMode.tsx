@@ -15,6 +15,7 @@ import { useMeeting } from './store';
 import { longTextLimit } from '../../components/TooLongNotice';
 import { useInertOutside } from './useInertOutside';
 import { deleteDecision } from './undo';
+import { DataItemPanel } from './DataItemPanel';
 
 type Dialog = 'decision' | 'action' | 'parking' | 'help' | 'review' | null;
 const contrastKey = 'commonground.meetingContrast';
@@ -137,6 +138,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
                 <bdi>{current.title}</bdi>
               </h2>
               <Countdown view={view} item={current} />
+              {current.indicatorId ? <DataItemPanel key={current.id} itemId={current.id} /> : null}
               <VoiceQuotes
                 notes={voiceBeside(view, carried, current.id)}
                 label={t('meeting.voice.onItem', { title: current.title })}
@@ -183,7 +185,9 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
       {dialog === 'decision' ? (
         <DecisionForm view={view} itemId={current?.id ?? null} onDone={() => setDialog(null)} />
       ) : null}
-      {dialog === 'action' ? <ActionForm view={view} onDone={() => setDialog(null)} /> : null}
+      {dialog === 'action' ? (
+        <ActionForm view={view} itemId={current?.id ?? null} onDone={() => setDialog(null)} />
+      ) : null}
       {dialog === 'parking' ? <ParkingForm view={view} onDone={() => setDialog(null)} /> : null}
       {dialog === 'help' ? <ShortcutSheet onDone={() => setDialog(null)} /> : null}
     </section>

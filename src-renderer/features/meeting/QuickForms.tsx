@@ -60,8 +60,19 @@ function DialogForm({ titleKey, onSubmit, onDone, children }: DialogFormProps) {
   );
 }
 
-/** Who does what by when; the owner's list carries it past this session. */
-export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void }) {
+/**
+ * Who does what by when; the owner's list carries it past this session. It remembers the agenda
+ * item it was made on, so an action from a data item leads back to the indicator.
+ */
+export function ActionForm({
+  view,
+  itemId = null,
+  onDone,
+}: {
+  view: MeetingView;
+  itemId?: string | null;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const partners = usePartners((state) => state.partners);
   const groups = useGroups((state) => state.groups);
@@ -72,7 +83,14 @@ export function ActionForm({ view, onDone }: { view: MeetingView; onDone(): void
   async function save(id: string): Promise<string | null> {
     if (!text.trim()) return t('errors.required');
     const result = await useMeeting.getState().act('actions.add', {
-      action: { text, ownerId: ownerId || null, dueDate, groupId: groupId || null, sessionId: view.session.id },
+      action: {
+        text,
+        ownerId: ownerId || null,
+        dueDate,
+        groupId: groupId || null,
+        sessionId: view.session.id,
+        agendaItemId: itemId,
+      },
       id,
     });
     return result.ok ? null : describeError(result.error);

@@ -112,7 +112,17 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   // Figures for the facilitator's own screen; no voice, and no indicator to chart in this fixture.
   'measures.scorecard': [{ initiativeId: ids.initiativeId }],
   'measures.charts': [],
+  // A data item linked the withdrawn and the anonymous notes before the withdrawal (seeded below).
+  'dataItems.view': [{ initiativeId: ids.initiativeId, itemId: dataItem.itemId }],
+  'dataItems.indicatorTrail': [{ initiativeId: ids.initiativeId, indicatorId: dataItem.indicatorId }],
+  'dataItems.sources': [{ initiativeId: ids.initiativeId }],
+  'dataItems.shareableNotes': ['', 'CANARY', 'confidence', 'withdrawing', 'bus'].map((query) => ({
+    initiativeId: ids.initiativeId,
+    query,
+  })),
 });
+/** The data item and indicator the withdrawn and anonymous notes were linked to. */
+const dataItem = { itemId: '', indicatorId: '' };
 
 let fixture: HostFixture;
 let ids: VoiceIds;
@@ -162,6 +172,14 @@ beforeAll(async () => {
     initiativeId,
     decision: { sessionId: ids.roundtableId, text: 'Hold meetings earlier', method: 'consensus', noteIds: [gone.id] },
   });
+  const indicatorId = seed.ok('measures.indicators.create', { initiativeId, indicator: { name: 'Readiness' } }).id;
+  const itemId = seed.ok('agenda.add', {
+    initiativeId,
+    sessionId: ids.roundtableId,
+    item: { title: 'Readiness data', indicatorId },
+  }).id;
+  Object.assign(dataItem, { itemId, indicatorId });
+  seed.ok('dataItems.linkVoice', { initiativeId, itemId, noteId: gone.id, period: null });
   seed.ok('participants.withdraw', { initiativeId, participantId: leaving.id });
   // A real name, and a pseudonym that must not travel with an anonymous quote.
   seed.ok('participants.setRealName', { initiativeId, participantId: ids.participantId, realName: canary.realName });
@@ -172,6 +190,7 @@ beforeAll(async () => {
   const quoted = note('An anonymous quote about the bus', shy.id);
   seed.ok('voice.setThemes', { initiativeId, noteId: quoted.id, themeIds: [ids.themeId] });
   seed.ok('voice.carry', { initiativeId, sessionId: ids.roundtableId, noteIds: [quoted.id] });
+  seed.ok('dataItems.linkVoice', { initiativeId, itemId, noteId: quoted.id, period: null });
 }, 30_000);
 
 afterAll(async () => {
