@@ -203,4 +203,21 @@ describe('exporting readings as CSV', () => {
     expect(looser.suppressed).toBe(1);
     expect(decode(looser.contentBase64)).toContain(String(canary));
   });
+
+  // With the total and the other income groups in the file, the small group is their difference.
+  it('for partners, also leaves out the next-smallest group so the small one cannot be worked out', () => {
+    const text =
+      header +
+      'Kindergarten readiness,2024/25,,,58,900\n' +
+      'Kindergarten readiness,2024/25,Low,,12.75,5\n' +
+      'Kindergarten readiness,2024/25,Middle,,61.25,400\n' +
+      'Kindergarten readiness,2024/25,High,,70.5,495\n';
+    fixture.ok('measures.import.commit', request(text));
+    const shared = fixture.ok('measures.export', { initiativeId });
+    const csv = decode(shared.contentBase64);
+    expect(shared.suppressed).toBe(2);
+    expect(csv).not.toContain('12.75');
+    expect(csv).not.toContain('61.25');
+    expect(csv).toContain('70.5');
+  });
 });
