@@ -3,6 +3,7 @@ import { ExportFile } from './exchange';
 import { decisionMethods, decisionOutcomes, actionStatuses, agendaPurposes, Tally } from './meeting';
 import { entityId, locales } from './models';
 import { sessionKinds } from './sessions';
+import { SummaryScorecard } from './summary-scorecard';
 import { noteKinds } from './voice';
 
 /**
@@ -19,6 +20,10 @@ export const redactionReasons = [
   'voice_pseudonym',
   'lived_experience_unnamed',
   'private_contact',
+  // Shared measurement: readings held back by small-group and complementary suppression.
+  'reading_small_group',
+  'reading_count_unknown',
+  'reading_complementary',
 ] as const;
 
 export const SummaryVoice = z.object({
@@ -92,6 +97,7 @@ export const SessionSummary = z.object({
   parking: z.array(z.object({ text: z.string(), movedTo: z.string() })),
   nextSession: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string() }).nullable(),
   redactions: z.array(z.object({ reason: z.enum(redactionReasons), count: z.number().int() })),
+  scorecard: SummaryScorecard,
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

@@ -1,5 +1,10 @@
 import type { Dimension, Indicator, Reading } from '../../contract/measures';
-import { suppressionReason, type SuppressedReading, type SuppressionOutcome, type SuppressionReason } from './suppression';
+import {
+  suppressionReason,
+  type SuppressedReading,
+  type SuppressionOutcome,
+  type SuppressionReason,
+} from './suppression';
 
 /** A figure and the figures that add up to it: one reading split by every category of one dimension. */
 interface Sum {
