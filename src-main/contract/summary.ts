@@ -10,7 +10,16 @@ import { noteKinds } from './voice';
  * A session's summary as it may leave the app: consent applied once, when it is built, so every
  * format (HTML, PDF, DOCX, Markdown, CSV, ICS) renders the same redacted facts.
  */
-export const summaryFormats = ['html', 'pdf', 'docx', 'md', 'decisions-csv', 'actions-csv', 'ics'] as const;
+export const summaryFormats = [
+  'html',
+  'pdf',
+  'docx',
+  'md',
+  'decisions-csv',
+  'actions-csv',
+  'ics',
+  'scorecard-csv',
+] as const;
 export type SummaryFormat = (typeof summaryFormats)[number];
 
 /** Why something was left out; the redaction preview lists each with a count. */

@@ -1,6 +1,8 @@
 import type { Locale } from '../../contract/models';
+import type { SessionSummary } from '../../contract/summary';
 import type { SummaryScorecard } from '../../contract/summary-scorecard';
-import type { Translate } from './text';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
+import { translator, type Translate } from './text';
 
 export interface ScorecardTable {
   columns: string[];
@@ -75,4 +77,49 @@ export function scorecardText(t: Translate, language: Locale, scorecard: Summary
   ];
   if (!overview) notes.unshift(t('scorecard.noIndicators'));
   return { heading: t('scorecard.title'), overview, byGroup, notes };
+}
+
+/**
+ * The scorecard as a spreadsheet: one row per figure shown (the total, then each group), then what
+ * was held back, in words, under an empty row. Readings held back have no row at all.
+ */
+export function scorecardCsv(summary: SessionSummary): string {
+  const t = translator(summary.language);
+  const { scorecard } = summary;
+  const text = scorecardText(t, summary.language, scorecard);
+  const rows: string[][] = [
+    [
+      t('scorecard.indicator'),
+      t('scorecard.period'),
+      t('scorecard.group'),
+      t('scorecard.value'),
+      t('scorecard.people'),
+      t('scorecard.target'),
+      t('scorecard.change'),
+    ],
+  ];
+  const cell = (value: number | null) => (value === null ? '' : String(value));
+  for (const indicator of scorecard.indicators) {
+    rows.push([
+      indicator.name,
+      indicator.period,
+      t('scorecard.total'),
+      cell(indicator.total),
+      '',
+      indicator.target ? `${indicator.target.value} (${indicator.target.period})` : '',
+      cell(indicator.changeSinceBaseline),
+    ]);
+    for (const group of indicator.groups)
+      rows.push([
+        indicator.name,
+        indicator.period,
+        `${group.dimension}: ${group.category}`,
+        String(group.value),
+        String(group.count),
+        '',
+        '',
+      ]);
+  }
+  if (text.notes.length) rows.push([], ...text.notes.map((note) => [note]));
+  return spreadsheetCsv(rows);
 }

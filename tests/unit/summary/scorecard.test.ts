@@ -115,6 +115,20 @@ describe('the scorecard in a session summary', () => {
     expect(md).toContain('| Income: High | 70.5 % | 494 |');
   });
 
+  it('writes the scorecard as a spreadsheet: a row per figure shown, then what was held back', async () => {
+    const file = await exportAs('scorecard-csv');
+    expect(file.fileName).toBe('2026-11-23 Steering committee - scorecard.csv');
+    const rows = bytesOf(file).toString('utf8').slice(1).split('\r\n');
+    expect(rows.slice(0, 5)).toEqual([
+      'Indicator,Latest period,Group,Value,People counted,Target,Change since baseline',
+      'Families served,2025,Total,1234,,,',
+      'Kindergarten readiness,2024/25,Total,58.5,,62 (2025/26),4.5',
+      'Kindergarten readiness,2024/25,Income: High,70.5,494,,',
+      '',
+    ]);
+    expect(rows).toContain('1 reading for a group of fewer than 10 people is not shown.');
+  });
+
   it('gives a partner only the indicators it owns, suppression applied, and says how many others exist', async () => {
     const library = await call<{ summary: SessionSummary }>('summary.preview', {
       ...scope(),
@@ -134,7 +148,7 @@ describe('the scorecard in a session summary', () => {
 // The canary: a figure only a held-back reading carries must not leave by any path partners receive.
 describe('held-back readings never leave', () => {
   it('in any summary format, whole or for a partner', async () => {
-    for (const format of ['html', 'md', 'docx', 'pdf', 'decisions-csv', 'actions-csv', 'ics'])
+    for (const format of ['html', 'md', 'docx', 'pdf', 'decisions-csv', 'actions-csv', 'ics', 'scorecard-csv'])
       for (const partnerId of [null, world.libraryId, world.clinicId])
         expectNoHeldBackFigure(await textOf(format, { partnerId }), `${format} for ${partnerId ?? 'everyone'}`);
   }, 120_000);
