@@ -1,5 +1,5 @@
 import type { Dimension, Indicator, Reading, ReadingsImportPreview } from '../../contract/measures';
-import { periodFits } from '../../contract/measures';
+import { GroupCount, periodFits } from '../../contract/measures';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { readCsvTable, unguardCell } from '../exchange/csv';
 
@@ -115,7 +115,8 @@ export function planReadingsImport(
     let count: number | null = null;
     if (countColumn !== -1 && cell(countColumn) !== '') {
       count = parseFigure(cells[countColumn] ?? '');
-      if (count === null || !Number.isInteger(count) || count < 0) {
+      // The store's own bound too, so a file the preview accepts is one the commit can write.
+      if (count === null || !GroupCount.safeParse(count).success) {
         problems.push(`the count "${cell(countColumn).slice(0, 20)}" is not a whole number of people`);
         count = null;
       }

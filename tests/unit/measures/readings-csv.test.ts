@@ -78,6 +78,8 @@ describe('importing readings from CSV (long format)', () => {
     ['a formula for a value', 'Kindergarten readiness,2024/25,,,=1+1,100\n', /is not a number/],
     ['a count that is not whole', 'Kindergarten readiness,2024/25,,,58,12.5\n', /not a whole number of people/],
     ['a negative count', 'Kindergarten readiness,2024/25,,,58,-3\n', /not a whole number of people/],
+    // Past the store's bound: the preview used to accept it and the commit then failed.
+    ['a count past any population', 'Kindergarten readiness,2024/25,,,58,2000000000\n', /not a whole number of people/],
     ['an unknown category', 'Kindergarten readiness,2024/25,Rich,,58,100\n', /Income has no category "Rich"/],
     ['a dimension the indicator is not split by', 'Families served,2025-Q1,Low,,12,100\n', /not split by Income/],
     [
