@@ -44,8 +44,10 @@ export function buildScorecard(store: InitiativeStore, owners: ReadonlySet<strin
     const target =
       indicator.targets.find((t) => t.period === period) ?? indicator.targets.find((t) => t.period > period) ?? null;
     const groups = outcome.shown
-      .filter((reading) => reading.categoryIds.length === 1 && category.has(reading.categoryIds[0]))
-      .map((reading) => ({ reading, category: category.get(reading.categoryIds[0])! }))
+      .flatMap((reading) => {
+        const of = reading.categoryIds.length === 1 ? category.get(reading.categoryIds[0]) : undefined;
+        return of ? [{ reading, category: of }] : [];
+      })
       .sort((a, b) => a.category.order - b.category.order)
       .map(({ reading, category: c }) => ({
         dimension: c.dimension,
