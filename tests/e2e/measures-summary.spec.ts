@@ -47,6 +47,12 @@ test('a session summary carries the scorecard: the total shown, a small group le
 
   const pdf = pdfText((await summary.export('PDF')).bytes);
   const markdown = (await summary.export('Markdown')).bytes.toString('utf8');
+  const csv = await summary.export('Scorecard (CSV)');
+  expect(csv.name).toBe('2026-11-23 Steering committee - scorecard.csv');
+  const rows = csv.bytes.toString('utf8');
+  expect(rows).toContain('Kindergarten readiness,2024/25,Total,58.5');
+  expect(rows).toContain('1 reading for a group of fewer than 10 people is not shown.');
+  expectNoHeldBackFigure(rows, 'the scorecard CSV');
   for (const [what, text] of [
     ['PDF', pdf],
     ['Markdown', markdown],
