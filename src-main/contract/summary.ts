@@ -3,13 +3,23 @@ import { ExportFile } from './exchange';
 import { decisionMethods, decisionOutcomes, actionStatuses, agendaPurposes, Tally } from './meeting';
 import { entityId, locales } from './models';
 import { sessionKinds } from './sessions';
+import { SummaryScorecard } from './summary-scorecard';
 import { noteKinds } from './voice';
 
 /**
  * A session's summary as it may leave the app: consent applied once, when it is built, so every
  * format (HTML, PDF, DOCX, Markdown, CSV, ICS) renders the same redacted facts.
  */
-export const summaryFormats = ['html', 'pdf', 'docx', 'md', 'decisions-csv', 'actions-csv', 'ics'] as const;
+export const summaryFormats = [
+  'html',
+  'pdf',
+  'docx',
+  'md',
+  'decisions-csv',
+  'actions-csv',
+  'ics',
+  'scorecard-csv',
+] as const;
 export type SummaryFormat = (typeof summaryFormats)[number];
 
 /** Why something was left out; the redaction preview lists each with a count. */
@@ -19,6 +29,10 @@ export const redactionReasons = [
   'voice_pseudonym',
   'lived_experience_unnamed',
   'private_contact',
+  // Shared measurement: readings held back by small-group and complementary suppression.
+  'reading_small_group',
+  'reading_count_unknown',
+  'reading_complementary',
 ] as const;
 
 export const SummaryVoice = z.object({
@@ -92,6 +106,7 @@ export const SessionSummary = z.object({
   parking: z.array(z.object({ text: z.string(), movedTo: z.string() })),
   nextSession: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string() }).nullable(),
   redactions: z.array(z.object({ reason: z.enum(redactionReasons), count: z.number().int() })),
+  scorecard: SummaryScorecard,
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

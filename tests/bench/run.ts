@@ -11,6 +11,7 @@ import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
 import { benchSync } from './sync.bench';
 import { benchMeasures } from './measures.bench';
+import { benchMeasuresImport } from './measures-import.bench';
 
 /**
  * `npm run bench`: prints each figure with the baseline measured in the same run and writes
@@ -32,6 +33,7 @@ try {
     ...(await benchSync(dir)),
     ...(await benchSummary()),
     ...benchMeasures(dir),
+    ...benchMeasuresImport(dir),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import type { RowChange } from '../../store/write-path';
 import { decodeText } from '../exchange/decode';
 import { safeFileName } from '../exchange/export';
 import { planReadingsImport, previewOf, readingsCsv, type ReadingsPlan } from './readings-csv';
-import { suppressSmallGroups } from './suppression';
+import { suppressForPartners } from './complementary-suppression';
 
 function plan(store: InitiativeStore, request: ReadingsImportRequest): ReadingsPlan {
   const decoded = decodeText(Buffer.from(request.contentBase64, 'base64'));
@@ -68,7 +68,7 @@ export function exportReadings(
   const dimensions = store.measures.dimensions.list();
   const all = indicators.flatMap((indicator) => store.measures.readings.list(indicator.id));
   const { shown, suppressed } = options.shared
-    ? suppressSmallGroups(all, store.measures.settings().smallGroupThreshold)
+    ? suppressForPartners(all, indicators, dimensions, store.measures.settings().smallGroupThreshold)
     : { shown: all, suppressed: [] };
   const date = new Date().toISOString().slice(0, 10);
   // The BOM makes Excel read accents as UTF-8.

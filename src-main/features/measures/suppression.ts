@@ -1,7 +1,11 @@
 import type { Reading } from '../../contract/measures';
 
-/** Why a reading was held back from something shared with partners. */
-export type SuppressionReason = 'small_group' | 'count_unknown';
+/**
+ * Why a reading was held back from something shared with partners. `complementary`: the group was
+ * big enough, but with one small group hidden beside it the hidden figure could be worked out by
+ * subtraction from the total (see complementary-suppression.ts).
+ */
+export type SuppressionReason = 'small_group' | 'count_unknown' | 'complementary';
 
 export interface SuppressedReading {
   indicatorId: string;

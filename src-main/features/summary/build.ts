@@ -3,6 +3,7 @@ import type { Partner } from '../../contract/partners';
 import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import type { InitiativeStore } from '../../store/initiative-store';
+import { buildScorecard } from './scorecard-section';
 
 export interface SummaryScope {
   sessionId: string;
@@ -177,6 +178,11 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       };
     });
 
+  const scorecard = buildScorecard(store, concern ? concern.people : null);
+  count(redactions, 'reading_small_group', scorecard.suppressed.smallGroup);
+  count(redactions, 'reading_count_unknown', scorecard.suppressed.countUnknown);
+  count(redactions, 'reading_complementary', scorecard.suppressed.complementary);
+
   const sessionTitles = new Map(store.sessions.list({}).map((other) => [other.id, other.title]));
   const next = nextSessionOf(store, session);
   return {
@@ -220,6 +226,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       : [],
     nextSession: next ? { title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, place: next.place } : null,
     redactions: [...redactions].map(([reason, n]) => ({ reason, count: n })),
+    scorecard,
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import type { SessionSummary } from '../../contract/summary';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
+import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator } from './text';
 
 /**
@@ -107,13 +108,13 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
 
   for (const line of sectionNotes(t, summary, 'decisions')) body.push(muted(line));
 
+  const cell = (text: string, bold = false) =>
+    new TableCell({
+      children: [para([run(text, { bold })])],
+      borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'D6DDD9' } },
+    });
   body.push(h(t('actions')));
   if (summary.actions.length) {
-    const cell = (text: string, bold = false) =>
-      new TableCell({
-        children: [para([run(text, { bold })])],
-        borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'D6DDD9' } },
-      });
     const header = [t('action'), t('owner'), t('due'), t('group'), t('status')];
     body.push(
       new Table({
@@ -139,6 +140,23 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
     );
   }
   for (const line of sectionNotes(t, summary, 'actions')) body.push(muted(line));
+
+  if (hasScorecard(summary.scorecard)) {
+    const text = scorecardText(t, summary.language, summary.scorecard);
+    const table = ({ columns, rows }: ScorecardTable) =>
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        visuallyRightToLeft: rtl,
+        rows: [
+          new TableRow({ tableHeader: true, children: columns.map((value) => cell(value, true)) }),
+          ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value) => cell(value)) })),
+        ],
+      });
+    body.push(h(text.heading));
+    if (text.overview) body.push(table(text.overview));
+    for (const group of text.byGroup) body.push(h(group.heading, HeadingLevel.HEADING_3), table(group.table));
+    for (const note of text.notes) body.push(muted(note));
+  }
 
   body.push(h(t('parking')));
   if (!summary.parking.length) body.push(muted(t('noParking')));

@@ -6,6 +6,7 @@ import { buildSummary } from './build';
 import { summaryDocx } from './docx';
 import { summaryFileName, uniqueFileNames, writeAtomically } from './files';
 import { renderSummaryHtml } from './html';
+import { scorecardCsv } from './scorecard-text';
 import { translator } from './text';
 import { actionsCsv, decisionsCsv, summaryCalendar, summaryMarkdown } from './text-formats';
 
@@ -14,7 +15,11 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 const formats: Record<
   SummaryFormat,
-  { extension: string; mimeType: string; what: 'fileSummary' | 'fileDecisions' | 'fileActions' | 'fileCalendar' }
+  {
+    extension: string;
+    mimeType: string;
+    what: 'fileSummary' | 'fileDecisions' | 'fileActions' | 'fileCalendar' | 'fileScorecard';
+  }
 > = {
   html: { extension: 'html', mimeType: 'text/html', what: 'fileSummary' },
   pdf: { extension: 'pdf', mimeType: 'application/pdf', what: 'fileSummary' },
@@ -27,6 +32,7 @@ const formats: Record<
   'decisions-csv': { extension: 'csv', mimeType: 'text/csv', what: 'fileDecisions' },
   'actions-csv': { extension: 'csv', mimeType: 'text/csv', what: 'fileActions' },
   ics: { extension: 'ics', mimeType: 'text/calendar', what: 'fileCalendar' },
+  'scorecard-csv': { extension: 'csv', mimeType: 'text/csv', what: 'fileScorecard' },
 };
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -48,6 +54,8 @@ export async function renderSummary(
       return utf8(actionsCsv(summary));
     case 'ics':
       return utf8(summaryCalendar(summary));
+    case 'scorecard-csv':
+      return utf8(scorecardCsv(summary));
     case 'docx':
       return summaryDocx(summary);
     case 'pdf': {

@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../../contract/summary';
 import { knownSectors } from '../../contract/models';
 import { containsArabic, embeddedArabicSource } from './arabic-font';
+import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator, type Translate } from './text';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -100,6 +101,23 @@ const styles = `
   footer { margin-top: 2rem; font-size: 9pt; }
   @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
 `;
+
+function table({ columns, rows }: ScorecardTable): string {
+  const cells = (tag: 'th' | 'td', values: string[]) => values.map((v) => `<${tag}>${escapeHtml(v)}</${tag}>`).join('');
+  return `<table><thead><tr>${cells('th', columns)}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${cells('td', row)}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The shared measurement scorecard, suppression already applied when the summary was built. */
+function scorecardHtml(summary: SessionSummary, t: Translate): string {
+  if (!hasScorecard(summary.scorecard)) return '';
+  const text = scorecardText(t, summary.language, summary.scorecard);
+  return `<section class="scorecard"><h2>${escapeHtml(text.heading)}</h2>
+${text.overview ? table(text.overview) : ''}
+${text.byGroup.map((group) => `<h3>${escapeHtml(group.heading)}</h3>${table(group.table)}`).join('')}
+${text.notes.map((note) => `<p class="muted">${escapeHtml(note)}</p>`).join('')}</section>`;
+}
 
 function list(items: string[], empty: string): string {
   return items.length
@@ -202,6 +220,7 @@ ${decisions.join('')}${sectionNotes(t, summary, 'decisions')
     .join('')}
 <h2>${e(t('actions'))}</h2>
 ${actions}
+${scorecardHtml(summary, t)}
 <h2>${e(t('parking'))}</h2>
 ${list(
   summary.parking.map(

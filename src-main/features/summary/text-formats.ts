@@ -4,10 +4,33 @@ import type { SessionSummary } from '../../contract/summary';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
 import { rfc5545Calendar } from './ics-lines';
+import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator } from './text';
 
 /** Markdown's own characters in typed text are escaped so a `*` or `#` stays a character. */
 const md = (value: string) => value.replace(/([\\`*_{}[\]<>#|])/g, '\\$1').replace(/\n+/g, ' ');
+
+function markdownTable({ columns, rows }: ScorecardTable): string[] {
+  return [
+    `| ${columns.map(md).join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(md).join(' | ')} |`),
+    '',
+  ];
+}
+
+function scorecardMarkdown(summary: SessionSummary, t: ReturnType<typeof translator>): string[] {
+  if (!hasScorecard(summary.scorecard)) return [];
+  const text = scorecardText(t, summary.language, summary.scorecard);
+  return [
+    '',
+    `## ${md(text.heading)}`,
+    '',
+    ...(text.overview ? markdownTable(text.overview) : []),
+    ...text.byGroup.flatMap((group) => [`### ${md(group.heading)}`, '', ...markdownTable(group.table)]),
+    ...text.notes.flatMap((note) => [md(note), '']),
+  ];
+}
 
 export function summaryMarkdown(summary: SessionSummary): string {
   const t = translator(summary.language);
@@ -83,6 +106,7 @@ export function summaryMarkdown(summary: SessionSummary): string {
     lines.push('');
   }
   for (const line of sectionNotes(t, summary, 'actions')) lines.push(md(line));
+  lines.push(...scorecardMarkdown(summary, t));
   lines.push('', `## ${md(t('parking'))}`, '');
   if (!summary.parking.length) lines.push(md(t('noParking')));
   for (const item of summary.parking)

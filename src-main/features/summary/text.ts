@@ -6,15 +6,30 @@ import esFrame from '../../../resources/locales/es.json';
 import es from '../../../resources/locales/es.summary.json';
 import frFrame from '../../../resources/locales/fr.json';
 import fr from '../../../resources/locales/fr.summary.json';
+import arScorecard from '../../../resources/locales/ar.summary-scorecard.json';
+import enScorecard from '../../../resources/locales/en.summary-scorecard.json';
+import esScorecard from '../../../resources/locales/es.summary-scorecard.json';
+import frScorecard from '../../../resources/locales/fr.summary-scorecard.json';
 import type { Locale } from '../../contract/models';
 
 type Tree = { [key: string]: string | Tree };
-/** The summary's namespace plus the frame's sector names, which a summary shows too. */
+/** Later trees win, branch by branch, as the renderer merges its locale files. */
+function merge(...sources: Tree[]): Tree {
+  const merged: Tree = {};
+  for (const source of sources)
+    for (const [key, value] of Object.entries(source)) {
+      const present = merged[key];
+      merged[key] = typeof value === 'object' && typeof present === 'object' ? merge(present, value) : value;
+    }
+  return merged;
+}
+
+/** The summary's namespace (with the scorecard's own file) plus the frame's sector names. */
 const trees: Record<Locale, Tree> = {
-  en: { ...en, sectors: enFrame.sectors },
-  es: { ...es, sectors: esFrame.sectors },
-  fr: { ...fr, sectors: frFrame.sectors },
-  ar: { ...ar, sectors: arFrame.sectors },
+  en: merge(en, enScorecard, { sectors: enFrame.sectors }),
+  es: merge(es, esScorecard, { sectors: esFrame.sectors }),
+  fr: merge(fr, frScorecard, { sectors: frFrame.sectors }),
+  ar: merge(ar, arScorecard, { sectors: arFrame.sectors }),
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -24,6 +24,7 @@ const formatKey: Record<SummaryFormat, string> = {
   'decisions-csv': 'summary.ui.formats.decisionsCsv',
   'actions-csv': 'summary.ui.formats.actionsCsv',
   ics: 'summary.ui.formats.ics',
+  'scorecard-csv': 'summary.ui.formats.scorecardCsv',
 };
 
 /** The body of main's summary HTML (the same page the PDF is printed from), for the preview. */

@@ -78,6 +78,8 @@ describe('importing readings from CSV (long format)', () => {
     ['a formula for a value', 'Kindergarten readiness,2024/25,,,=1+1,100\n', /is not a number/],
     ['a count that is not whole', 'Kindergarten readiness,2024/25,,,58,12.5\n', /not a whole number of people/],
     ['a negative count', 'Kindergarten readiness,2024/25,,,58,-3\n', /not a whole number of people/],
+    // Past the store's bound: the preview used to accept it and the commit then failed.
+    ['a count past any population', 'Kindergarten readiness,2024/25,,,58,2000000000\n', /not a whole number of people/],
     ['an unknown category', 'Kindergarten readiness,2024/25,Rich,,58,100\n', /Income has no category "Rich"/],
     ['a dimension the indicator is not split by', 'Families served,2025-Q1,Low,,12,100\n', /not split by Income/],
     [
@@ -202,5 +204,22 @@ describe('exporting readings as CSV', () => {
     const looser = fixture.ok('measures.export', { initiativeId });
     expect(looser.suppressed).toBe(1);
     expect(decode(looser.contentBase64)).toContain(String(canary));
+  });
+
+  // With the total and the other income groups in the file, the small group is their difference.
+  it('for partners, also leaves out the next-smallest group so the small one cannot be worked out', () => {
+    const text =
+      header +
+      'Kindergarten readiness,2024/25,,,58,900\n' +
+      'Kindergarten readiness,2024/25,Low,,12.75,5\n' +
+      'Kindergarten readiness,2024/25,Middle,,61.25,400\n' +
+      'Kindergarten readiness,2024/25,High,,70.5,495\n';
+    fixture.ok('measures.import.commit', request(text));
+    const shared = fixture.ok('measures.export', { initiativeId });
+    const csv = decode(shared.contentBase64);
+    expect(shared.suppressed).toBe(2);
+    expect(csv).not.toContain('12.75');
+    expect(csv).not.toContain('61.25');
+    expect(csv).toContain('70.5');
   });
 });
