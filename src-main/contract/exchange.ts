@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { knownSectors } from './models';
 
 /** Import and export of partners and relationships: CSV, Kumu (JSON and XLSX), GEXF, GraphML. */
-export const importFormats = ['csv', 'kumu-json', 'kumu-xlsx'] as const;
+export const importFormats = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 export const exportFormats = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 
 /** Partner fields a CSV column can be mapped to; `ignore` drops the column. */

@@ -55,7 +55,7 @@ beforeAll(() => {
 });
 afterAll(() => fixture.close());
 
-const importable = ['csv', 'kumu-json', 'kumu-xlsx'] as const;
+const importable = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 
 describe.each(importable)('%s round trip', (format) => {
   it('export then import into an empty initiative gives the same partners and relationships', () => {
