@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { knownSectors } from './models';
 
 /** Import and export of partners and relationships: CSV, Kumu (JSON and XLSX), GEXF, GraphML. */
-export const importFormats = ['csv', 'kumu-json', 'kumu-xlsx'] as const;
+export const importFormats = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 export const exportFormats = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 
 /** Partner fields a CSV column can be mapped to; `ignore` drops the column. */
@@ -65,10 +65,8 @@ export const importNoticeCodes = [
   'formula_without_value',
   /** A connection names a label several elements share: it joins the first of them. */
   'ambiguous_end',
-  /** A mutual connection (arrows both ways): kept as two relationships, one each way. */
-  'mutual_as_two',
-  /** An undirected connection: relationships here have a direction, so it runs from From to To. */
-  'undirected_as_directed',
+  /** A Connection Direction that is not directed, undirected or mutual: read as directed. */
+  'unknown_direction',
 ] as const;
 export type ImportNoticeCode = (typeof importNoticeCodes)[number];
 

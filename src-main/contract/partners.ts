@@ -91,6 +91,14 @@ export const GroupPatch = z.object(groupFields).partial().strict();
 export type GroupPatch = z.infer<typeof GroupPatch>;
 
 export const RelationshipKind = z.string().trim().min(1).max(limits.sector);
+/**
+ * Which way a relationship runs, in Kumu's words: From → To, a tie with no direction, or both ways.
+ * Gephi and GraphML know only directed and undirected; mutual goes out to them as directed with a
+ * `direction` attribute that says so.
+ */
+export const relationshipDirections = ['directed', 'undirected', 'mutual'] as const;
+export const RelationshipDirection = z.enum(relationshipDirections);
+export type RelationshipDirection = z.infer<typeof RelationshipDirection>;
 export const Relationship = z.object({
   id: entityId,
   fromId: entityId,
@@ -99,6 +107,7 @@ export const Relationship = z.object({
   kind: z.string(),
   strength: z.number().int().min(1).max(3),
   note: z.string(),
+  direction: RelationshipDirection,
 });
 export type Relationship = z.infer<typeof Relationship>;
 
@@ -108,9 +117,15 @@ const relationshipFields = {
   kind: RelationshipKind,
   strength: z.number().int().min(1).max(3),
   note: longText,
+  direction: RelationshipDirection,
 };
 export const RelationshipDraft = z
-  .object({ ...relationshipFields, strength: relationshipFields.strength.default(2), note: longText.default('') })
+  .object({
+    ...relationshipFields,
+    strength: relationshipFields.strength.default(2),
+    note: longText.default(''),
+    direction: RelationshipDirection.default('directed'),
+  })
   .strict()
   .refine((draft) => draft.fromId !== draft.toId, {
     message: 'a relationship needs two different partners',
@@ -118,7 +133,12 @@ export const RelationshipDraft = z
   });
 export type RelationshipDraft = z.input<typeof RelationshipDraft>;
 export const RelationshipPatch = z
-  .object({ kind: relationshipFields.kind, strength: relationshipFields.strength, note: relationshipFields.note })
+  .object({
+    kind: relationshipFields.kind,
+    strength: relationshipFields.strength,
+    note: relationshipFields.note,
+    direction: relationshipFields.direction,
+  })
   .partial()
   .strict();
 export type RelationshipPatch = z.infer<typeof RelationshipPatch>;

@@ -141,7 +141,14 @@ export function fillSample(store: InitiativeStore, sample: SampleFile): void {
     }
     for (const link of sample.relationships)
       store.relationships.create(
-        { fromId: partner(link.from), toId: partner(link.to), kind: link.kind, strength: link.strength, note: '' },
+        {
+          fromId: partner(link.from),
+          toId: partner(link.to),
+          kind: link.kind,
+          strength: link.strength,
+          note: '',
+          direction: 'directed',
+        },
         link.id,
       );
     for (const { id, ...theme } of sample.themes) store.themes.create(theme, id);

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Relationship, RelationshipPatch } from '../contract/partners';
+import { relationshipDirections, type Relationship, type RelationshipPatch } from '../contract/partners';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
 import { text } from './rows';
@@ -12,7 +12,10 @@ interface RelationshipRow {
   kind: string | null;
   strength: number | null;
   note: string | null;
+  direction: string | null;
 }
+
+const knownDirection = new Set<string>(relationshipDirections);
 
 export type NewRelationship = Omit<Relationship, 'id'>;
 
@@ -25,6 +28,8 @@ function toRelationship(row: RelationshipRow): Relationship {
     kind: text(row.kind) || 'partners_with',
     strength,
     note: text(row.note),
+    // A value from a hostile or newer peer is still text to the sync check; read it as the default.
+    direction: knownDirection.has(row.direction ?? '') ? (row.direction as Relationship['direction']) : 'directed',
   };
 }
 
@@ -32,13 +37,13 @@ export function createRelationshipRepository(db: Db, writePath: WritePath) {
   // Only relationships whose two ends are live partners are shown; the others wait in the table
   // so that restoring a partner brings its relationships back.
   const selectAll = db.prepare(
-    `SELECT r.id, r.from_id, r.to_id, r.kind, r.strength, r.note FROM relationships r
+    `SELECT r.id, r.from_id, r.to_id, r.kind, r.strength, r.note, r.direction FROM relationships r
      JOIN partners a ON a.id = r.from_id AND a.tombstone = 0
      JOIN partners b ON b.id = r.to_id AND b.tombstone = 0
      WHERE r.tombstone = 0 ORDER BY r.id`,
   );
   const selectOne = db.prepare(
-    'SELECT id, from_id, to_id, kind, strength, note, tombstone FROM relationships WHERE id = ?',
+    'SELECT id, from_id, to_id, kind, strength, note, direction, tombstone FROM relationships WHERE id = ?',
   );
   const partnerAlive = db.prepare('SELECT 1 FROM partners WHERE id = ? AND tombstone = 0').pluck();
 
@@ -71,6 +76,7 @@ export function createRelationshipRepository(db: Db, writePath: WritePath) {
           kind: relationship.kind,
           strength: relationship.strength,
           note: relationship.note,
+          direction: relationship.direction,
           tombstone: 0,
         },
       },

@@ -52,6 +52,7 @@ export const domainTables = {
     strength: 'integer',
     note: 'text',
     tombstone: 'flag',
+    direction: 'text',
   },
   map_positions: {
     x: 'real',

@@ -15,7 +15,11 @@ function values<T>(item: T, attributes: GraphAttribute<T>[]): string {
   return lines.length ? `\n        <attvalues>\n${lines.join('\n')}\n        </attvalues>\n      ` : '';
 }
 
-/** GEXF 1.3 for Gephi: a directed graph, partners as nodes, relationships as weighted edges. */
+/**
+ * GEXF 1.3 for Gephi: partners as nodes, relationships as weighted edges. Each edge says its own
+ * type (directed, undirected or mutual, GEXF's three words, which are ours), so a mixed graph reads
+ * as drawn; the graph's default stays directed, the direction of most relationships.
+ */
 export function partnersGexf(
   initiativeName: string,
   partners: Partner[],
@@ -29,7 +33,7 @@ export function partnersGexf(
   );
   const edges = liveRelationships(partners, relationships).map(
     (r) =>
-      `      <edge id="${escapeXml(r.id)}" source="${escapeXml(r.fromId)}" target="${escapeXml(r.toId)}" weight="${r.strength}" label="${escapeXml(r.kind)}">${values(r, edgeAttributes)}</edge>`,
+      `      <edge id="${escapeXml(r.id)}" source="${escapeXml(r.fromId)}" target="${escapeXml(r.toId)}" type="${r.direction}" weight="${r.strength}" label="${escapeXml(r.kind)}">${values(r, edgeAttributes)}</edge>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">

@@ -40,6 +40,7 @@ export const edgeAttributes: GraphAttribute<Relationship>[] = [
   { id: 'kind', title: 'kind', type: 'string', value: (r) => kindWords(r.kind) },
   { id: 'strength', title: 'strength', type: 'integer', value: (r) => r.strength },
   { id: 'note', title: 'note', type: 'string', value: (r) => r.note },
+  { id: 'direction', title: 'direction', type: 'string', value: (r) => r.direction },
 ];
 
 /** Only live ends: a relationship to a deleted partner would point Gephi at a missing node. */

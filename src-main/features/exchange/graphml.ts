@@ -25,7 +25,11 @@ function data<T>(item: T, prefix: string, attributes: GraphAttribute<T>[]): stri
     .join('');
 }
 
-/** GraphML for Gephi, yEd or NetworkX: `label` on nodes, the relationship's kind and strength on edges. */
+/**
+ * GraphML for Gephi, yEd or NetworkX: `label` on nodes, the relationship's kind and strength on
+ * edges. GraphML knows directed and undirected only (the per-edge `directed`), so a mutual edge is
+ * directed there and its `direction` data says mutual.
+ */
 export function partnersGraphml(partners: Partner[], relationships: Relationship[], includeContacts: boolean): string {
   const nodeAttrs = nodeAttributes(partners, includeContacts);
   const nodes = partners.map(
@@ -34,7 +38,7 @@ export function partnersGraphml(partners: Partner[], relationships: Relationship
   );
   const edges = liveRelationships(partners, relationships).map(
     (r) =>
-      `    <edge id="${escapeXml(r.id)}" source="${escapeXml(r.fromId)}" target="${escapeXml(r.toId)}">${data(r, 'e', edgeAttributes)}\n    </edge>`,
+      `    <edge id="${escapeXml(r.id)}" source="${escapeXml(r.fromId)}" target="${escapeXml(r.toId)}" directed="${r.direction !== 'undirected'}">${data(r, 'e', edgeAttributes)}\n    </edge>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">

@@ -68,18 +68,18 @@ export function commitImport(store: InitiativeStore, request: ImportRequest): Im
     }
   }
   const relationshipChanges: RowChange[] = relationships.flatMap((planned): RowChange[] => {
-    const { existing, id, fromId, toId, kind, strength, note } = planned;
+    const { existing, id, fromId, toId, kind, strength, note, direction } = planned;
     if (!existing)
       return [
         {
           table: 'relationships',
           row: id,
-          values: { from_id: fromId, to_id: toId, kind, strength, note, tombstone: 0 },
+          values: { from_id: fromId, to_id: toId, kind, strength, note, direction, tombstone: 0 },
         },
       ];
     const values = Object.fromEntries(
-      Object.entries({ kind, strength, note }).filter(
-        ([key, value]) => existing[key as 'kind' | 'strength' | 'note'] !== value,
+      Object.entries({ kind, strength, note, direction }).filter(
+        ([key, value]) => existing[key as 'kind' | 'strength' | 'note' | 'direction'] !== value,
       ),
     );
     return Object.keys(values).length > 0 ? [{ table: 'relationships', row: id, values }] : [];

@@ -188,24 +188,6 @@ export function parseKumuJson(text: string): SourceFile {
 const knownKind = new Set<string>(relationshipKinds);
 export const kindWords = (kind: string) => (knownKind.has(kind) ? kind.replace(/_/g, ' ') : kind);
 
-/**
- * Kumu's Connection Direction for each relationship: a pair that runs both ways with the same
- * kind, strength and note is one mutual connection (the import makes it a pair again), any other
- * relationship is directed.
- */
-function withDirections(relationships: Relationship[]) {
-  const same = (r: Relationship) => `${r.kind}\u0000${r.strength}\u0000${r.note}`;
-  const byEnds = new Map(relationships.map((r) => [`${r.fromId} ${r.toId} ${same(r)}`, r]));
-  const folded = new Set<string>();
-  return relationships.flatMap((relationship) => {
-    if (folded.has(relationship.id)) return [];
-    const back = byEnds.get(`${relationship.toId} ${relationship.fromId} ${same(relationship)}`);
-    if (!back || back.id === relationship.id) return [{ relationship, direction: 'directed' }];
-    folded.add(back.id);
-    return [{ relationship, direction: 'mutual' }];
-  });
-}
-
 /** The export's two tables, shared by the JSON and XLSX writers. */
 export function kumuTables(partners: Partner[], relationships: Relationship[], includeContacts: boolean) {
   const names = new Map(partners.map((partner) => [partner.id, partner.name]));
@@ -241,14 +223,14 @@ export function kumuTables(partners: Partner[], relationships: Relationship[], i
     return row;
   });
   const connectionHeaders = ['ID', 'From', 'To', 'Type', 'Strength', 'Description', 'Connection Direction'];
-  const connections = withDirections(relationships).map(({ relationship, direction }) => [
+  const connections = relationships.map((relationship) => [
     relationship.id,
     relationship.fromId,
     relationship.toId,
     kindWords(relationship.kind),
     relationship.strength,
     relationship.note,
-    direction,
+    relationship.direction,
   ]);
   return { elementHeaders, elements, connectionHeaders, connections };
 }

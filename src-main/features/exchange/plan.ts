@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportNotice, ImportPreview } from '../../contract/exchange';
 import { knownSectors, limits } from '../../contract/models';
-import type { Partner, PartnerPatch, Relationship } from '../../contract/partners';
-import { fold, type ImportField } from './mapping';
+import type { Partner, PartnerPatch, Relationship, RelationshipDirection } from '../../contract/partners';
+import type { ImportField } from './mapping';
 import {
   readPartner,
+  relationshipDirectionOf,
   relationshipKindOf,
   strengthOf,
   type PartnerFields,
@@ -41,6 +42,7 @@ export interface PlannedRelationship {
   kind: string;
   strength: number;
   note: string;
+  direction: RelationshipDirection;
 }
 
 export interface ImportPlan {
@@ -283,24 +285,12 @@ function planRelationships(
       existingByEnds.get(`${fromId} ${toId} ${kind}`) ??
       null;
     const id = match?.id ?? (uuidPattern.test(fileId) && !existingById.has(fileId) ? fileId : uuidv7());
-    planned.push({ id, existing: match, fromId, toId, kind, strength, note });
-    // Relationships here run one way. Mutual (Kumu's arrows both ways) is both ways, so the way
-    // back is a second relationship; undirected keeps the file's From → To, and the person is told.
-    const direction = fold(connection.direction ?? '');
-    const names = { from: connection.from.trim(), to: connection.to.trim() };
-    if (direction === 'mutual') {
-      const back = existingByEnds.get(`${toId} ${fromId} ${kind}`) ?? null;
-      planned.push({
-        id: back?.id ?? uuidv7(),
-        existing: back,
-        fromId: toId,
-        toId: fromId,
-        kind,
-        strength,
-        note,
-      });
-      notices.push({ where, code: 'mutual_as_two', params: names });
-    } else if (direction === 'undirected') notices.push({ where, code: 'undirected_as_directed', params: names });
+    let direction = relationshipDirectionOf(connection.direction ?? '');
+    if (direction === null) {
+      notices.push({ where, code: 'unknown_direction', params: { value: (connection.direction ?? '').trim() } });
+      direction = 'directed';
+    }
+    planned.push({ id, existing: match, fromId, toId, kind, strength, note, direction });
   }
   return planned;
 }

@@ -1,6 +1,7 @@
 import { maxImportBytes, type ImportRequest } from '../../contract/exchange';
 import { parsePartnersCsv } from './csv';
 import { decodeText } from './decode';
+import { parseGexf, parseGraphml } from './graph-import';
 import { parseKumuJson, parseKumuXlsx } from './kumu';
 import type { SourceFile } from './plan';
 import { WorkbookError } from './xlsx';
@@ -34,7 +35,13 @@ export function readSource(request: ImportRequest): SourceFile {
   if (decoded.errors.some((error) => error.where === 'file')) return { ...failed('file', ''), errors: decoded.errors };
   if (decoded.text.trim() === '') return failed('file', 'The file is empty.');
   const source =
-    request.format === 'csv' ? parsePartnersCsv(decoded.text, request.mapping) : parseKumuJson(decoded.text);
+    request.format === 'csv'
+      ? parsePartnersCsv(decoded.text, request.mapping)
+      : request.format === 'gexf'
+        ? parseGexf(decoded.text)
+        : request.format === 'graphml'
+          ? parseGraphml(decoded.text)
+          : parseKumuJson(decoded.text);
   const encodingNote =
     decoded.encoding === 'utf-8'
       ? []

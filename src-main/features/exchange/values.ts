@@ -1,6 +1,12 @@
 import type { ImportNotice } from '../../contract/exchange';
 import { limits, knownSectors } from '../../contract/models';
-import { engagementStages, relationshipKinds, type PartnerPatch } from '../../contract/partners';
+import {
+  engagementStages,
+  relationshipDirections,
+  relationshipKinds,
+  type PartnerPatch,
+  type RelationshipDirection,
+} from '../../contract/partners';
 import { fold, kindOf, type PartnerField } from './mapping';
 
 /** One partner as read from a file: the cells of the columns it has, by partner field. */
@@ -195,4 +201,11 @@ export function readPartner(
     fields.notes = notes;
   }
   return fields;
+}
+
+/** Kumu's Connection Direction as ours; empty is directed, as in Kumu; null for a word it does not use. */
+export function relationshipDirectionOf(cell: string): RelationshipDirection | null {
+  const word = fold(cell);
+  if (word === '') return 'directed';
+  return (relationshipDirections as readonly string[]).includes(word) ? (word as RelationshipDirection) : null;
 }

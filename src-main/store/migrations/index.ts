@@ -9,6 +9,7 @@ import { erasedWords } from './0070-erased-words';
 import { themeHierarchy } from './0110-theme-hierarchy';
 import { measures } from './0140-measures';
 import { readingsTotals } from './0145-readings-totals';
+import { relationshipDirection } from './0150-relationship-direction';
 import { dataAgenda } from './0160-data-agenda';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   themeHierarchy,
   measures,
   readingsTotals,
+  relationshipDirection,
   dataAgenda,
 ];
 

@@ -106,7 +106,7 @@ export function ImportSection({ initiativeId }: { initiativeId: string }) {
             {...props}
             key={inputKey}
             type="file"
-            accept=".csv,.txt,.json,.xlsx"
+            accept=".csv,.txt,.json,.xlsx,.gexf,.graphml"
             onChange={(event) => {
               const picked = event.target.files?.[0];
               // Let go of the choice at once: Chromium fires no change for the same path again, and a

@@ -8,6 +8,8 @@ export function formatFromName(fileName: string): ImportFormat {
   const name = fileName.toLowerCase();
   if (name.endsWith('.xlsx')) return 'kumu-xlsx';
   if (name.endsWith('.json')) return 'kumu-json';
+  if (name.endsWith('.gexf')) return 'gexf';
+  if (name.endsWith('.graphml')) return 'graphml';
   return 'csv';
 }
 

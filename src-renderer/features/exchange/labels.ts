@@ -40,8 +40,7 @@ export const noticeLabel: Record<ImportNoticeCode, string> = {
   reserved_attribute: 'exchange.notices.reservedAttribute',
   formula_without_value: 'exchange.notices.formulaWithoutValue',
   ambiguous_end: 'exchange.notices.ambiguousEnd',
-  mutual_as_two: 'exchange.notices.mutualAsTwo',
-  undirected_as_directed: 'exchange.notices.undirectedAsDirected',
+  unknown_direction: 'direction.unknownInFile',
 };
 
 /**

@@ -15,7 +15,7 @@ import {
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { agendaNodeId, type Group } from '../../../src-main/contract/index';
+import { agendaNodeId, type Group, type Relationship } from '../../../src-main/contract/index';
 import { bestNameMatch } from '../../components/search-fold';
 import { useShortcut } from '../../components/useShortcut';
 import { useToast } from '../../components/Toast';
@@ -44,6 +44,8 @@ const farZoom = 0.35;
 const miniMapColour = (node: Node) =>
   node.type === 'agenda' ? '#1f6f5c' : String((node.data as { colour?: string }).colour ?? '#9aa0a6');
 
+const lineWords = { undirected: 'direction.onMap.undirected', mutual: 'direction.onMap.mutual' } as const;
+
 export function MapCanvas({ roster, layout, agendaName, relationshipLabel, groupKindLabel }: Props) {
   const { t } = useTranslation();
   const flow = useReactFlow<MapNode>();
@@ -62,6 +64,12 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   const savePositions = useMap((state) => state.savePositions);
   const rearrange = useMap((state) => state.rearrange);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  // Keyboard and screen-reader users cannot see the arrow heads, so the line's name says the direction.
+  const describeLine = useCallback(
+    (kindLabel: string, direction: Relationship['direction']) =>
+      direction === 'directed' ? kindLabel : t(lineWords[direction], { kind: kindLabel }),
+    [t],
+  );
   const [query, setQuery] = useState('');
   const [notFound, setNotFound] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -106,8 +114,19 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
         t('map.legend.membership'),
         selectedEdge,
         bigMap ? new Set(selectedKey.split(' ')) : null,
+        describeLine,
       ),
-    [roster, visible, filters.hiddenRelationshipKinds, relationshipLabel, selectedEdge, t, bigMap, selectedKey],
+    [
+      roster,
+      visible,
+      filters.hiddenRelationshipKinds,
+      relationshipLabel,
+      selectedEdge,
+      t,
+      bigMap,
+      selectedKey,
+      describeLine,
+    ],
   );
 
   const onNodesChange = useCallback(
@@ -170,6 +189,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
         t('map.legend.membership'),
         null,
         null,
+        describeLine,
       );
       const drawing = drawMap(
         nodes,

@@ -11,7 +11,7 @@ export type PartnerNodeData = {
 };
 export type GroupNodeData = { name: string; colour: string; kindLabel: string };
 export type AgendaNodeData = { name: string };
-export type RelationshipEdgeData = { label: string; strength: number };
+export type RelationshipEdgeData = { label: string; strength: number; direction: Relationship['direction'] };
 
 export type PartnerMapNode = Node<PartnerNodeData, 'partner'>;
 /** Not 'group': React Flow styles its own built-in 'group' type as a box. */
@@ -128,6 +128,8 @@ export function buildEdges(
   emphasised: string | null,
   /** On big maps, the partners whose relationships are drawn; null draws every one. */
   relationshipsOf: Set<string> | null,
+  /** The words a screen reader hears for a line, given its kind's words and its direction. */
+  describe: (kindLabel: string, direction: Relationship['direction']) => string = (kindLabel) => kindLabel,
 ): MapEdge[] {
   const hidden = new Set(hiddenKinds);
   const shown = (relationship: Relationship) =>
@@ -149,15 +151,20 @@ export function buildEdges(
     const colour = isKnownRelationship(relationship.kind)
       ? relationshipColour[relationship.kind]
       : customRelationshipColour;
+    // An arrow says which way a relationship runs: none for a tie with no direction, one at each
+    // end for one that runs both ways.
+    const arrow = { type: MarkerType.ArrowClosed, color: colour, width: 14, height: 14 };
+    const { direction } = relationship;
     return {
       id: relationship.id,
       source: relationship.fromId,
       target: relationship.toId,
       type: 'relationship',
-      data: { label: labelOf(relationship.kind), strength: relationship.strength },
-      markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 14, height: 14 },
+      data: { label: labelOf(relationship.kind), strength: relationship.strength, direction },
+      markerEnd: direction === 'undirected' ? undefined : arrow,
+      markerStart: direction === 'mutual' ? arrow : undefined,
       style: { stroke: colour, strokeWidth: relationship.strength * 1.2 },
-      ariaLabel: labelOf(relationship.kind),
+      ariaLabel: describe(labelOf(relationship.kind), direction),
       hidden: hidden.has(relationship.kind) || !visible.has(relationship.fromId) || !visible.has(relationship.toId),
       selected: emphasised === relationship.id,
     };

@@ -87,9 +87,18 @@ export function drawMap(
     const dx = to.x - from.x;
     const dy = to.y - from.y;
     const length = Math.hypot(dx, dy) || 1;
+    // As on screen: an arrow at each end the relationship runs to, stopping on the node's rim.
+    const direction = edge.data?.direction ?? 'directed';
+    const arrowAtEnd = direction !== 'undirected';
+    const arrowAtStart = direction === 'mutual';
     const trim = Math.min(nodeRadius.partner + 2 + strength, length / 2);
+    const endTrim = arrowAtEnd ? trim : 0;
+    const startTrim = arrowAtStart ? trim : 0;
+    const markerAttributes =
+      (arrowAtStart ? ` marker-start="url(#${markerOf(colour)})"` : '') +
+      (arrowAtEnd ? ` marker-end="url(#${markerOf(colour)})"` : '');
     lineParts.push(
-      `<line x1="${n(from.x)}" y1="${n(from.y)}" x2="${n(to.x - (dx / length) * trim)}" y2="${n(to.y - (dy / length) * trim)}" stroke="${attr(colour)}" stroke-width="${n(strength * 1.2)}" marker-end="url(#${markerOf(colour)})"><title>${text(edge.data?.label ?? '')}</title></line>`,
+      `<line x1="${n(from.x + (dx / length) * startTrim)}" y1="${n(from.y + (dy / length) * startTrim)}" x2="${n(to.x - (dx / length) * endTrim)}" y2="${n(to.y - (dy / length) * endTrim)}" stroke="${attr(colour)}" stroke-width="${n(strength * 1.2)}"${markerAttributes}><title>${text(edge.ariaLabel ?? edge.data?.label ?? '')}</title></line>`,
     );
   }
 
@@ -199,7 +208,9 @@ function fitTo(value: string, size: number, width: number, measure: MeasureText)
 
 /** Names in Arabic or Hebrew read right to left, even inside the left-to-right drawing. */
 function directionOf(value: string): string {
-  const strong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.exec(value);
+  const strong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.exec(
+    value,
+  );
   return strong && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(strong[0]) ? ' direction="rtl"' : '';
 }
 
@@ -217,6 +228,11 @@ const n = (value: number) => String(Math.round(value * 10) / 10);
 const text = (value: string) =>
   value
     // eslint-disable-next-line no-control-regex -- these are exactly the characters being removed
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    )
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const attr = (value: string) => text(value).replace(/"/g, '&quot;');

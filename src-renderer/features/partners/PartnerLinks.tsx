@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   limits,
   memberRoles,
+  relationshipDirections,
   relationshipKinds,
   type Membership,
   type Partner,
+  type RelationshipDirection,
 } from '../../../src-main/contract/index';
 import { OpenChoice } from '../../components/OpenChoice';
 import { useToast } from '../../components/Toast';
@@ -13,6 +15,12 @@ import { describeError } from '../../i18n/index';
 import { useGroups } from '../groups/store';
 import { customRelationshipKindsInUse, roleKey, relationshipKindLabel } from '../groups/labels';
 import { usePartners } from './store';
+
+const directionWords: Record<RelationshipDirection, string> = {
+  directed: 'direction.directed',
+  undirected: 'direction.undirected',
+  mutual: 'direction.mutual',
+};
 
 /** The groups a partner sits in and the relationships it has, editable in place. */
 export function PartnerLinks({ partner }: { partner: Partner }) {
@@ -40,6 +48,12 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
     [relationships, kindLabel],
   );
   const [strength, setStrength] = useState(2);
+  const [direction, setDirection] = useState<RelationshipDirection>('directed');
+  const directionChoices = relationshipDirections.map((option) => (
+    <option key={option} value={option}>
+      {t(directionWords[option])}
+    </option>
+  ));
   const names = new Map(partners.map((other) => [other.id, other.name]));
   const mine = relationships.filter((relation) => relation.fromId === partner.id || relation.toId === partner.id);
 
@@ -154,6 +168,17 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
                   <option value={2}>{t('relationships.medium')}</option>
                   <option value={3}>{t('relationships.strong')}</option>
                 </select>
+                <select
+                  aria-label={t('direction.with', { other })}
+                  value={relation.direction}
+                  onChange={(event) =>
+                    void updateRelationship(relation.id, {
+                      direction: event.target.value as RelationshipDirection,
+                    }).then(report)
+                  }
+                >
+                  {directionChoices}
+                </select>
                 <button
                   type="button"
                   className="button button--small button--ghost"
@@ -172,7 +197,7 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
               event.preventDefault();
               if (kind === '') return setKindError(t('relationships.customKindMissing'));
               const toId = otherId || partners.find((other) => other.id !== partner.id)?.id;
-              if (toId) void createRelationship({ fromId: partner.id, toId, kind, strength }).then(report);
+              if (toId) void createRelationship({ fromId: partner.id, toId, kind, strength, direction }).then(report);
             }}
           >
             <OpenChoice
@@ -209,6 +234,13 @@ export function PartnerLinks({ partner }: { partner: Partner }) {
               <option value={1}>{t('relationships.weak')}</option>
               <option value={2}>{t('relationships.medium')}</option>
               <option value={3}>{t('relationships.strong')}</option>
+            </select>
+            <select
+              aria-label={t('direction.label')}
+              value={direction}
+              onChange={(event) => setDirection(event.target.value as RelationshipDirection)}
+            >
+              {directionChoices}
             </select>
             <button type="submit" className="button button--small">
               {t('relationships.add')}

@@ -85,6 +85,13 @@ export function comparable(partners: Partner[]) {
 export function comparableRelationships(relationships: Relationship[], partners: Partner[]) {
   const name = (id: string) => partners.find((partner) => partner.id === id)?.name ?? id;
   return relationships
-    .map((r) => ({ from: name(r.fromId), to: name(r.toId), kind: r.kind, strength: r.strength, note: r.note }))
+    .map((r) => ({
+      from: name(r.fromId),
+      to: name(r.toId),
+      kind: r.kind,
+      strength: r.strength,
+      note: r.note,
+      direction: r.direction,
+    }))
     .sort((a, b) => `${a.from}${a.to}${a.kind}`.localeCompare(`${b.from}${b.to}${b.kind}`));
 }

@@ -26,6 +26,18 @@ beforeAll(() => {
   const clinic = fixture.addPartner({ name: 'Clínica del Este', sector: 'Mobile health vans', email: 'c@example.org' });
   fixture.relate(library.id, clinic.id, 'funds', 3, 'Grant & <in-kind>');
   fixture.relate(ana.id, clinic.id, 'Volunteers at', 1);
+  // A relationship with no direction and one that runs both ways: GEXF's edge type, GraphML's directed.
+  for (const [from, to, direction] of [
+    [ana.id, library.id, 'undirected'],
+    [clinic.id, library.id, 'mutual'],
+  ] as const) {
+    const relationship = fixture.relate(from, to, 'partners_with');
+    fixture.ok('relationships.update', {
+      initiativeId: fixture.initiativeId,
+      relationshipId: relationship.id,
+      patch: { direction },
+    });
+  }
 });
 afterAll(() => {
   fixture.close();

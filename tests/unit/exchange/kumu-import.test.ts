@@ -51,10 +51,17 @@ describe('Kumu XLSX', () => {
       email: 'clinic@example.org',
     });
     expect(comparableRelationships(fixture.relationships(), partners)).toEqual([
-      { from: 'Ana Ruiz', to: 'Youth League', kind: 'partners_with', strength: 1, note: 'coach' },
-      { from: 'Eastside Clinic', to: 'Ana Ruiz', kind: 'refers_to', strength: 3, note: '' },
-      { from: 'First Baptist', to: 'Eastside Clinic', kind: 'funds', strength: 3, note: '' },
-      { from: 'Youth League', to: 'First Baptist', kind: 'mentors', strength: 2, note: '' },
+      {
+        from: 'Ana Ruiz',
+        to: 'Youth League',
+        kind: 'partners_with',
+        strength: 1,
+        note: 'coach',
+        direction: 'directed',
+      },
+      { from: 'Eastside Clinic', to: 'Ana Ruiz', kind: 'refers_to', strength: 3, note: '', direction: 'directed' },
+      { from: 'First Baptist', to: 'Eastside Clinic', kind: 'funds', strength: 3, note: '', direction: 'directed' },
+      { from: 'Youth League', to: 'First Baptist', kind: 'mentors', strength: 2, note: '', direction: 'directed' },
     ]);
 
     // The same file again matches by name and kind: nothing new.

@@ -82,8 +82,8 @@ describe('Kumu connections', () => {
     expect(codes(preview)).toEqual(['Connections row 2: element_created']);
     fixture.ok('partners.import.commit', request);
     expect(comparableRelationships(fixture.relationships(), fixture.partners())).toEqual([
-      { from: 'City Council', to: 'Harbour Clinic', kind: 'funds', strength: 2, note: '' },
-      { from: 'Harbour Clinic', to: 'City Council', kind: 'reports_to', strength: 2, note: '' },
+      { from: 'City Council', to: 'Harbour Clinic', kind: 'funds', strength: 2, note: '', direction: 'directed' },
+      { from: 'Harbour Clinic', to: 'City Council', kind: 'reports_to', strength: 2, note: '', direction: 'directed' },
     ]);
   });
 
@@ -127,41 +127,53 @@ describe('Kumu connections', () => {
     ]);
     fixture.ok('partners.import.commit', request);
     expect(comparableRelationships(fixture.relationships(), fixture.partners())).toEqual([
-      { from: 'Harbour Clinic', to: 'Food Bank', kind: 'partners_with', strength: 2, note: '' },
+      { from: 'Harbour Clinic', to: 'Food Bank', kind: 'partners_with', strength: 2, note: '', direction: 'directed' },
     ]);
   });
 
-  it('keeps a mutual connection as a relationship each way, and says so for undirected ones', async () => {
+  it("keeps each connection's direction as Kumu gives it, and reads a word it does not use as directed", async () => {
     const request = await xlsx({
-      Elements: [['Label'], ['A'], ['B'], ['C']],
+      Elements: [['Label'], ['A'], ['B'], ['C'], ['D']],
       Connections: [
         ['From', 'To', 'Connection Direction'],
         ['A', 'B', 'mutual'],
-        ['B', 'C', 'undirected'],
+        ['B', 'C', 'Undirected'],
         ['C', 'A', 'directed'],
+        ['D', 'A', ''],
+        ['D', 'B', 'sideways'],
       ],
     });
     const preview = fixture.preview(request);
     expect(preview.errors).toEqual([]);
-    expect(codes(preview)).toEqual(['Connections row 2: mutual_as_two', 'Connections row 3: undirected_as_directed']);
+    expect(preview.notices).toEqual([
+      { where: 'Connections row 6', code: 'unknown_direction', params: { value: 'sideways' } },
+    ]);
     fixture.ok('partners.import.commit', request);
-    const ends = comparableRelationships(fixture.relationships(), fixture.partners()).map((r) => `${r.from}>${r.to}`);
-    expect(ends).toEqual(['A>B', 'B>A', 'B>C', 'C>A']);
-    // Importing it again changes nothing: the way back is matched too.
+    const ways = () =>
+      comparableRelationships(fixture.relationships(), fixture.partners()).map(
+        (r) => `${r.from}>${r.to} ${r.direction}`,
+      );
+    expect(ways()).toEqual(['A>B mutual', 'B>C undirected', 'C>A directed', 'D>A directed', 'D>B directed']);
+    // Importing it again changes nothing: one relationship per connection, matched by its ends.
     expect(fixture.ok('partners.import.commit', request)).toMatchObject({ relationshipsAdded: 0 });
-    expect(fixture.relationships()).toHaveLength(4);
+    expect(ways()).toHaveLength(5);
   });
 });
 
 describe('Kumu export of relationships that run both ways', () => {
-  it('writes a matching pair as one mutual connection, which imports as the pair again', () => {
+  it('writes each relationship with its own direction, and the import reads the same back', () => {
     const a = fixture.addPartner({ name: 'A' });
     const b = fixture.addPartner({ name: 'B' });
     const c = fixture.addPartner({ name: 'C' });
+    // Two one-way relationships that mirror each other stay two: only a mutual one is written mutual.
     fixture.relate(a.id, b.id, 'shares_data_with', 3, 'monthly');
     fixture.relate(b.id, a.id, 'shares_data_with', 3, 'monthly');
-    fixture.relate(a.id, c.id, 'funds', 2);
-    fixture.relate(c.id, a.id, 'funds', 1);
+    const both = fixture.relate(a.id, c.id, 'funds', 2);
+    fixture.ok('relationships.update', {
+      initiativeId,
+      relationshipId: both.id,
+      patch: { direction: 'mutual' },
+    });
     const exported = JSON.parse(fixture.exportFile('kumu-json').bytes.toString('utf8')) as {
       connections: { 'connection direction': string }[];
     };

@@ -39,13 +39,23 @@ beforeAll(() => {
   });
   fixture.addPartner({ name: 'Zoë 🌱 Ng', kind: 'person', interest: 1 });
   fixture.relate(church.id, clinic.id, 'funds', 3, 'Annual grant "core"');
-  fixture.relate(ana.id, church.id, 'partners_with', 1);
-  fixture.relate(clinic.id, formula.id, 'co-hosts', 2, 'custom kind');
+  const tie = fixture.relate(ana.id, church.id, 'partners_with', 1);
+  const both = fixture.relate(clinic.id, formula.id, 'co-hosts', 2, 'custom kind');
+  // One relationship of each direction, so the round trip carries all three.
+  for (const [relationship, direction] of [
+    [tie, 'undirected'],
+    [both, 'mutual'],
+  ] as const)
+    fixture.ok('relationships.update', {
+      initiativeId: fixture.initiativeId,
+      relationshipId: relationship.id,
+      patch: { direction },
+    });
   partners = fixture.partners();
 });
 afterAll(() => fixture.close());
 
-const importable = ['csv', 'kumu-json', 'kumu-xlsx'] as const;
+const importable = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
 
 describe.each(importable)('%s round trip', (format) => {
   it('export then import into an empty initiative gives the same partners and relationships', () => {
@@ -131,7 +141,7 @@ describe('exported files', () => {
       const xml = fixture.exportFile(format, true).bytes.toString('utf8');
       const parser = new SaxesParser({ xmlns: true });
       const nodes: Record<string, string> = {};
-      const edges: { source: string; target: string }[] = [];
+      const edges: { source: string; target: string; way: string }[] = [];
       const attributeValues: string[] = [];
       let currentNode = '';
       let inLabel = false;
@@ -141,7 +151,13 @@ describe('exported files', () => {
           currentNode = attr('id');
           nodes[currentNode] = attr('label');
         }
-        if (tag.local === 'edge') edges.push({ source: attr('source'), target: attr('target') });
+        // GEXF names each edge's type; GraphML says directed true or false per edge.
+        if (tag.local === 'edge')
+          edges.push({
+            source: attr('source'),
+            target: attr('target'),
+            way: attr(format === 'gexf' ? 'type' : 'directed'),
+          });
         if (tag.local === 'attvalue') attributeValues.push(attr('value'));
         inLabel = tag.local === 'data' && attr('key') === 'label';
       });
@@ -156,6 +172,11 @@ describe('exported files', () => {
       expect(Object.values(nodes).sort()).toEqual(partners.map((p) => p.name).sort());
       expect(edges).toHaveLength(3);
       for (const edge of edges) expect(partners.map((p) => p.id)).toContain(edge.target);
+      expect(edges.map((edge) => edge.way).sort()).toEqual(
+        format === 'gexf' ? ['directed', 'mutual', 'undirected'] : ['false', 'true', 'true'],
+      );
+      // GraphML has no word for mutual: the edge's direction data says it, as a key Gephi reads.
+      if (format === 'graphml') expect(xml).toMatch(/<data key="e_direction">mutual<\/data>/);
       if (format === 'gexf') expect(attributeValues).toContain('Line one\nLine two, with <b>tags</b> & a tab\there');
       else expect(xml).toContain('Line one&#10;Line two, with &lt;b&gt;tags&lt;/b&gt; &amp; a tab&#9;here');
     },

@@ -24,7 +24,9 @@ const runs = Number(process.env.FUZZ_RUNS ?? 30);
 let fixture: ContractFixture;
 let sourceId: string;
 let targetId: string;
-const files: Record<'csv' | 'kumu-json' | 'kumu-xlsx' | 'qdc', Buffer> = {} as never;
+type PartnerFormat = 'csv' | 'kumu-json' | 'kumu-xlsx' | 'gexf' | 'graphml';
+const partnerFormats = ['csv', 'kumu-json', 'kumu-xlsx', 'gexf', 'graphml'] as const;
+const files: Record<PartnerFormat | 'qdc', Buffer> = {} as never;
 
 beforeAll(() => {
   fixture = openContractFixture();
@@ -44,7 +46,7 @@ beforeAll(() => {
   });
   fixture.ok('themes.create', { initiativeId: sourceId, theme: { name: 'Childcare', colour: '#336699' } });
   fixture.ok('themes.create', { initiativeId: sourceId, theme: { name: 'Transport & <roads>' } });
-  for (const format of ['csv', 'kumu-json', 'kumu-xlsx'] as const) {
+  for (const format of partnerFormats) {
     files[format] = Buffer.from(
       fixture.ok('partners.export', { initiativeId: sourceId, format }).contentBase64,
       'base64',
@@ -72,11 +74,11 @@ function expectPlainRefusal(result: unknown): void {
   expect(plainMessageProblem(result.error.message), result.error.message.slice(0, 300)).toBeNull();
 }
 
-async function checkPartnerImport(format: 'csv' | 'kumu-json' | 'kumu-xlsx', content: Buffer): Promise<void> {
+async function checkPartnerImport(format: PartnerFormat, content: Buffer): Promise<void> {
   const request = {
     initiativeId: targetId,
     format,
-    fileName: `partners.${format === 'kumu-xlsx' ? 'xlsx' : format === 'csv' ? 'csv' : 'json'}`,
+    fileName: `partners.${format === 'kumu-xlsx' ? 'xlsx' : format === 'kumu-json' ? 'json' : format}`,
     contentBase64: content.toString('base64'),
   };
   const before = fixture.dump();
@@ -114,7 +116,7 @@ async function checkCodebookImport(content: Buffer): Promise<void> {
   expect(counts().themes).toBe(before.themes + (result.value as { created: number }).created);
 }
 
-describe.each(['csv', 'kumu-json', 'kumu-xlsx'] as const)('%s partner import of a damaged file', (format) => {
+describe.each(partnerFormats)('%s partner import of a damaged file', (format) => {
   it('the undamaged export imports (so refusals below are about the damage)', async () => {
     const result = await fixture.callAsync('partners.import.preview', {
       initiativeId: targetId,

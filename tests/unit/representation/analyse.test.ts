@@ -45,6 +45,7 @@ const link = (from: Partner, to: Partner): Relationship => ({
   kind: 'partners_with',
   strength: 2,
   note: '',
+  direction: 'directed',
 });
 
 describe('representation of a group', () => {
