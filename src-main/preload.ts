@@ -143,6 +143,14 @@ const channels = {
   'measures.import.preview': (input) => ipcRenderer.invoke('measures.import.preview', input),
   'measures.import.commit': (input) => ipcRenderer.invoke('measures.import.commit', input),
   'measures.export': (input) => ipcRenderer.invoke('measures.export', input),
+  'room.status': (input) => ipcRenderer.invoke('room.status', input),
+  'room.start': (input) => ipcRenderer.invoke('room.start', input),
+  'room.stop': (input) => ipcRenderer.invoke('room.stop', input),
+  'room.open': (input) => ipcRenderer.invoke('room.open', input),
+  'room.close': (input) => ipcRenderer.invoke('room.close', input),
+  'room.reveal': (input) => ipcRenderer.invoke('room.reveal', input),
+  'room.record': (input) => ipcRenderer.invoke('room.record', input),
+  'room.moderate': (input) => ipcRenderer.invoke('room.moderate', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

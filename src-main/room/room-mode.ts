@@ -1,0 +1,103 @@
+import type { RoomStatus } from '../contract/room';
+import { AppError } from '../contract/result';
+import { qrOf } from '../sync/lan-hub';
+import { RoomRefusal } from './answers';
+import { loadPhoneFiles } from './phone-files';
+import { Room, type CheckInName } from './room';
+import { startRoomServer, type RoomLimits, type RunningRoomServer } from './room-server';
+
+export interface RoomModeOptions {
+  /** The built renderer (out/renderer), which holds room/index.html; absent in unit tests. */
+  rendererDir?: string;
+  resourcesDir: string;
+  addresses?: () => string[];
+  limits?: RoomLimits;
+}
+
+interface Running {
+  room: Room;
+  server: RunningRoomServer;
+  endpoints: RoomStatus['endpoints'];
+}
+
+/**
+ * Room mode on this laptop: off until the facilitator turns it on for one session, off again on
+ * stop and when the app quits, never on after a restart (nothing about it is saved). One room at a
+ * time; each start makes a new code, so a phone from last month's meeting cannot answer today.
+ */
+export class RoomMode {
+  private running: Running | null = null;
+  private starting: Promise<RoomStatus> | null = null;
+  /** Bumped by stop(), so a start still under way knows it was called off. */
+  private generation = 0;
+
+  constructor(private readonly options: RoomModeOptions) {}
+
+  status(): RoomStatus {
+    const running = this.running;
+    if (!running)
+      return { running: false, initiativeId: null, sessionId: null, code: null, endpoints: [], phones: 0, prompt: null, ideas: [] };
+    const { room } = running;
+    return {
+      running: true,
+      initiativeId: room.initiativeId,
+      sessionId: room.sessionId,
+      code: room.code,
+      endpoints: running.endpoints,
+      phones: room.phoneCount(),
+      prompt: room.promptView(),
+      ideas: room.waitingIdeas(),
+    };
+  }
+
+  /** The running room, for opening prompts and recording; refused when room mode is off. */
+  room(sessionId?: string): Room {
+    const room = this.running?.room;
+    if (!room || (sessionId !== undefined && room.sessionId !== sessionId))
+      throw new AppError('not_found', 'Room mode is not on for this meeting.');
+    return room;
+  }
+
+  async start(initiativeId: string, sessionId: string, names: CheckInName[]): Promise<RoomStatus> {
+    if (this.running?.room.sessionId === sessionId) return this.status();
+    await this.starting?.catch(() => undefined);
+    this.stop();
+    const generation = this.generation;
+    const room = new Room(initiativeId, sessionId, names);
+    this.starting = startRoomServer({
+      room,
+      files: loadPhoneFiles(this.options.rendererDir, this.options.resourcesDir),
+      addresses: this.options.addresses,
+      limits: this.options.limits,
+    }).then((server) => {
+      const endpoints = server.addresses.map((address) => {
+        const url = `http://${address}:${server.port}/#${room.code}`;
+        return { url, qr: qrOf(url) };
+      });
+      // Turned off again while it was starting: it stays off.
+      if (generation !== this.generation) void server.close();
+      else this.running = { room, server, endpoints };
+      return this.status();
+    });
+    try {
+      return await this.starting;
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  /** Off at once: phones are cut off and every answer held in memory is dropped. */
+  stop(): RoomStatus {
+    this.generation++;
+    const running = this.running;
+    this.running = null;
+    if (running) void running.server.close();
+    return this.status();
+  }
+}
+
+/** A room's refusal, told to the facilitator as the app's own error value. */
+export function asAppError(error: unknown): unknown {
+  if (!(error instanceof RoomRefusal)) return error;
+  return new AppError(error.status === 404 ? 'not_found' : 'invalid_input', error.message);
+}
