@@ -17,7 +17,11 @@ export class RoomRefusal extends Error {
 export const phoneId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a phone id');
 export const answerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not an answer id');
 
-const index = z.number().int().min(0).max(roomLimits.options - 1);
+const index = z
+  .number()
+  .int()
+  .min(0)
+  .max(roomLimits.options - 1);
 const phoneValue = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fist'), fingers: z.number().int().min(0).max(5) }).strict(),
   z
@@ -30,12 +34,12 @@ const phoneValue = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), option: index }).strict(),
   z.object({ kind: z.literal('dots'), options: z.array(index).min(1).max(roomLimits.dots) }).strict(),
   z.object({ kind: z.literal('rating'), value: z.number().int().min(1).max(roomLimits.ratingMax) }).strict(),
-  z.object({ kind: z.literal('ideas'), about: z.enum(ideaKinds), text: z.string().trim().min(1).max(roomLimits.idea) }).strict(),
+  z
+    .object({ kind: z.literal('ideas'), about: z.enum(ideaKinds), text: z.string().trim().min(1).max(roomLimits.idea) })
+    .strict(),
 ]);
 
-export const PhoneAnswer = z
-  .object({ phoneId, promptId: z.string().max(64), answerId, value: phoneValue })
-  .strict();
+export const PhoneAnswer = z.object({ phoneId, promptId: z.string().max(64), answerId, value: phoneValue }).strict();
 export type PhoneAnswer = z.infer<typeof PhoneAnswer>;
 export type PhoneValue = PhoneAnswer['value'];
 
@@ -71,4 +75,3 @@ export function checkAgainst(prompt: PromptShape & { dots: number }, value: Phon
       return value;
   }
 }
-

@@ -36,7 +36,16 @@ export class RoomMode {
   status(): RoomStatus {
     const running = this.running;
     if (!running)
-      return { running: false, initiativeId: null, sessionId: null, code: null, endpoints: [], phones: 0, prompt: null, ideas: [] };
+      return {
+        running: false,
+        initiativeId: null,
+        sessionId: null,
+        code: null,
+        endpoints: [],
+        phones: 0,
+        prompt: null,
+        ideas: [],
+      };
     const { room } = running;
     return {
       running: true,

@@ -136,7 +136,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   const limits = options.limits ?? defaultRoomLimits;
   const addresses = (options.addresses ?? lanAddresses)();
   if (addresses.length === 0)
-    throw new AppError('sync_unreachable', 'This laptop is not on a network: join the room’s wifi (or turn on a hotspot) first.');
+    throw new AppError(
+      'sync_unreachable',
+      'This laptop is not on a network: join the room’s wifi (or turn on a hotspot) first.',
+    );
   const perAddress = createRateLimiter(limits.perAddress);
   const total = createRateLimiter(limits.total);
   const wrongCode = createRateLimiter(limits.wrongCode);
@@ -151,7 +154,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     if (origin !== undefined && origin !== `http://${host}`)
       throw new RoomRefusal(403, 'forbidden_origin', 'Requests from other pages are refused.');
     const client = request.socket.remoteAddress ?? 'unknown';
-    for (const limiter of [total, perAddress]) {
+    // A phone over its own limit is turned away before it spends any of the room's shared budget.
+    for (const limiter of [perAddress, total]) {
       const decision = limiter.take(limiter === total ? 'all' : client);
       if (!decision.allowed) {
         response.setHeader('Retry-After', String(decision.retryAfterSeconds));
@@ -262,7 +266,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   } catch (error) {
     await Promise.all(servers.map(close));
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('sync_unreachable', `Room mode could not start on this laptop’s network (${code ?? String(error)}).`);
+    throw new AppError(
+      'sync_unreachable',
+      `Room mode could not start on this laptop’s network (${code ?? String(error)}).`,
+    );
   }
   return { port, addresses, close: () => Promise.all(servers.map(close)).then(() => undefined) };
 }

@@ -72,7 +72,8 @@ export class Room {
 
   private knowPhone(phoneId: string): void {
     if (this.phones.has(phoneId)) return;
-    if (this.phones.size >= maxPhones) throw new RoomRefusal(503, 'room_full', 'This room has as many phones as it can take.');
+    if (this.phones.size >= maxPhones)
+      throw new RoomRefusal(503, 'room_full', 'This room has as many phones as it can take.');
     this.phones.set(phoneId, null);
   }
 
@@ -104,14 +105,22 @@ export class Room {
     if (!prompt || prompt.id !== input.promptId)
       throw new RoomRefusal(409, 'prompt_gone', 'This question is no longer asked; look at the new one.');
     if (prompt.seen.has(input.answerId) || this.seenIdeas.has(input.answerId)) return { counted: false };
-    if (!prompt.open) throw new RoomRefusal(409, 'prompt_closed', 'This question is closed; answers can no longer change.');
+    if (!prompt.open)
+      throw new RoomRefusal(409, 'prompt_closed', 'This question is closed; answers can no longer change.');
     const value = checkAgainst(prompt.draft, input.value);
     this.knowPhone(input.phoneId);
     const name = this.phones.get(input.phoneId)?.name ?? null;
     if (input.value.kind === 'ideas') {
-      if (this.ideas.length >= maxIdeas) throw new RoomRefusal(503, 'room_full', 'The facilitator has too many ideas waiting.');
+      if (this.ideas.length >= maxIdeas)
+        throw new RoomRefusal(503, 'room_full', 'The facilitator has too many ideas waiting.');
       this.seenIdeas.add(input.answerId);
-      this.ideas.push({ id: randomUUID(), answerId: input.answerId, kind: input.value.about, text: input.value.text, name });
+      this.ideas.push({
+        id: randomUUID(),
+        answerId: input.answerId,
+        kind: input.value.about,
+        text: input.value.text,
+        name,
+      });
       return { counted: true };
     }
     prompt.seen.add(input.answerId);

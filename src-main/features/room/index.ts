@@ -19,14 +19,18 @@ function inRoom<T>(step: () => T): T {
  * server (src-main/room), which holds the answers in memory; only what the facilitator records
  * here is written, through the write path, as a decision, a note line or a parking-lot item.
  */
-export function roomHandlers({ library, resourcesDir, rendererDir }: HandlerContext, extra: Partial<RoomModeOptions> = {}) {
+export function roomHandlers(
+  { library, resourcesDir, rendererDir }: HandlerContext,
+  extra: Partial<RoomModeOptions> = {},
+) {
   // Never on after a start; stopped when the library closes (the app quits, the host stops).
   const mode = new RoomMode({ resourcesDir, rendererDir, ...extra });
   library.onClose(() => mode.stop());
 
   /** The agenda item a note goes to: the one given, checked to be this session's. */
   function itemOf(initiativeId: string, sessionId: string, agendaItemId: string | null) {
-    if (!agendaItemId) throw new AppError('invalid_input', 'This meeting has no agenda item to write the result under.');
+    if (!agendaItemId)
+      throw new AppError('invalid_input', 'This meeting has no agenda item to write the result under.');
     const item = library.open(initiativeId).agenda.get(agendaItemId);
     if (item.sessionId !== sessionId) throw new AppError('not_found', 'No agenda item with that id in this session.');
     return item;

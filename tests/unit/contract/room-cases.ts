@@ -74,7 +74,9 @@ export function roomValidInput(channel: RoomChannel, ids: RoomIds): Record<strin
 
 export function roomBadInputs(channel: RoomChannel, ids: RoomIds): [string, unknown][] {
   const valid = roomValidInput(channel, ids);
-  const prompt = (fields: Record<string, unknown>) => ({ prompt: { kind: 'vote', question: 'Q', options: ['A', 'B'], ...fields } });
+  const prompt = (fields: Record<string, unknown>) => ({
+    prompt: { kind: 'vote', question: 'Q', options: ['A', 'B'], ...fields },
+  });
   const cases: Partial<Record<RoomChannel, [string, unknown][]>> = {
     'room.open': [
       ['no prompt', {}],
@@ -90,9 +92,7 @@ export function roomBadInputs(channel: RoomChannel, ids: RoomIds): [string, unkn
       ['no wording', { ...valid, wording: '' }],
       ['an agenda item that is not an id', { ...valid, agendaItemId: 'first' }],
     ],
-    'room.moderate': [
-      ['an unknown destination', { ...valid, to: 'trash' }],
-    ],
+    'room.moderate': [['an unknown destination', { ...valid, to: 'trash' }]],
     'room.status': [['an initiative it does not take', { initiativeId: ids.initiativeId }]],
   };
   return [...commonRefusals(valid), ...(cases[channel] ?? [])];
