@@ -181,6 +181,8 @@ function render(state: PhoneState): void {
     event.preventDefault();
     const value = read(form);
     if (typeof value === 'string') return setNote(value, true);
+    // Cleared first, so "counted" is only ever about this press.
+    setNote('');
     send.disabled = true;
     void sendAnswer(code, { phoneId: phone, promptId: prompt.id, answerId: randomId(16), value }).then((reply) => {
       send.disabled = false;
