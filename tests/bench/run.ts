@@ -10,6 +10,7 @@ import { benchSummary } from './summary.bench';
 import { benchVoiceSearch } from './voice-search.bench';
 import { benchWritePath } from './write-path.bench';
 import { benchSync } from './sync.bench';
+import { benchRoom } from './room.bench';
 
 /**
  * `npm run bench`: prints each figure with the baseline measured in the same run and writes
@@ -30,6 +31,7 @@ try {
     ...(await benchMeeting()),
     ...(await benchSync(dir)),
     ...(await benchSummary()),
+    ...(await benchRoom()),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });
