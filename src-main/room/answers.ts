@@ -69,6 +69,10 @@ export function checkAgainst(prompt: PromptShape & { dots: number }, value: Phon
     case 'rating':
       if (value.value > prompt.scaleMax) throw refuse(`The scale goes from 1 to ${prompt.scaleMax}.`);
       return value;
+    case 'consent':
+      // An objection is weighed by its reason: without one the round cannot work it through.
+      if (value.choice === 'object' && value.reason.trim() === '') throw refuse('Say why you object.');
+      return value;
     case 'ideas':
       return null;
     default:

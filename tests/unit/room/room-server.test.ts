@@ -210,7 +210,7 @@ describe('the room server', () => {
     expect(Number(other[2].headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('slows down guessing: ten wrong codes from one address, then a wait even with the right one', async () => {
+  it('slows down guessing: past ten wrong codes from one address the next wrong one waits, the right code still works', async () => {
     await start();
     for (let i = 0; i < 10; i++)
       expect((await send('/r/names', { headers: { 'X-Room-Code': 'AAAAAA' } })).status).toBe(401);

@@ -108,12 +108,16 @@ describe('one answer per phone, counted once', () => {
     expect(() => answer('2', 'answer-2-a', { kind: 'fist', fingers: 0 })).toThrow(/closed/);
   });
 
-  it('refuses an answer to an old prompt, of another kind, or to a choice that does not exist', () => {
+  it('refuses an answer to an old prompt, of another kind, to a choice that does not exist, or an objection without a reason', () => {
     const { room, answer } = roomWith({ kind: 'vote', question: 'Q', options: ['A', 'B'] });
     expect(() => answer('1', 'answer-1-a', { kind: 'vote', option: 2 })).toThrow(/no such choice/);
     expect(() => answer('1', 'answer-1-b', { kind: 'fist', fingers: 2 })).toThrow(/another kind/);
     room.open(draft({ kind: 'fist', question: 'Next' }));
     expect(() => answer('1', 'answer-1-c', { kind: 'vote', option: 0 })).toThrow(/no longer asked/);
+    const consent = roomWith({ kind: 'consent', question: 'Q' });
+    expect(() => consent.answer('1', 'answer-1-e', { kind: 'consent', choice: 'object', reason: ' ' })).toThrow(
+      /why you object/,
+    );
     const dots = roomWith({ kind: 'dots', question: 'Q', options: ['A', 'B'], dots: 2 });
     expect(() => dots.answer('1', 'answer-1-d', { kind: 'dots', options: [0, 1, 1] })).toThrow(/at most 2 dots/);
   });
