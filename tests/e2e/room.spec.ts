@@ -65,6 +65,9 @@ test('five phones join by code and answer a fist-to-five, a consent round, a dot
   const address = (await panel.locator('.room__address').textContent())!;
   expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   expect(new URL(address).port).not.toBe(new URL(host.url).port);
+  const panelAxe = await new AxeBuilder({ page }).include('.room').analyze();
+  const serious = panelAxe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+  expect(serious.map((violation) => `panel ${violation.id}: ${violation.help}`)).toEqual([]);
 
   // Five phones: one opens the address the QR code holds (code included), the others type the code.
   const phones = await Promise.all(['en', 'en', 'es', 'fr', 'ar'].map((language) => PhonePage.open(browser, language)));
