@@ -6,11 +6,30 @@ import { entityId } from './models';
  * room's network. These are the facilitator's channels; the phones never reach them (they talk to
  * the room server's own few routes, src-main/room/room-server.ts).
  */
-export const promptKinds = ['fist', 'consent', 'vote', 'dots', 'rating', 'ideas'] as const;
+export const promptKinds = ['fist', 'consent', 'vote', 'dots', 'rating', 'ideas', 'statements'] as const;
 export type PromptKind = (typeof promptKinds)[number];
 export const consentChoices = ['consent', 'concern', 'stand_aside', 'object'] as const;
 export type ConsentChoice = (typeof consentChoices)[number];
 export const ideaKinds = ['idea', 'concern'] as const;
+/** Where a phone stands on one short statement. */
+export const stances = ['agree', 'disagree', 'pass'] as const;
+export type Stance = (typeof stances)[number];
+
+/** Fewer people than this taking a side on a statement is too few to call it agreed or split. */
+export const minSidesForReading = 3;
+
+/**
+ * Where the room stands on one statement, from its agree and disagree counts (passes take no
+ * side): three quarters or more on one side is agreement; less is a split. Opinion groups (who
+ * splits with whom) are not computed.
+ */
+export function statementReading(agree: number, disagree: number): 'agrees' | 'disagrees' | 'splits' | 'few' {
+  const sides = agree + disagree;
+  if (sides < minSidesForReading) return 'few';
+  if (agree / sides >= 0.75) return 'agrees';
+  if (disagree / sides >= 0.75) return 'disagrees';
+  return 'splits';
+}
 
 /** What a phone can send in one answer: short, so the body limit stays small. */
 export const roomLimits = {
@@ -31,7 +50,7 @@ export const PromptDraft = z
   .object({
     kind: z.enum(promptKinds),
     question: text(roomLimits.question),
-    /** Vote and dot-vote choices; ignored for the other kinds. */
+    /** Vote and dot-vote choices, or the statements to agree or disagree with; ignored for the other kinds. */
     options: z.array(text(roomLimits.option)).max(roomLimits.options).default([]),
     /** Dots per phone (dot voting). */
     dots: z.number().int().min(1).max(roomLimits.dots).default(3),
@@ -42,6 +61,8 @@ export const PromptDraft = z
   .superRefine((draft, context) => {
     if ((draft.kind === 'vote' || draft.kind === 'dots') && draft.options.length < 2)
       context.addIssue({ code: 'custom', path: ['options'], message: 'a vote needs at least two choices' });
+    if (draft.kind === 'statements' && draft.options.length < 1)
+      context.addIssue({ code: 'custom', path: ['options'], message: 'give at least one statement' });
   });
 export type PromptDraft = z.input<typeof PromptDraft>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentChoices, ideaKinds, roomLimits } from '../contract/room';
+import { consentChoices, ideaKinds, roomLimits, stances } from '../contract/room';
 import type { AnswerValue, PromptShape } from './tallies';
 
 /** A request the room server turns down: its HTTP status, a stable code and a plain message. */
@@ -34,6 +34,7 @@ const phoneValue = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), option: index }).strict(),
   z.object({ kind: z.literal('dots'), options: z.array(index).min(1).max(roomLimits.dots) }).strict(),
   z.object({ kind: z.literal('rating'), value: z.number().int().min(1).max(roomLimits.ratingMax) }).strict(),
+  z.object({ kind: z.literal('statements'), votes: z.array(z.enum(stances)).min(1).max(roomLimits.options) }).strict(),
   z
     .object({ kind: z.literal('ideas'), about: z.enum(ideaKinds), text: z.string().trim().min(1).max(roomLimits.idea) })
     .strict(),
@@ -72,6 +73,9 @@ export function checkAgainst(prompt: PromptShape & { dots: number }, value: Phon
     case 'consent':
       // An objection is weighed by its reason: without one the round cannot work it through.
       if (value.choice === 'object' && value.reason.trim() === '') throw refuse('Say why you object.');
+      return value;
+    case 'statements':
+      if (value.votes.length !== prompt.options.length) throw refuse('Answer each statement once.');
       return value;
     case 'ideas':
       return null;

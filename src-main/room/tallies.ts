@@ -1,4 +1,11 @@
-import { consentChoices, type ConsentChoice, type PromptKind, type RoomTally } from '../contract/room';
+import {
+  consentChoices,
+  stances,
+  type ConsentChoice,
+  type PromptKind,
+  type RoomTally,
+  type Stance,
+} from '../contract/room';
 
 /** One phone's answer, already checked against its prompt (see answers.ts). */
 export type AnswerValue =
@@ -6,7 +13,8 @@ export type AnswerValue =
   | { kind: 'consent'; choice: ConsentChoice; reason: string }
   | { kind: 'vote'; option: number }
   | { kind: 'dots'; options: number[] }
-  | { kind: 'rating'; value: number };
+  | { kind: 'rating'; value: number }
+  | { kind: 'statements'; votes: Stance[] };
 
 export interface CountedAnswer {
   value: AnswerValue;
@@ -31,6 +39,9 @@ export function countSlots(prompt: PromptShape): number {
       return prompt.scaleMax;
     case 'ideas':
       return 0;
+    case 'statements':
+      // Agree, disagree and pass for each statement, in that order.
+      return prompt.options.length * stances.length;
     default:
       return prompt.options.length;
   }
@@ -57,6 +68,9 @@ export function tallyOf(prompt: PromptShape, answers: Iterable<CountedAnswer>): 
         break;
       case 'rating':
         counts[value.value - 1]++;
+        break;
+      case 'statements':
+        value.votes.forEach((stance, statement) => counts[statement * stances.length + stances.indexOf(stance)]++);
         break;
     }
   }

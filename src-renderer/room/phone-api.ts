@@ -4,7 +4,7 @@
  */
 export type RoomReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-export type PromptKind = 'fist' | 'consent' | 'vote' | 'dots' | 'rating' | 'ideas';
+export type PromptKind = 'fist' | 'consent' | 'vote' | 'dots' | 'rating' | 'ideas' | 'statements';
 
 export interface PhonePrompt {
   id: string;

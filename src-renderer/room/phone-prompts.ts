@@ -13,6 +13,11 @@ const fingerWords = [
   'roomPhone.fist.f4',
   'roomPhone.fist.f5',
 ];
+const stanceWords: Record<string, string> = {
+  agree: 'roomPhone.stance.agree',
+  disagree: 'roomPhone.stance.disagree',
+  pass: 'roomPhone.stance.pass',
+};
 const consentWords: Record<string, string> = {
   consent: 'roomPhone.consent.consent',
   concern: 'roomPhone.consent.concern',
@@ -160,6 +165,27 @@ export function promptFields(
           if (total === 0) return t('roomPhone.placeDots');
           if (total > prompt.dots) return t('roomPhone.tooManyDots', { dots: prompt.dots });
           return { kind: 'dots', options: counts.flatMap((count, index) => new Array<number>(count).fill(index)) };
+        },
+      };
+    }
+    case 'statements': {
+      const before = Array.isArray(earlier?.votes) ? (earlier.votes as string[]) : [];
+      return {
+        fields: el(
+          'div',
+          {},
+          ...prompt.options.map((statement, index) =>
+            radios(
+              statement,
+              `stance-${index}`,
+              Object.entries(stanceWords).map(([value, key]) => ({ value, label: t(key) })),
+              before[index] ?? null,
+            ),
+          ),
+        ),
+        read: (form) => {
+          const votes = prompt.options.map((_, index) => picked(form, `stance-${index}`));
+          return votes.includes(null) ? t('roomPhone.pickEach') : { kind: 'statements', votes };
         },
       };
     }

@@ -26,7 +26,7 @@ async function expectAxeClean(page: Page, label: string): Promise<void> {
   expect(axe.violations.map((violation) => `${label} ${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-test('five phones join by code and answer a fist-to-five, a consent round, a dot vote and an idea', async ({
+test('five phones join by code and answer a fist-to-five, a consent round, a dot vote, statements and an idea', async ({
   page,
   host,
   browser,
@@ -123,6 +123,24 @@ test('five phones join by code and answer a fist-to-five, a consent round, a dot
   await closeRevealRecord(5, "Add to the item's notes");
   await expect(panel.getByText('Added to the notes.')).toBeVisible();
 
+  // Agree / disagree / pass on two statements: where the room agrees and where it splits.
+  await panel.getByLabel('Kind of question').selectOption({ label: 'Agree or disagree' });
+  await panel.getByLabel('Question', { exact: true }).fill('Evening meetings');
+  await panel.getByLabel('Short statements, one per line').fill('Meet after 6 pm\nServe a meal');
+  await panel.getByRole('button', { name: 'Ask on the phones' }).click();
+  for (const phone of phones) await phone.waitForQuestion('Evening meetings');
+  const stances = ['agree', 'agree', 'agree', 'agree', 'disagree'] as const;
+  const meal = ['agree', 'disagree', 'pass', 'disagree', 'agree'] as const;
+  for (const [index, phone] of phones.entries())
+    await phone.statements({ 'Meet after 6 pm': stances[index], 'Serve a meal': meal[index] });
+  await closeRevealRecord(5, "Add to the item's notes");
+  await expect(panel.getByRole('list', { name: 'Where the room stands' })).toContainText(
+    'Meet after 6 pm: Agree 4 · Disagree 1 · Pass 0 (the room agrees)',
+  );
+  await expect(panel.getByRole('list', { name: 'Where the room stands' })).toContainText(
+    'Serve a meal: Agree 2 · Disagree 2 · Pass 1 (the room is split)',
+  );
+
   // An anonymous idea, moderated into the parking lot.
   await ask('Ideas and concerns', 'What would help you come in the evening?');
   await phones[2].idea('A ride home for those without a car');
@@ -145,6 +163,7 @@ test('five phones join by code and answer a fist-to-five, a consent round, a dot
   expect(view.items[0].notes).toContain(
     'Dot voting: Which should we take up first? (Bus passes 7 · Childcare corner 6)',
   );
+  expect(view.items[0].notes).toContain('Serve a meal: Agree 2 · Disagree 2 · Pass 1 (the room is split)');
   expect(view.parking.map((item) => item.text)).toContain('A ride home for those without a car');
 
   // The session summary carries them.

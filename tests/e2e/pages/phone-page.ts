@@ -68,6 +68,15 @@ export class PhonePage {
     await this.send();
   }
 
+  async statements(stances: Record<string, 'agree' | 'disagree' | 'pass'>): Promise<void> {
+    for (const [statement, stance] of Object.entries(stances))
+      await this.page
+        .getByRole('group', { name: statement })
+        .getByLabel(this.say(`stance.${stance}`), { exact: true })
+        .check();
+    await this.send();
+  }
+
   async idea(text: string): Promise<void> {
     await this.page.getByLabel(this.say('ideaText')).fill(text);
     await this.page.getByRole('button', { name: this.say('sendIdea'), exact: true }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PromptDraft } from '../../../src-main/contract/room';
+import { PromptDraft, statementReading } from '../../../src-main/contract/room';
 import { RoomRefusal, type PhoneAnswer } from '../../../src-main/room/answers';
 import { newRoomCode, normaliseCode, Room } from '../../../src-main/room/room';
 import { outcomeOf, tallyOf } from '../../../src-main/room/tallies';
@@ -60,6 +60,19 @@ describe('tallies', () => {
     rating.answer('2', 'answer-2-x', { kind: 'rating', value: 1 });
     expect(revealed(rating.room).counts).toEqual([1, 0, 0, 1]);
     expect(tallyOf({ kind: 'vote', options: ['a', 'b'], scaleMax: 5 }, []).counts).toEqual([0, 0]);
+  });
+
+  it('counts agree, disagree and pass per statement, and reads agreement or a split', () => {
+    const { room, answer } = roomWith({ kind: 'statements', question: 'Evening meetings', options: ['Later', 'Food'] });
+    answer('1', 'answer-1-x', { kind: 'statements', votes: ['agree', 'agree'] });
+    answer('2', 'answer-2-x', { kind: 'statements', votes: ['disagree', 'agree'] });
+    answer('3', 'answer-3-x', { kind: 'statements', votes: ['agree', 'pass'] });
+    expect(() => answer('4', 'answer-4-x', { kind: 'statements', votes: ['agree'] })).toThrow(/each statement/);
+    expect(revealed(room).counts).toEqual([2, 1, 0, 2, 0, 1]);
+    expect(statementReading(1, 1)).toBe('few');
+    expect(statementReading(3, 1)).toBe('agrees');
+    expect(statementReading(1, 3)).toBe('disagrees');
+    expect(statementReading(3, 2)).toBe('splits');
   });
 
   it('keeps results hidden until revealed: only the number of answers shows', () => {

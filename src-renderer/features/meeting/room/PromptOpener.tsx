@@ -19,7 +19,7 @@ export function PromptOpener({ view, onOpen }: { view: MeetingView; onOpen(reque
   const [options, setOptions] = useState('');
   const [dots, setDots] = useState(3);
   const [scaleMax, setScaleMax] = useState(5);
-  const withOptions = kind === 'vote' || kind === 'dots';
+  const withOptions = kind === 'vote' || kind === 'dots' || kind === 'statements';
   const parking = view.parking.filter((item) => item.sessionId === view.session.id);
 
   async function submit(event: FormEvent) {
@@ -51,10 +51,10 @@ export function PromptOpener({ view, onOpen }: { view: MeetingView; onOpen(reque
       {withOptions ? (
         <>
           <label>
-            {t('room.open.options')}
+            {kind === 'statements' ? t('room.open.statements') : t('room.open.options')}
             <textarea value={options} rows={4} onChange={(event) => setOptions(event.target.value)} />
           </label>
-          {parking.length > 0 ? (
+          {parking.length > 0 && kind !== 'statements' ? (
             <button
               type="button"
               className="button"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RoomStatus } from '../../../../src-main/contract/index';
-import { kindKeys, reasonLine, resultWording, slotLabels } from './wording';
+import { kindKeys, reasonLine, resultWording, slotLabels, statementLines } from './wording';
 
 interface Props {
   status: RoomStatus;
@@ -59,6 +59,15 @@ export function RoomResults({ status, onClose, onReveal, onRecord, onModerate }:
                   </li>
                 ))}
               </ul>
+              {prompt.kind === 'statements' ? (
+                <ul className="room__reasons" aria-label={t('room.standing')}>
+                  {statementLines(t, prompt, prompt.tally).map((line, index) => (
+                    <li key={index}>
+                      <bdi>{line}</bdi>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {prompt.tally.reasons.length > 0 ? (
                 <ul className="room__reasons" aria-label={t('room.reasons')}>
                   {prompt.tally.reasons.map((reason, index) => (

@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { PromptKind, RoomPrompt, RoomTally } from '../../../../src-main/contract/index';
+import {
+  statementReading,
+  type PromptKind,
+  type RoomPrompt,
+  type RoomTally,
+} from '../../../../src-main/contract/index';
 
 /** Each prompt kind's name, as the opener's list and the results show it. */
 export const kindKeys: Record<PromptKind, string> = {
@@ -9,7 +14,25 @@ export const kindKeys: Record<PromptKind, string> = {
   dots: 'room.kinds.dots',
   rating: 'room.kinds.rating',
   ideas: 'room.kinds.ideas',
+  statements: 'room.kinds.statements',
 };
+
+const stanceKeys = ['room.stance.agree', 'room.stance.disagree', 'room.stance.pass'];
+const readingKeys = {
+  agrees: 'room.reading.agrees',
+  disagrees: 'room.reading.disagrees',
+  splits: 'room.reading.splits',
+  few: 'room.reading.few',
+};
+
+/** Each statement with its counts and where the room stands on it (agreement or a split). */
+export function statementLines(t: TFunction, prompt: RoomPrompt, tally: RoomTally): string[] {
+  return prompt.options.map((statement, index) => {
+    const [agree, disagree, pass] = tally.counts.slice(index * 3, index * 3 + 3);
+    const counts = [agree, disagree, pass].map((count, stance) => `${t(stanceKeys[stance])} ${count}`).join(' · ');
+    return `${statement}: ${counts} (${t(readingKeys[statementReading(agree, disagree)])})`;
+  });
+}
 
 const consentKeys = ['room.consent.consent', 'room.consent.concern', 'room.consent.standAside', 'room.consent.object'];
 const choiceKeyOf: Record<string, string> = {
@@ -28,6 +51,8 @@ export function slotLabels(t: TFunction, prompt: RoomPrompt): string[] {
       return consentKeys.map((key) => t(key));
     case 'rating':
       return Array.from({ length: prompt.scaleMax }, (_, index) => String(index + 1));
+    case 'statements':
+      return prompt.options.flatMap((statement) => stanceKeys.map((key) => `${statement} · ${t(key)}`));
     default:
       return prompt.options;
   }
@@ -46,5 +71,10 @@ export function resultWording(t: TFunction, prompt: RoomPrompt, tally: RoomTally
   const labels = slotLabels(t, prompt);
   const counts = tally.counts.map((count, index) => `${labels[index]} ${count}`).join(' · ');
   if (prompt.kind === 'consent') return [counts, ...tally.reasons.map((reason) => reasonLine(t, reason))].join('\n');
+  if (prompt.kind === 'statements')
+    return [
+      t('room.noteHeading', { kind: t(kindKeys.statements), question: prompt.question }),
+      ...statementLines(t, prompt, tally),
+    ].join('\n');
   return t('room.noteLine', { kind: t(kindKeys[prompt.kind]), question: prompt.question, counts });
 }
