@@ -28,6 +28,7 @@ interface Running {
 export class RoomMode {
   private running: Running | null = null;
   private starting: Promise<RoomStatus> | null = null;
+  private startingFor: string | null = null;
   /** Bumped by stop(), so a start still under way knows it was called off. */
   private generation = 0;
 
@@ -67,41 +68,56 @@ export class RoomMode {
     return room;
   }
 
-  async start(initiativeId: string, sessionId: string, names: CheckInName[]): Promise<RoomStatus> {
-    if (this.running?.room.sessionId === sessionId) return this.status();
-    await this.starting?.catch(() => undefined);
-    this.stop();
-    const generation = this.generation;
+  start(initiativeId: string, sessionId: string, names: CheckInName[]): Promise<RoomStatus> {
+    if (this.running?.room.sessionId === sessionId) return Promise.resolve(this.status());
+    // A second press while the first is starting gets the same room (and the same code).
+    if (this.starting && this.startingFor === sessionId) return this.starting;
+    const previous = this.starting ?? Promise.resolve(this.status());
+    const starting = previous.catch(() => undefined).then(() => this.open(initiativeId, sessionId, names));
+    this.starting = starting;
+    this.startingFor = sessionId;
+    const forget = () => {
+      if (this.starting !== starting) return;
+      this.starting = null;
+      this.startingFor = null;
+    };
+    starting.then(forget, forget);
+    return starting;
+  }
+
+  private async open(initiativeId: string, sessionId: string, names: CheckInName[]): Promise<RoomStatus> {
+    // The room of another session closes; this start stays the one a second press joins.
+    const generation = ++this.generation;
+    this.closeRunning();
     const room = new Room(initiativeId, sessionId, names);
-    this.starting = startRoomServer({
+    const server = await startRoomServer({
       room,
       files: loadPhoneFiles(this.options.rendererDir, this.options.resourcesDir),
       addresses: this.options.addresses,
       limits: this.options.limits,
-    }).then((server) => {
-      const endpoints = server.addresses.map((address) => {
-        const url = `http://${address}:${server.port}/#${room.code}`;
-        return { url, qr: qrOf(url) };
-      });
-      // Turned off again while it was starting: it stays off.
-      if (generation !== this.generation) void server.close();
-      else this.running = { room, server, endpoints };
-      return this.status();
     });
-    try {
-      return await this.starting;
-    } finally {
-      this.starting = null;
-    }
+    const endpoints = server.addresses.map((address) => {
+      const url = `http://${address}:${server.port}/#${room.code}`;
+      return { url, qr: qrOf(url) };
+    });
+    // Turned off again while it was starting: it stays off.
+    if (generation !== this.generation) void server.close();
+    else this.running = { room, server, endpoints };
+    return this.status();
   }
 
   /** Off at once: phones are cut off and every answer held in memory is dropped. */
   stop(): RoomStatus {
     this.generation++;
+    this.startingFor = null;
+    this.closeRunning();
+    return this.status();
+  }
+
+  private closeRunning(): void {
     const running = this.running;
     this.running = null;
     if (running) void running.server.close();
-    return this.status();
   }
 }
 

@@ -53,7 +53,6 @@ export class Room {
   private readonly phones = new Map<string, CheckInName | null>();
   private prompt: LivePrompt | null = null;
   private readonly ideas: (RoomIdea & { answerId: string })[] = [];
-  private readonly seenIdeas = new Set<string>();
 
   constructor(
     readonly initiativeId: string,
@@ -104,7 +103,7 @@ export class Room {
     const prompt = this.prompt;
     if (!prompt || prompt.id !== input.promptId)
       throw new RoomRefusal(409, 'prompt_gone', 'This question is no longer asked; look at the new one.');
-    if (prompt.seen.has(input.answerId) || this.seenIdeas.has(input.answerId)) return { counted: false };
+    if (prompt.seen.has(input.answerId)) return { counted: false };
     if (!prompt.open)
       throw new RoomRefusal(409, 'prompt_closed', 'This question is closed; answers can no longer change.');
     const value = checkAgainst(prompt.draft, input.value);
@@ -113,7 +112,7 @@ export class Room {
     if (input.value.kind === 'ideas') {
       if (this.ideas.length >= maxIdeas)
         throw new RoomRefusal(503, 'room_full', 'The facilitator has too many ideas waiting.');
-      this.seenIdeas.add(input.answerId);
+      prompt.seen.add(input.answerId);
       this.ideas.push({
         id: randomUUID(),
         answerId: input.answerId,
@@ -179,7 +178,8 @@ export class Room {
       scaleMax,
       open: prompt.open,
       revealed: prompt.revealed,
-      answered: kind === 'ideas' ? this.seenIdeas.size : prompt.answers.size,
+      // Ideas: how many were sent to this prompt (a phone may send several).
+      answered: kind === 'ideas' ? prompt.seen.size : prompt.answers.size,
       tally: prompt.revealed && kind !== 'ideas' ? this.tally(prompt) : null,
       recorded: prompt.recorded,
     };
