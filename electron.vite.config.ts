@@ -48,7 +48,10 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: 'src-renderer/index.html' },
+      rolldownOptions: {
+        // The app, and room mode's participant page for phones (served by src-main/room, not by the host).
+        input: { main: 'src-renderer/index.html', room: 'src-renderer/room/index.html' },
+      },
     },
     plugins: [react(), contentSecurityPolicy()],
   },

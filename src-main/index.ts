@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       transport: 'electron',
       printPdf: printPdfInElectron,
+      rendererDir: join(import.meta.dirname, '../renderer'),
     });
     for (const channel of channelNames) {
       ipcMain.handle(channel, (event, input: unknown) =>

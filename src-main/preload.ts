@@ -154,6 +154,14 @@ const channels = {
   'dataItems.unlinkVoice': (input) => ipcRenderer.invoke('dataItems.unlinkVoice', input),
   'dataItems.indicatorTrail': (input) => ipcRenderer.invoke('dataItems.indicatorTrail', input),
   'dataItems.sources': (input) => ipcRenderer.invoke('dataItems.sources', input),
+  'room.status': (input) => ipcRenderer.invoke('room.status', input),
+  'room.start': (input) => ipcRenderer.invoke('room.start', input),
+  'room.stop': (input) => ipcRenderer.invoke('room.stop', input),
+  'room.open': (input) => ipcRenderer.invoke('room.open', input),
+  'room.close': (input) => ipcRenderer.invoke('room.close', input),
+  'room.reveal': (input) => ipcRenderer.invoke('room.reveal', input),
+  'room.record': (input) => ipcRenderer.invoke('room.record', input),
+  'room.moderate': (input) => ipcRenderer.invoke('room.moderate', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -55,6 +55,7 @@ import {
 import { summaryChannels } from './summary';
 import { measuresChannels } from './measures';
 import { dataItemChannels } from './data-items';
+import { roomChannels } from './room';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -321,6 +322,7 @@ export const channels = {
   ...summaryChannels,
   ...measuresChannels,
   ...dataItemChannels,
+  ...roomChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

@@ -13,3 +13,4 @@ export * from './sync';
 export * from './summary';
 export * from './measures';
 export * from './data-items';
+export * from './room';

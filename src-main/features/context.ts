@@ -11,4 +11,6 @@ export interface HandlerContext {
   printPdf?: PdfPrinter;
   /** Where exported summaries are written; `<dataDir>/summaries` when not set. */
   exportDir?: string;
+  /** The built renderer folder: room mode serves its phone page (room/index.html) from it. */
+  rendererDir?: string;
 }

@@ -12,6 +12,7 @@ import { summaryHandlers } from './summary/index';
 import { guardStorage } from './storage-guard';
 import { measuresHandlers } from './measures/index';
 import { dataItemHandlers } from './measures/data-items';
+import { roomHandlers } from './room/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -31,6 +32,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...summaryHandlers(context),
     ...measuresHandlers(context),
     ...dataItemHandlers(context),
+    ...roomHandlers(context),
   });
 }
 

@@ -108,6 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     version: options.version,
     transport: 'host',
     printPdf: printer.printPdf,
+    rendererDir: options.rendererDir,
   });
   const token = options.token ?? randomBytes(24).toString('base64url');
   if (!isUsableToken(token)) {

@@ -12,6 +12,7 @@ import { benchWritePath } from './write-path.bench';
 import { benchSync } from './sync.bench';
 import { benchMeasures } from './measures.bench';
 import { benchMeasuresImport } from './measures-import.bench';
+import { benchRoom } from './room.bench';
 
 /**
  * `npm run bench`: prints each figure with the baseline measured in the same run and writes
@@ -34,6 +35,7 @@ try {
     ...(await benchSummary()),
     ...benchMeasures(dir),
     ...benchMeasuresImport(dir),
+    ...(await benchRoom()),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });

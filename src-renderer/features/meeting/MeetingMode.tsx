@@ -14,6 +14,7 @@ import { MeetingControls, type MeetingCommands } from './MeetingControls';
 import { useMeeting } from './store';
 import { longTextLimit } from '../../components/TooLongNotice';
 import { useInertOutside } from './useInertOutside';
+import { RoomPanel } from './room/RoomPanel';
 import { deleteDecision } from './undo';
 import { DataItemPanel } from './DataItemPanel';
 
@@ -174,6 +175,7 @@ export function MeetingMode({ view, onLeave }: { view: MeetingView; onLeave(): v
         </div>
         <aside className="meeting__side">
           <CheckInPanel view={view} />
+          <RoomPanel view={view} itemId={current?.id ?? null} />
           <section aria-labelledby="carried-title">
             <h3 id="carried-title">{t('meeting.live.voice')}</h3>
             {carried.length === 0 ? <p className="field__hint">{t('meeting.live.noVoice')}</p> : null}

@@ -8,6 +8,7 @@ import { isSyncChannel, seedSync, syncValidInput, type SyncIds } from './sync-ca
 import { isVoiceChannel, seedVoice, voiceValidInput, type VoiceIds } from './voice-cases';
 import { isMeasuresChannel, measuresValidInput, seedMeasures, type MeasuresIds } from './measures-cases';
 import { dataItemValidInput, isDataItemChannel, seedDataItems, type DataItemIds } from './data-items-cases';
+import { isRoomChannel, roomValidInput, seedRoom, type RoomIds } from './room-cases';
 
 /** Ids of the rows every channel suite starts from: real rows, so only a bad part can be refused. */
 export interface CoreIds {
@@ -29,6 +30,7 @@ export interface SeededIds {
   summary: SummaryIds;
   measures: MeasuresIds;
   dataItems: DataItemIds;
+  room: RoomIds;
 }
 
 /** An initiative with partners, groups and a relationship (some deleted, for the restore channels). */
@@ -71,7 +73,8 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const summary = await seedSummary(fixture, meeting);
   const measures = seedMeasures(fixture, core.initiativeId, core.partnerId);
   const dataItems = seedDataItems(fixture, voice, measures);
-  return { core, voice, meeting, hardening, sync, summary, measures, dataItems };
+  const room = await seedRoom(fixture, meeting);
+  return { core, voice, meeting, hardening, sync, summary, measures, dataItems, room };
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -151,5 +154,6 @@ export function validInputFor(channel: Channel, ids: SeededIds): Record<string, 
   if (isVoiceChannel(channel)) return voiceValidInput(channel, ids.voice);
   if (isMeasuresChannel(channel)) return measuresValidInput(channel, ids.measures);
   if (isDataItemChannel(channel)) return dataItemValidInput(channel, ids.dataItems);
+  if (isRoomChannel(channel)) return roomValidInput(channel, ids.room);
   throw new Error(`No valid input for ${channel}: add one to the cases file of its feature.`);
 }

@@ -11,6 +11,7 @@ import { isSyncChannel, syncBadInputs, type SyncIds } from './sync-cases';
 import { voiceBadInputs, type VoiceIds } from './voice-cases';
 import { isMeasuresChannel, measuresBadInputs } from './measures-cases';
 import { dataItemBadInputs, isDataItemChannel } from './data-items-cases';
+import { isRoomChannel, roomBadInputs } from './room-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -255,6 +256,7 @@ function badInputs(channel: Channel): [string, unknown][] {
       if (isSummaryChannel(channel)) return summaryBadInputs(channel, summary);
       if (isMeasuresChannel(channel)) return measuresBadInputs(channel, seeded.measures);
       if (isDataItemChannel(channel)) return dataItemBadInputs(channel, seeded.dataItems);
+      if (isRoomChannel(channel)) return roomBadInputs(channel, seeded.room);
       return voiceBadInputs(channel, voice);
   }
 }
@@ -310,9 +312,18 @@ describe.each(channelNames)('%s', (channel) => {
     expect(new Set(outcomes)).toEqual(new Set([outcomes[0]]));
     if (outcomes[0] !== 'ok') expect(fixture.dump()).toEqual(before);
     else
-      expect(['app.info', 'initiatives.list', 'initiatives.createSample', 'lanHub.status', 'lanHub.stop']).toContain(
-        channel,
-      );
+      expect([
+        'app.info',
+        'initiatives.list',
+        'initiatives.createSample',
+        'lanHub.status',
+        'lanHub.stop',
+        // Room mode's facilitator steps act on the one running room: they take no input.
+        'room.status',
+        'room.stop',
+        'room.close',
+        'room.reveal',
+      ]).toContain(channel);
   });
 });
 

@@ -8,6 +8,10 @@ import { resourcesDir, type ContractFixture } from '../contract/contract-fixture
 import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
 import { seedVoice, type VoiceIds } from '../contract/voice-cases';
 import { openSealedFile } from '../../../src-main/store/sealed-file';
+import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
+
+// Room mode started by the scan below listens on loopback only.
+process.env[lanAddressesEnv] = '127.0.0.1';
 
 /**
  * The consent canary. Unique strings are planted where they must never leave the focus group:
@@ -120,6 +124,13 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
     initiativeId: ids.initiativeId,
     query,
   })),
+  // Room mode, in the order a meeting uses it: its answers carry the check-in names and the prompt only.
+  'room.start': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
+  'room.status': [{}],
+  'room.open': [{ prompt: { kind: 'fist', question: 'Ready to decide?' } }],
+  'room.close': [{}],
+  'room.reveal': [{}],
+  'room.stop': [{}],
 });
 /** The data item and indicator the withdrawn and anonymous notes were linked to. */
 const dataItem = { itemId: '', indicatorId: '' };
