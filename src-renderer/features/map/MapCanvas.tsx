@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
@@ -26,7 +27,11 @@ import { allRelationshipsLimit, buildEdges, buildNodes, visibleIds, type MapNode
 import type { Point } from './layout';
 import { drawingFontFamily, drawMap } from './map-drawing';
 import { nodeTypes } from './nodes';
+import { partnersToMount, viewRect } from './level-of-detail';
+import { isDomNode, linesForCanvas, partnersForCanvas } from './overview-content';
+import { OverviewLayer } from './OverviewLayer';
 import { useMap } from './store';
+import { useRestingView } from './useRestingView';
 
 interface Props {
   roster: Roster;
@@ -66,6 +71,8 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   const [notFound, setNotFound] = useState(false);
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [focusedNode, setFocusedNode] = useState<string | null>(null);
+  const { view, settle } = useRestingView();
 
   const visible = useMemo(() => visibleIds(roster, filters), [roster, filters]);
 
@@ -110,6 +117,54 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
     [roster, visible, filters.hiddenRelationshipKinds, relationshipLabel, selectedEdge, t, bigMap, selectedKey],
   );
 
+  // Only what can be read becomes a DOM node: partners in view at reading zoom, and the selected
+  // or focused ones at any zoom. Everything else is drawn on the overview canvas under them.
+  const overview = useMemo(() => partnersForCanvas(nodes), [nodes]);
+  const keep = useMemo(() => {
+    const ids = nodes.filter((node) => node.selected).map((node) => node.id);
+    return focusedNode ? [...ids, focusedNode] : ids;
+  }, [nodes, focusedNode]);
+  const mounted = useMemo(
+    () => partnersToMount(overview.index, viewRect(view.transform, view.width, view.height), view.transform[2], keep),
+    [overview.index, view, keep],
+  );
+  const flowNodes = useMemo(() => nodes.filter((node) => isDomNode(node, mounted)), [nodes, mounted]);
+  const flowEdges = useMemo(() => {
+    const onDom = new Set(flowNodes.map((node) => node.id));
+    return edges.filter((edge: Edge) => onDom.has(edge.source) && onDom.has(edge.target));
+  }, [edges, flowNodes]);
+  const content = useMemo(() => {
+    const positions = new Map(nodes.filter((node) => !node.hidden).map((node) => [node.id, node.position]));
+    const onDom = (id: string) => positions.has(id) && (!overview.partners.has(id) || mounted.has(id));
+    return { ...overview, lines: linesForCanvas(edges, positions, onDom) };
+  }, [nodes, edges, overview, mounted]);
+
+  const fitWholeMap = useCallback(
+    (duration?: number) => {
+      const shown = nodes.filter((node) => !node.hidden);
+      if (shown.length === 0) return;
+      const xs = shown.map((node) => node.position.x);
+      const ys = shown.map((node) => node.position.y);
+      // Node centres, grown by the biggest node's half size (the agenda) so nothing is cut at the edge.
+      const reach = 75;
+      const left = Math.min(...xs) - reach;
+      const top = Math.min(...ys) - reach;
+      void flow.fitBounds(
+        { x: left, y: top, width: Math.max(...xs) + reach - left, height: Math.max(...ys) + reach - top },
+        { ...fitOptions, duration },
+      );
+    },
+    [nodes, flow],
+  );
+  // The map fits itself once, when React Flow knows its size (what its `fitView` did, but over
+  // every partner, not only the mounted ones).
+  const fitted = useRef(false);
+  const onInit = useCallback(() => {
+    if (fitted.current) return;
+    fitted.current = true;
+    fitWholeMap();
+  }, [fitWholeMap]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<MapNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
     [setNodes],
@@ -145,11 +200,12 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           node.selected === (node.id === match.id) ? node : { ...node, selected: node.id === match.id },
         ),
       );
-      const node = flow.getNode(match.id);
+      // From the map's own list: the partner may be on the canvas only, unknown to React Flow.
+      const node = nodes.find((each) => each.id === match.id);
       if (node)
         void flow.setCenter(node.position.x, node.position.y, { zoom: Math.max(flow.getZoom(), 1.2), duration: 300 });
     },
-    [roster.partners, visible, flow, setNodes],
+    [roster.partners, visible, flow, setNodes, nodes],
   );
   useShortcut(
     '/',
@@ -232,7 +288,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
         <button
           type="button"
           className="button button--small"
-          onClick={() => void flow.fitView({ ...fitOptions, duration: 300 })}
+          onClick={() => fitWholeMap(300)}
         >
           {t('map.fitView')}
         </button>
@@ -256,10 +312,21 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           {t('map.exportSvg')}
         </button>
       </div>
-      <div className={far ? 'map-canvas map-canvas--far' : 'map-canvas'} data-testid="map-canvas">
+      <div
+        className={far ? 'map-canvas map-canvas--far' : 'map-canvas'}
+        data-testid="map-canvas"
+        data-partners-mounted={flowNodes.filter((node) => node.type === 'partner').length}
+        onFocus={(event) => {
+          const node = (event.target as Element).closest('.react-flow__node');
+          setFocusedNode(node?.getAttribute('data-id') ?? null);
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setFocusedNode(null);
+        }}
+      >
         <ReactFlow<MapNode>
-          nodes={nodes}
-          edges={edges}
+          nodes={flowNodes}
+          edges={flowEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -268,19 +335,15 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           nodeOrigin={nodeOrigin}
           nodesConnectable={false}
           deleteKeyCode={null}
-          minZoom={0.05}
+          minZoom={0.02}
           maxZoom={2.5}
-          fitView
-          fitViewOptions={fitOptions}
-          // Culling to the nodes in view pays when zoomed in (a few dozen of 2,000 drawn). Far out
-          // most of the map is in view anyway, and culling made React Flow re-render its node
-          // list on every pan frame as nodes at the edges came and went: drawing them all panned
-          // about 40% faster at p95 in interleaved runs of tests/bench/map.bench.ts.
-          onlyRenderVisibleElements={!far}
+          onInit={onInit}
+          onMoveEnd={settle}
           proOptions={{ hideAttribution: true }}
           aria-label={t('map.canvas')}
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d9d4c8" />
+          <OverviewLayer content={content} view={view} mounted={mounted} />
           <MiniMap pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} ariaLabel={t('map.minimap')} />
           <Controls showInteractive={false} aria-label={t('map.controls')} />
         </ReactFlow>

@@ -1,0 +1,89 @@
+import type { MapEdge, MapNode, PartnerMapNode } from './graph';
+import type { Point } from './layout';
+import type { OverviewContent } from './OverviewLayer';
+import { relationshipTrim, type CanvasLine, type CanvasPartner } from './overview-drawing';
+import { buildPointIndex } from './spatial-index';
+
+/**
+ * Splits the map between the two layers: agenda, groups and the mounted partners are React Flow
+ * nodes, lines between two of those are React Flow edges (hover, selection, their names for
+ * assistive technology), and everything else goes to the canvas. Pure, so tested on Node.
+ */
+
+const memberColour = '#a8a294';
+const chairColour = '#8e887b';
+
+export function isDomNode(node: MapNode, mounted: ReadonlySet<string>): boolean {
+  return node.type !== 'partner' || mounted.has(node.id);
+}
+
+/** The partners the canvas may draw, indexed by place; hidden ones (filtered out) are not on the map at all. */
+export function partnersForCanvas(nodes: readonly MapNode[]): Pick<OverviewContent, 'index' | 'partners'> {
+  const partners = new Map<string, CanvasPartner>();
+  const points: { id: string; x: number; y: number }[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'partner' || node.hidden) continue;
+    const { data, position } = node as PartnerMapNode;
+    partners.set(node.id, {
+      x: position.x,
+      y: position.y,
+      colour: data.colour,
+      person: data.kind === 'person',
+      livedExperience: data.livedExperience,
+      name: data.name,
+    });
+    points.push({ id: node.id, x: position.x, y: position.y });
+  }
+  return { index: buildPointIndex(points), partners };
+}
+
+/**
+ * The lines the canvas draws: every shown line with at least one end not mounted. `arrowHeadOf`
+ * says per line whether it gets a head at its target end.
+ */
+export function linesForCanvas(
+  edges: readonly MapEdge[],
+  positions: ReadonlyMap<string, Point>,
+  onDom: (nodeId: string) => boolean,
+  // The screen's own arrow marker decides, so a line drawn without one in the DOM has none here.
+  arrowHeadOf: (edge: MapEdge) => boolean = (edge) => Boolean(edge.markerEnd),
+): CanvasLine[] {
+  const lines: CanvasLine[] = [];
+  for (const edge of edges) {
+    if (edge.hidden || (onDom(edge.source) && onDom(edge.target))) continue;
+    const from = positions.get(edge.source);
+    const to = positions.get(edge.target);
+    if (!from || !to) continue;
+    if (edge.type === 'straight') {
+      const chair = edge.className?.includes('map-edge--chair') ?? false;
+      lines.push({
+        x1: from.x,
+        y1: from.y,
+        x2: to.x,
+        y2: to.y,
+        colour: chair ? chairColour : memberColour,
+        width: 1,
+        dashed: !chair,
+        arrowHead: false,
+      });
+      continue;
+    }
+    const strength = edge.data?.strength ?? 1;
+    const arrowHead = arrowHeadOf(edge);
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const trim = arrowHead ? Math.min(relationshipTrim(strength), length / 2) : 0;
+    lines.push({
+      x1: from.x,
+      y1: from.y,
+      x2: to.x - (dx / length) * trim,
+      y2: to.y - (dy / length) * trim,
+      colour: String(edge.style?.stroke ?? '#8a9097'),
+      width: strength * 1.2,
+      dashed: false,
+      arrowHead,
+    });
+  }
+  return lines;
+}
