@@ -9,8 +9,8 @@ import type { PointIndex, Rect } from './spatial-index';
 /** React Flow's viewport: x, y in screen pixels, then the zoom. */
 export type ViewTransform = readonly [number, number, number];
 
-/** Below this zoom the canvas draws no names: at 11 px × 0.35 they are under 4 px tall. */
-export const labelZoom = 0.35;
+/** Below this zoom the canvas draws no names: at 11 px × 0.5 they are under 6 px tall. */
+export const labelZoom = 0.5;
 /** From this zoom partners in view are DOM nodes: names read at 6–7 px and above, and a partner is big enough to grab. */
 export const readingZoom = 0.6;
 
