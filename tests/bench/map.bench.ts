@@ -293,7 +293,9 @@ export async function benchMap(): Promise<Figure[]> {
       }>(readTimings);
       const whole = await measurePan(page);
       // A facilitator works closer in: find a partner, which zooms to 1.2 around it.
-      await page.getByRole('combobox', { name: 'Find a partner on the map' }).fill(`Partner ${String(Math.floor(size.partners / 2)).padStart(5, '0')}`);
+      await page
+        .getByRole('combobox', { name: 'Find a partner on the map' })
+        .fill(`Partner ${String(Math.floor(size.partners / 2)).padStart(5, '0')}`);
       await page.keyboard.press('Enter');
       await until(async () => /scale\(1\.2\)/.test(await viewportTransform(page)));
       await page.locator('.react-flow__node-partner.selected').waitFor({ state: 'visible' });

@@ -285,11 +285,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
             </span>
           ) : null}
         </form>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => fitWholeMap(300)}
-        >
+        <button type="button" className="button button--small" onClick={() => fitWholeMap(300)}>
           {t('map.fitView')}
         </button>
         <button type="button" className="button button--small" onClick={() => void rearrangeAutomatically()}>

@@ -112,7 +112,8 @@ export function drawPartners(
     if (exact && partner.person) {
       context.moveTo(partner.x + shapeHalf, partner.y);
       context.arc(partner.x, partner.y, shapeHalf, 0, Math.PI * 2);
-    } else if (exact) context.roundRect(partner.x - shapeHalf, partner.y - shapeHalf, shapeHalf * 2, shapeHalf * 2, 6.5);
+    } else if (exact)
+      context.roundRect(partner.x - shapeHalf, partner.y - shapeHalf, shapeHalf * 2, shapeHalf * 2, 6.5);
     else context.rect(partner.x - shapeHalf, partner.y - shapeHalf, shapeHalf * 2, shapeHalf * 2);
   };
   for (const [colour, batch] of groupBy(partners, (partner) => partner.colour)) {
@@ -148,5 +149,10 @@ export function drawPartners(
 
 export function shortName(name: string): string {
   const chars = [...name];
-  return chars.length <= nameMaxChars ? name : `${chars.slice(0, nameMaxChars - 1).join('').trimEnd()}…`;
+  return chars.length <= nameMaxChars
+    ? name
+    : `${chars
+        .slice(0, nameMaxChars - 1)
+        .join('')
+        .trimEnd()}…`;
 }
