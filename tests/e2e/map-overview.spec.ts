@@ -35,7 +35,7 @@ test('a big map opens as one drawing, and only the partners in view become nodes
   await expect(map.overview).toHaveAttribute('data-partners-drawn', String(partnerCount));
   await expect(map.overview).toHaveAttribute('data-names', 'hidden');
   await expect(map.partnerNodes).toHaveCount(0);
-  // Groups and the agenda stay nodes at every zoom: they are few, and name the constellations.
+  // Far out the agenda and the groups are nodes: they are few, and name the constellations.
   await map.expectShown(['County Compact', 'Early literacy', 'Family health', 'Jobs for youth']);
 
   // Close in (search zooms to 1.2 round the partner): the partners in view are nodes, the rest are not.

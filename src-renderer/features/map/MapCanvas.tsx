@@ -27,8 +27,8 @@ import { allRelationshipsLimit, buildEdges, buildNodes, visibleIds, type MapNode
 import type { Point } from './layout';
 import { drawingFontFamily, drawMap } from './map-drawing';
 import { nodeTypes } from './nodes';
-import { partnersToMount, viewRect } from './level-of-detail';
-import { isDomNode, linesForCanvas, partnersForCanvas } from './overview-content';
+import { nodesToMount, viewRect } from './level-of-detail';
+import { linesForCanvas, nodesForCanvas } from './overview-content';
 import { OverviewLayer } from './OverviewLayer';
 import { useMap } from './store';
 import { useRestingView } from './useRestingView';
@@ -117,25 +117,32 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
     [roster, visible, filters.hiddenRelationshipKinds, relationshipLabel, selectedEdge, t, bigMap, selectedKey],
   );
 
-  // Only what can be read becomes a DOM node: partners in view at reading zoom, and the selected
-  // or focused ones at any zoom. Everything else is drawn on the overview canvas under them.
-  const overview = useMemo(() => partnersForCanvas(nodes), [nodes]);
+  // Only what can be read becomes a DOM node: what is in view at reading zoom, the agenda and groups
+  // further out, the selected or focused ones at any zoom. The rest is drawn on the canvas under them.
+  const overview = useMemo(() => nodesForCanvas(nodes), [nodes]);
   const keep = useMemo(() => {
     const ids = nodes.filter((node) => node.selected).map((node) => node.id);
     return focusedNode ? [...ids, focusedNode] : ids;
   }, [nodes, focusedNode]);
   const mounted = useMemo(
-    () => partnersToMount(overview.index, viewRect(view.transform, view.width, view.height), view.transform[2], keep),
-    [overview.index, view, keep],
+    () =>
+      nodesToMount(
+        overview.index,
+        viewRect(view.transform, view.width, view.height),
+        view.transform[2],
+        keep,
+        overview.landmarks.keys(),
+      ),
+    [overview, view, keep],
   );
-  const flowNodes = useMemo(() => nodes.filter((node) => isDomNode(node, mounted)), [nodes, mounted]);
+  const flowNodes = useMemo(() => nodes.filter((node) => mounted.has(node.id)), [nodes, mounted]);
   const flowEdges = useMemo(() => {
     const onDom = new Set(flowNodes.map((node) => node.id));
     return edges.filter((edge: Edge) => onDom.has(edge.source) && onDom.has(edge.target));
   }, [edges, flowNodes]);
   const content = useMemo(() => {
     const positions = new Map(nodes.filter((node) => !node.hidden).map((node) => [node.id, node.position]));
-    const onDom = (id: string) => positions.has(id) && (!overview.partners.has(id) || mounted.has(id));
+    const onDom = (id: string) => mounted.has(id);
     return { ...overview, lines: linesForCanvas(edges, positions, onDom) };
   }, [nodes, edges, overview, mounted]);
 

@@ -2,13 +2,21 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MapNode } from './graph';
 import { cachedBitmapTransform, detailAt, lineMayCross, viewRect, type ViewTransform } from './level-of-detail';
-import { drawLines, drawPartners, type CanvasLine, type CanvasPartner } from './overview-drawing';
+import {
+  drawLandmarks,
+  drawLines,
+  drawPartners,
+  type CanvasLandmark,
+  type CanvasLine,
+  type CanvasPartner,
+} from './overview-drawing';
 import type { PointIndex } from './spatial-index';
 
-/** What the overview can draw: partners through the index, lines between map points. */
+/** What the overview can draw: partners, groups and the agenda through the index, lines between map points. */
 export interface OverviewContent {
   index: PointIndex;
   partners: ReadonlyMap<string, CanvasPartner>;
+  landmarks: ReadonlyMap<string, CanvasLandmark>;
   lines: readonly CanvasLine[];
 }
 
@@ -21,7 +29,7 @@ export interface RestingView {
 interface Props {
   content: OverviewContent;
   view: RestingView;
-  /** Partners that are React Flow nodes right now: the canvas leaves them to the DOM. */
+  /** Nodes that are React Flow nodes right now: the canvas leaves them to the DOM. */
   mounted: ReadonlySet<string>;
 }
 
@@ -83,11 +91,15 @@ export function OverviewLayer({ content, view, mounted }: Props) {
     const lines = content.lines.filter((line) => lineMayCross(line.x1, line.y1, line.x2, line.y2, area));
     drawLines(context, lines, detail);
     const partners: CanvasPartner[] = [];
+    const landmarks: CanvasLandmark[] = [];
     for (const point of content.index.search(area)) {
       if (mounted.has(point.id)) continue;
       const partner = content.partners.get(point.id);
       if (partner) partners.push(partner);
+      const landmark = content.landmarks.get(point.id);
+      if (landmark) landmarks.push(landmark);
     }
+    drawLandmarks(context, landmarks, detail);
     drawPartners(context, partners, detail);
 
     drawnAt.current = view.transform;

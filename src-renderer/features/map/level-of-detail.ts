@@ -17,7 +17,7 @@ export const readingZoom = 0.6;
 export interface Detail {
   /** The canvas writes names beside the partners it draws. */
   labels: boolean;
-  /** Partners in view are mounted as React Flow nodes (and the canvas leaves them out). */
+  /** Nodes in view are mounted as React Flow nodes (and the canvas leaves them out). */
   mountPartners: boolean;
 }
 
@@ -37,19 +37,26 @@ export function viewRect(transform: ViewTransform, width: number, height: number
 }
 
 /**
- * The partners to mount as DOM nodes: at reading zoom those in view (a partner half out of view
- * still counts: `slack` map units round the view), plus, at any zoom, the selected or focused
- * ones, so a search result or a partner being moved with the keyboard never disappears.
+ * The nodes to mount in the DOM. At reading zoom: every node in view (a node half out of view
+ * still counts: `slack` map units round the view), agenda and groups included, so the layer
+ * React Flow moves stays the size of the view. Below it: the `landmarks` (agenda and groups,
+ * which name the constellations and are few). At any zoom: the selected or focused ones, so a
+ * search result or a partner being moved with the keyboard never disappears.
  */
-export function partnersToMount(
+export function nodesToMount(
   index: PointIndex,
   view: Rect,
   zoom: number,
   keep: Iterable<string>,
-  slack = 24,
+  landmarks: Iterable<string>,
+  // The agenda's half width: a node whose centre is this far out still shows at the edge.
+  slack = 80,
 ): Set<string> {
   const mounted = new Set(keep);
-  if (!detailAt(zoom).mountPartners) return mounted;
+  if (!detailAt(zoom).mountPartners) {
+    for (const id of landmarks) mounted.add(id);
+    return mounted;
+  }
   const grown = { minX: view.minX - slack, minY: view.minY - slack, maxX: view.maxX + slack, maxY: view.maxY + slack };
   for (const point of index.search(grown)) mounted.add(point.id);
   return mounted;

@@ -1,40 +1,49 @@
 import type { MapEdge, MapNode, PartnerMapNode } from './graph';
 import type { Point } from './layout';
 import type { OverviewContent } from './OverviewLayer';
-import { relationshipTrim, type CanvasLine, type CanvasPartner } from './overview-drawing';
+import { relationshipTrim, type CanvasLandmark, type CanvasLine, type CanvasPartner } from './overview-drawing';
 import { buildPointIndex } from './spatial-index';
 
 /**
- * Splits the map between the two layers: agenda, groups and the mounted partners are React Flow
- * nodes, lines between two of those are React Flow edges (hover, selection, their names for
- * assistive technology), and everything else goes to the canvas. Pure, so tested on Node.
+ * Splits the map between the two layers: mounted nodes are React Flow nodes, lines between two of
+ * those are React Flow edges (hover, selection, their names for assistive technology), and
+ * everything else goes to the canvas. Pure, so tested on Node.
  */
 
 const memberColour = '#a8a294';
 const chairColour = '#8e887b';
 
-export function isDomNode(node: MapNode, mounted: ReadonlySet<string>): boolean {
-  return node.type !== 'partner' || mounted.has(node.id);
-}
-
-/** The partners the canvas may draw, indexed by place; hidden ones (filtered out) are not on the map at all. */
-export function partnersForCanvas(nodes: readonly MapNode[]): Pick<OverviewContent, 'index' | 'partners'> {
+/** Everything the canvas may draw, indexed by place; hidden nodes (filtered out) are not on the map at all. */
+export function nodesForCanvas(nodes: readonly MapNode[]): Omit<OverviewContent, 'lines'> {
   const partners = new Map<string, CanvasPartner>();
+  const landmarks = new Map<string, CanvasLandmark>();
   const points: { id: string; x: number; y: number }[] = [];
   for (const node of nodes) {
-    if (node.type !== 'partner' || node.hidden) continue;
-    const { data, position } = node as PartnerMapNode;
-    partners.set(node.id, {
-      x: position.x,
-      y: position.y,
-      colour: data.colour,
-      person: data.kind === 'person',
-      livedExperience: data.livedExperience,
-      name: data.name,
-    });
-    points.push({ id: node.id, x: position.x, y: position.y });
+    if (node.hidden) continue;
+    const { x, y } = node.position;
+    points.push({ id: node.id, x, y });
+    if (node.type === 'partner') {
+      const { data } = node as PartnerMapNode;
+      partners.set(node.id, {
+        x,
+        y,
+        colour: data.colour,
+        person: data.kind === 'person',
+        livedExperience: data.livedExperience,
+        name: data.name,
+      });
+    } else if (node.type === 'cluster')
+      landmarks.set(node.id, {
+        x,
+        y,
+        kind: 'group',
+        colour: node.data.colour,
+        name: node.data.name,
+        caption: node.data.kindLabel,
+      });
+    else landmarks.set(node.id, { x, y, kind: 'agenda', colour: '', name: node.data.name, caption: '' });
   }
-  return { index: buildPointIndex(points), partners };
+  return { index: buildPointIndex(points), partners, landmarks };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { nodeRadius } from './layout';
 import type { Detail } from './level-of-detail';
+import { mixWithWhite } from './map-drawing';
 
 /**
  * The overview's drawing on a Canvas 2D context, in map coordinates (the caller sets the view's
@@ -29,7 +30,19 @@ export interface CanvasPartner {
   name: string;
 }
 
+/** A group's ring or the agenda, drawn on the canvas where it is not a node (out of view close in). */
+export interface CanvasLandmark {
+  x: number;
+  y: number;
+  kind: 'group' | 'agenda';
+  colour: string;
+  name: string;
+  caption: string;
+}
+
 const ink = '#1d2329';
+const inkSoft = '#59626b';
+const accent = '#1f6f5c';
 const rim = '#ffffff';
 const livedFill = '#ffd23f';
 /** The same shapes as on screen (nodes.tsx, map.css): a 29 px person disc or organisation square. */
@@ -145,6 +158,43 @@ export function drawPartners(
   context.textBaseline = 'top';
   context.fillStyle = ink;
   for (const partner of partners) context.fillText(shortName(partner.name), partner.x, partner.y + 19);
+}
+
+/** Groups and the agenda as the nodes show them (map.css); few, so drawn one by one. */
+export function drawLandmarks(
+  context: CanvasRenderingContext2D,
+  landmarks: readonly CanvasLandmark[],
+  detail: Detail,
+): void {
+  context.textAlign = 'center';
+  context.textBaseline = 'top';
+  for (const landmark of landmarks) {
+    const { x, y } = landmark;
+    context.beginPath();
+    if (landmark.kind === 'agenda') {
+      context.roundRect(x - 75, y - 32, 150, 64, 32);
+      context.fillStyle = accent;
+      context.fill();
+      if (!detail.labels) continue;
+      context.font = `700 ${nameFont.replace('11px', '13px')}`;
+      context.fillStyle = '#ffffff';
+      context.fillText(shortName(landmark.name), x, y - 7, 130);
+      continue;
+    }
+    context.arc(x, y, 30, 0, Math.PI * 2);
+    context.fillStyle = mixWithWhite(landmark.colour, 0.18);
+    context.fill();
+    context.strokeStyle = landmark.colour;
+    context.lineWidth = 4;
+    context.stroke();
+    if (!detail.labels) continue;
+    context.font = `700 ${nameFont.replace('11px', '13px')}`;
+    context.fillStyle = ink;
+    context.fillText(shortName(landmark.name), x, y + 36);
+    context.font = nameFont;
+    context.fillStyle = inkSoft;
+    context.fillText(shortName(landmark.caption), x, y + 53);
+  }
 }
 
 export function shortName(name: string): string {

@@ -5,11 +5,11 @@ import {
   detailAt,
   labelZoom,
   lineMayCross,
-  partnersToMount,
+  nodesToMount,
   readingZoom,
   viewRect,
 } from '../../../src-renderer/features/map/level-of-detail';
-import { isDomNode, linesForCanvas, partnersForCanvas } from '../../../src-renderer/features/map/overview-content';
+import { linesForCanvas, nodesForCanvas } from '../../../src-renderer/features/map/overview-content';
 import { shortName } from '../../../src-renderer/features/map/overview-drawing';
 import { buildPointIndex, type PlacedPoint, type Rect } from '../../../src-renderer/features/map/spatial-index';
 
@@ -82,22 +82,24 @@ describe('what the map shows at each zoom', () => {
     expect(viewRect([-200, -100, 2], 800, 600, 40)).toEqual({ minX: 80, minY: 30, maxX: 520, maxY: 370 });
   });
 
-  it('mounts no partner at overview zoom, except the selected or focused ones', () => {
+  it('mounts only the agenda and groups at overview zoom, and the selected or focused partners', () => {
     const index = buildPointIndex(scatter(2_000));
     const whole = viewRect([720, 450, 0.1], 1440, 900);
     expect(index.search(whole).length).toBeGreaterThan(1_000);
-    expect(partnersToMount(index, whole, 0.1, [])).toEqual(new Set());
-    expect(partnersToMount(index, whole, 0.1, ['p17', 'p42'])).toEqual(new Set(['p17', 'p42']));
+    expect(nodesToMount(index, whole, 0.1, [], ['agenda', 'g1'])).toEqual(new Set(['agenda', 'g1']));
+    expect(nodesToMount(index, whole, 0.1, ['p17', 'p42'], [])).toEqual(new Set(['p17', 'p42']));
   });
 
-  it('at reading zoom mounts the partners in view (and a little beyond its edge), and no others', () => {
+  it('at reading zoom mounts what is in view (and a little beyond its edge), and nothing else', () => {
     const points = scatter(2_000);
     const index = buildPointIndex(points);
     const view = viewRect([700, 450, 1.2], 1440, 900);
-    const mounted = partnersToMount(index, view, 1.2, ['p3'], 24);
+    // A landmark far out of view is not mounted close in: React Flow's layer stays the view's size.
+    const mounted = nodesToMount(index, view, 1.2, ['p3'], ['p1999'], 24);
     const grown = { minX: view.minX - 24, minY: view.minY - 24, maxX: view.maxX + 24, maxY: view.maxY + 24 };
     const expected = new Set(points.filter((point) => inside(point, grown)).map((point) => point.id));
     expected.add('p3');
+    expect(inside(points[1999], grown)).toBe(false);
     expect(mounted).toEqual(expected);
     // A view at working zoom holds a few dozen of the 2,000, not hundreds.
     expect(mounted.size).toBeGreaterThan(1);
@@ -148,14 +150,12 @@ describe('splitting the map between the canvas and React Flow', () => {
     partner('hidden', 0, 300, true),
   ];
 
-  it('indexes the shown partners for the canvas and keeps groups and the agenda as nodes', () => {
-    const { index, partners } = partnersForCanvas(nodes);
+  it('indexes every shown node for the canvas, with the agenda and groups as landmarks', () => {
+    const { index, partners, landmarks } = nodesForCanvas(nodes);
     expect([...partners.keys()].sort()).toEqual(['a', 'b']);
-    expect(index.size).toBe(2);
-    expect(isDomNode(nodes[0], new Set())).toBe(true);
-    expect(isDomNode(nodes[1], new Set())).toBe(true);
-    expect(isDomNode(nodes[2], new Set())).toBe(false);
-    expect(isDomNode(nodes[2], new Set(['a']))).toBe(true);
+    expect([...landmarks.keys()].sort()).toEqual(['agenda', 'g1']);
+    expect(landmarks.get('g1')).toMatchObject({ kind: 'group', colour: '#123456', name: 'G', caption: 'WG' });
+    expect(index.size).toBe(4);
   });
 
   it('gives the canvas every shown line with an end off the DOM, with an arrow head where the line has one', () => {
