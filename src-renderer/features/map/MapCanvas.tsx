@@ -17,7 +17,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { agendaNodeId, type Group } from '../../../src-main/contract/index';
-import { bestNameMatch } from '../../components/search-fold';
+import { bestNameMatch, foldForSearch } from '../../components/search-fold';
 import { useShortcut } from '../../components/useShortcut';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
@@ -42,6 +42,7 @@ interface Props {
 }
 
 const nodeOrigin: [number, number] = [0.5, 0.5];
+const suggestionLimit = 30;
 const fitOptions = { padding: 0.08 };
 /** Below this zoom names are unreadable anyway; hiding them keeps panning a big map smooth. */
 const farZoom = 0.35;
@@ -75,6 +76,13 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   const { view, settle } = useRestingView();
 
   const visible = useMemo(() => visibleIds(roster, filters), [roster, filters]);
+  // Suggestions as the name is typed, a screenful at most: a list of every partner put 10,000
+  // options in the page before a region's map could first draw.
+  const suggestions = useMemo(() => {
+    const typed = foldForSearch(query.trim());
+    if (!typed) return [];
+    return roster.partners.filter((partner) => foldForSearch(partner.name).includes(typed)).slice(0, suggestionLimit);
+  }, [roster.partners, query]);
 
   // Rebuild nodes while rendering when the roster, layout or filters change (React's pattern for
   // state derived from props), keeping the selection and any drag not yet saved.
@@ -279,7 +287,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
             aria-describedby={notFound ? 'map-search-none' : undefined}
           />
           <datalist id="map-partner-names">
-            {roster.partners.map((partner) => (
+            {suggestions.map((partner) => (
               <option key={partner.id} value={partner.name} />
             ))}
           </datalist>
