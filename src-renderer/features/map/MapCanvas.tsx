@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  type Edge,
   type EdgeChange,
   type Node,
   type NodeChange,
@@ -16,7 +17,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { agendaNodeId, type Group, type Relationship } from '../../../src-main/contract/index';
-import { bestNameMatch } from '../../components/search-fold';
+import { bestNameMatch, foldForSearch } from '../../components/search-fold';
 import { useShortcut } from '../../components/useShortcut';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
@@ -26,7 +27,11 @@ import { allRelationshipsLimit, buildEdges, buildNodes, visibleIds, type MapNode
 import type { Point } from './layout';
 import { drawingFontFamily, drawMap } from './map-drawing';
 import { nodeTypes } from './nodes';
+import { nodesToMount, viewRect } from './level-of-detail';
+import { linesForCanvas, nodesForCanvas } from './overview-content';
+import { OverviewLayer } from './OverviewLayer';
 import { useMap } from './store';
+import { useRestingView } from './useRestingView';
 
 interface Props {
   roster: Roster;
@@ -37,6 +42,7 @@ interface Props {
 }
 
 const nodeOrigin: [number, number] = [0.5, 0.5];
+const suggestionLimit = 30;
 const fitOptions = { padding: 0.08 };
 /** Below this zoom names are unreadable anyway; hiding them keeps panning a big map smooth. */
 const farZoom = 0.35;
@@ -74,8 +80,17 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
   const [notFound, setNotFound] = useState(false);
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [focusedNode, setFocusedNode] = useState<string | null>(null);
+  const { view, settle } = useRestingView();
 
   const visible = useMemo(() => visibleIds(roster, filters), [roster, filters]);
+  // Suggestions as the name is typed, a screenful at most: a list of every partner put 10,000
+  // options in the page before a region's map could first draw.
+  const suggestions = useMemo(() => {
+    const typed = foldForSearch(query.trim());
+    if (!typed) return [];
+    return roster.partners.filter((partner) => foldForSearch(partner.name).includes(typed)).slice(0, suggestionLimit);
+  }, [roster.partners, query]);
 
   // Rebuild nodes while rendering when the roster, layout or filters change (React's pattern for
   // state derived from props), keeping the selection and any drag not yet saved.
@@ -129,6 +144,61 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
     ],
   );
 
+  // Only what can be read becomes a DOM node: what is in view at reading zoom, the agenda and groups
+  // further out, the selected or focused ones at any zoom. The rest is drawn on the canvas under them.
+  const overview = useMemo(() => nodesForCanvas(nodes), [nodes]);
+  const keep = useMemo(() => {
+    const ids = nodes.filter((node) => node.selected).map((node) => node.id);
+    return focusedNode ? [...ids, focusedNode] : ids;
+  }, [nodes, focusedNode]);
+  const mounted = useMemo(
+    () =>
+      nodesToMount(
+        overview.index,
+        viewRect(view.transform, view.width, view.height),
+        view.transform[2],
+        keep,
+        overview.landmarks.keys(),
+      ),
+    [overview, view, keep],
+  );
+  const flowNodes = useMemo(() => nodes.filter((node) => mounted.has(node.id)), [nodes, mounted]);
+  const flowEdges = useMemo(() => {
+    const onDom = new Set(flowNodes.map((node) => node.id));
+    return edges.filter((edge: Edge) => onDom.has(edge.source) && onDom.has(edge.target));
+  }, [edges, flowNodes]);
+  const content = useMemo(() => {
+    const positions = new Map(nodes.filter((node) => !node.hidden).map((node) => [node.id, node.position]));
+    const onDom = (id: string) => mounted.has(id);
+    return { ...overview, lines: linesForCanvas(edges, positions, onDom) };
+  }, [nodes, edges, overview, mounted]);
+
+  const fitWholeMap = useCallback(
+    (duration?: number) => {
+      const shown = nodes.filter((node) => !node.hidden);
+      if (shown.length === 0) return;
+      const xs = shown.map((node) => node.position.x);
+      const ys = shown.map((node) => node.position.y);
+      // Node centres, grown by the biggest node's half size (the agenda) so nothing is cut at the edge.
+      const reach = 75;
+      const left = Math.min(...xs) - reach;
+      const top = Math.min(...ys) - reach;
+      void flow.fitBounds(
+        { x: left, y: top, width: Math.max(...xs) + reach - left, height: Math.max(...ys) + reach - top },
+        { ...fitOptions, duration },
+      );
+    },
+    [nodes, flow],
+  );
+  // The map fits itself once, when React Flow knows its size (what its `fitView` did, but over
+  // every partner, not only the mounted ones).
+  const fitted = useRef(false);
+  const onInit = useCallback(() => {
+    if (fitted.current) return;
+    fitted.current = true;
+    fitWholeMap();
+  }, [fitWholeMap]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<MapNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
     [setNodes],
@@ -164,11 +234,12 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           node.selected === (node.id === match.id) ? node : { ...node, selected: node.id === match.id },
         ),
       );
-      const node = flow.getNode(match.id);
+      // From the map's own list: the partner may be on the canvas only, unknown to React Flow.
+      const node = nodes.find((each) => each.id === match.id);
       if (node)
         void flow.setCenter(node.position.x, node.position.y, { zoom: Math.max(flow.getZoom(), 1.2), duration: 300 });
     },
-    [roster.partners, visible, flow, setNodes],
+    [roster.partners, visible, flow, setNodes, nodes],
   );
   useShortcut(
     '/',
@@ -236,7 +307,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
             aria-describedby={notFound ? 'map-search-none' : undefined}
           />
           <datalist id="map-partner-names">
-            {roster.partners.map((partner) => (
+            {suggestions.map((partner) => (
               <option key={partner.id} value={partner.name} />
             ))}
           </datalist>
@@ -249,11 +320,7 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
             </span>
           ) : null}
         </form>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void flow.fitView({ ...fitOptions, duration: 300 })}
-        >
+        <button type="button" className="button button--small" onClick={() => fitWholeMap(300)}>
           {t('map.fitView')}
         </button>
         <button type="button" className="button button--small" onClick={() => void rearrangeAutomatically()}>
@@ -276,10 +343,21 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           {t('map.exportSvg')}
         </button>
       </div>
-      <div className={far ? 'map-canvas map-canvas--far' : 'map-canvas'} data-testid="map-canvas">
+      <div
+        className={far ? 'map-canvas map-canvas--far' : 'map-canvas'}
+        data-testid="map-canvas"
+        data-partners-mounted={flowNodes.filter((node) => node.type === 'partner').length}
+        onFocus={(event) => {
+          const node = (event.target as Element).closest('.react-flow__node');
+          setFocusedNode(node?.getAttribute('data-id') ?? null);
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setFocusedNode(null);
+        }}
+      >
         <ReactFlow<MapNode>
-          nodes={nodes}
-          edges={edges}
+          nodes={flowNodes}
+          edges={flowEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -288,19 +366,15 @@ export function MapCanvas({ roster, layout, agendaName, relationshipLabel, group
           nodeOrigin={nodeOrigin}
           nodesConnectable={false}
           deleteKeyCode={null}
-          minZoom={0.05}
+          minZoom={0.02}
           maxZoom={2.5}
-          fitView
-          fitViewOptions={fitOptions}
-          // Culling to the nodes in view pays when zoomed in (a few dozen of 2,000 drawn). Far out
-          // most of the map is in view anyway, and culling made React Flow re-render its node
-          // list on every pan frame as nodes at the edges came and went: drawing them all panned
-          // about 40% faster at p95 in interleaved runs of tests/bench/map.bench.ts.
-          onlyRenderVisibleElements={!far}
+          onInit={onInit}
+          onMoveEnd={settle}
           proOptions={{ hideAttribution: true }}
           aria-label={t('map.canvas')}
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d9d4c8" />
+          <OverviewLayer content={content} view={view} mounted={mounted} />
           <MiniMap pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={0} ariaLabel={t('map.minimap')} />
           <Controls showInteractive={false} aria-label={t('map.controls')} />
         </ReactFlow>

@@ -3,6 +3,7 @@ import type { ApiError, MapPosition } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import type { LayoutInput, Point } from './layout';
 import { runLayout } from './layout-runner';
+import { planLayout } from './layout-plan';
 
 /** Seed of the automatic layout: the same roster always gives the same map. */
 const layoutSeed = 20_080;
@@ -15,6 +16,8 @@ interface MapState {
   /** The automatic layout for the roster in `layoutKey`, or null while none is computed. */
   layout: Record<string, Point> | null;
   layoutKey: string | null;
+  /** The groups the current layout was computed for: while they stay the same, its places are kept. */
+  layoutGroupsKey: string | null;
   layoutRunning: boolean;
   /** Bumped by "Re-arrange automatically", so the screen lays the map out again. */
   generation: number;
@@ -44,6 +47,7 @@ export const useMap = create<MapState>((set, get) => ({
   savedLoaded: false,
   layout: null,
   layoutKey: null,
+  layoutGroupsKey: null,
   layoutRunning: false,
   generation: 0,
   error: null,
@@ -61,6 +65,7 @@ export const useMap = create<MapState>((set, get) => ({
         savedLoaded: false,
         layout: null,
         layoutKey: null,
+        layoutGroupsKey: null,
         hiddenSectors: [],
         hiddenGroups: [],
         hiddenRelationshipKinds: [],
@@ -78,14 +83,26 @@ export const useMap = create<MapState>((set, get) => ({
   },
 
   async arrange(key, input) {
-    const initiativeId = get().initiativeId;
+    const { initiativeId, saved, layout, layoutGroupsKey } = get();
+    const plan = planLayout(
+      input,
+      saved,
+      layout && layoutGroupsKey ? { positions: layout, groupsKey: layoutGroupsKey } : null,
+    );
+    // Everything has a place already: draw it now, without waiting for a worker.
+    if (!plan.needsLayout)
+      return set({
+        layout: { [input.agendaId]: { x: 0, y: 0 }, ...plan.pinned },
+        layoutKey: key,
+        layoutGroupsKey: plan.groupsKey,
+      });
     set({ layoutRunning: true });
     // Marks for the benchmark (tests/bench/map.bench.ts); cheap enough to leave in.
     performance.mark('map-layout-start');
-    const result = await runLayout({ ...input, pinned: get().saved }, { seed: layoutSeed });
+    const result = await runLayout({ ...input, pinned: plan.pinned }, { seed: layoutSeed });
     performance.mark('map-layout-done');
     if (get().initiativeId !== initiativeId) return;
-    set({ layout: result.positions, layoutKey: key, layoutRunning: false });
+    set({ layout: result.positions, layoutKey: key, layoutGroupsKey: plan.groupsKey, layoutRunning: false });
   },
 
   async savePositions(positions) {
@@ -103,7 +120,13 @@ export const useMap = create<MapState>((set, get) => ({
     if (!initiativeId) return null;
     const result = await call('map.resetLayout', { initiativeId });
     if (!result.ok) return result.error;
-    set((state) => ({ saved: {}, layout: null, layoutKey: null, generation: state.generation + 1 }));
+    set((state) => ({
+      saved: {},
+      layout: null,
+      layoutKey: null,
+      layoutGroupsKey: null,
+      generation: state.generation + 1,
+    }));
     return null;
   },
 

@@ -6,12 +6,26 @@ export class MapPage {
   readonly canvas: Locator;
   readonly search: Locator;
   readonly panel: Locator;
+  /** The drawing of the whole map under the nodes; it says how many partners it drew. */
+  readonly overview: Locator;
+  /** Partners that are nodes a person can focus and drag (only those in view, close in). */
+  readonly partnerNodes: Locator;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByRole('application');
     // A search box with suggestions is a combobox to assistive technology.
     this.search = page.getByRole('combobox', { name: 'Find a partner on the map' });
     this.panel = page.getByRole('complementary', { name: 'Map filters and legend' });
+    this.overview = page.getByTestId('map-overview');
+    this.partnerNodes = this.canvas.locator('.react-flow__node-partner');
+  }
+
+  /** Finds a partner with the map's search, which centres the map on it close enough to read. */
+  async find(name: string): Promise<void> {
+    await this.search.fill(name);
+    await this.search.press('Enter');
+    await expect(this.node(name)).toBeVisible();
+    await expect.poll(() => this.offCentre(name)).toBeLessThan(12);
   }
 
   /** A partner, group or the agenda on the map, by the name it shows. */
