@@ -167,12 +167,25 @@ describe('splitting the map between the canvas and React Flow', () => {
         source: 'a',
         target: 'b',
         type: 'relationship',
-        data: { label: 'funds', strength: 2 },
+        data: { label: 'funds', strength: 2, direction: 'directed' },
         markerEnd: { type: 'arrowclosed' as never, color: '#1f6f5c' },
         style: { stroke: '#1f6f5c' },
       },
-      { id: 'r2', source: 'b', target: 'a', type: 'relationship', data: { label: 'x', strength: 1 } },
-      { id: 'r3', source: 'a', target: 'b', type: 'relationship', hidden: true, data: { label: 'y', strength: 1 } },
+      {
+        id: 'r2',
+        source: 'b',
+        target: 'a',
+        type: 'relationship',
+        data: { label: 'x', strength: 1, direction: 'directed' },
+      },
+      {
+        id: 'r3',
+        source: 'a',
+        target: 'b',
+        type: 'relationship',
+        hidden: true,
+        data: { label: 'y', strength: 1, direction: 'directed' },
+      },
     ];
     const mounted = new Set(['a']);
     const onDom = (id: string) => id === 'agenda' || id === 'g1' || mounted.has(id);
@@ -198,7 +211,7 @@ describe('splitting the map between the canvas and React Flow', () => {
       source: 'a',
       target: 'b',
       type: 'relationship',
-      data: { label: 'funds', strength: 2 },
+      data: { label: 'funds', strength: 2, direction: 'mutual' },
       markerEnd: arrow,
       markerStart: arrow,
       style: { stroke: '#1f6f5c' },
