@@ -227,8 +227,8 @@ const n = (value: number) => String(Math.round(value * 10) / 10);
 /** Characters XML 1.0 cannot hold (control codes, lone surrogates) are dropped, not escaped. */
 const text = (value: string) =>
   value
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters being removed
     .replace(
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters being removed
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       '',
     )
