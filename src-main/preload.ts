@@ -143,6 +143,21 @@ const channels = {
   'measures.import.preview': (input) => ipcRenderer.invoke('measures.import.preview', input),
   'measures.import.commit': (input) => ipcRenderer.invoke('measures.import.commit', input),
   'measures.export': (input) => ipcRenderer.invoke('measures.export', input),
+  'readiness.instruments.list': (input) => ipcRenderer.invoke('readiness.instruments.list', input),
+  'readiness.instruments.create': (input) => ipcRenderer.invoke('readiness.instruments.create', input),
+  'readiness.items.update': (input) => ipcRenderer.invoke('readiness.items.update', input),
+  'readiness.items.add': (input) => ipcRenderer.invoke('readiness.items.add', input),
+  'readiness.items.delete': (input) => ipcRenderer.invoke('readiness.items.delete', input),
+  'readiness.rounds.list': (input) => ipcRenderer.invoke('readiness.rounds.list', input),
+  'readiness.rounds.create': (input) => ipcRenderer.invoke('readiness.rounds.create', input),
+  'readiness.sheets.list': (input) => ipcRenderer.invoke('readiness.sheets.list', input),
+  'readiness.sheets.save': (input) => ipcRenderer.invoke('readiness.sheets.save', input),
+  'readiness.sheets.delete': (input) => ipcRenderer.invoke('readiness.sheets.delete', input),
+  'readiness.results': (input) => ipcRenderer.invoke('readiness.results', input),
+  'readiness.phases.get': (input) => ipcRenderer.invoke('readiness.phases.get', input),
+  'readiness.phases.move': (input) => ipcRenderer.invoke('readiness.phases.move', input),
+  'readiness.benchmarks.mark': (input) => ipcRenderer.invoke('readiness.benchmarks.mark', input),
+  'readiness.evidence.choices': (input) => ipcRenderer.invoke('readiness.evidence.choices', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -54,6 +54,7 @@ import {
 } from './sync';
 import { summaryChannels } from './summary';
 import { measuresChannels } from './measures';
+import { readinessChannels } from './readiness';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -319,6 +320,7 @@ export const channels = {
   ...meetingChannels,
   ...summaryChannels,
   ...measuresChannels,
+  ...readinessChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

@@ -12,3 +12,4 @@ export * from './backups';
 export * from './sync';
 export * from './summary';
 export * from './measures';
+export * from './readiness';

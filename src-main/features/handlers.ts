@@ -11,6 +11,7 @@ import { syncHandlers } from './sync';
 import { summaryHandlers } from './summary/index';
 import { guardStorage } from './storage-guard';
 import { measuresHandlers } from './measures/index';
+import { readinessHandlers } from './readiness/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -29,6 +30,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...syncHandlers(context),
     ...summaryHandlers(context),
     ...measuresHandlers(context),
+    ...readinessHandlers(context),
   });
 }
 

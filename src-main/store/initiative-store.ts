@@ -18,6 +18,7 @@ import { createDecisionRepository, type DecisionRepository } from './decisions';
 import { createLiveSessionRepository, type LiveSessionRepository } from './live-sessions';
 import { createMeasuresStore, type MeasuresStore } from './measures';
 import { WritePath, type WritePathOptions } from './write-path';
+import { createReadinessStore, type ReadinessStore } from './readiness';
 
 /** One initiative's open database with its write path and repositories. */
 export class InitiativeStore {
@@ -38,6 +39,7 @@ export class InitiativeStore {
   readonly actionItems: ActionItemRepository;
   readonly live: LiveSessionRepository;
   readonly measures: MeasuresStore;
+  readonly readiness: ReadinessStore;
   private readonly flusher: WalFlusher | null;
   private flushing: Promise<void> | undefined;
 
@@ -74,6 +76,7 @@ export class InitiativeStore {
     this.actionItems = createActionItemRepository(db, this.writePath);
     this.live = createLiveSessionRepository(db, this.writePath, options.now);
     this.measures = createMeasuresStore(db, this.writePath);
+    this.readiness = createReadinessStore(db, this.writePath, this.initiative);
   }
 
   static open(

@@ -237,6 +237,56 @@ export const domainTables = {
     small_group_threshold: 'integer',
     tombstone: 'flag',
   },
+  /** Built-in instruments keep only what someone changed here; see migration 0180. */
+  readiness_instruments: {
+    name: 'text',
+    scale: 'text',
+    rates_importance: 'flag',
+    tombstone: 'flag',
+  },
+  readiness_sections: {
+    instrument_id: 'text',
+    title: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  readiness_items: {
+    instrument_id: 'text',
+    section_id: 'text',
+    text: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  readiness_rounds: {
+    instrument_id: 'text',
+    title: 'text',
+    held_on: 'text',
+    tombstone: 'flag',
+  },
+  /** One rater's sheet: sector and lived experience, never a name; answers as one JSON field. */
+  readiness_sheets: {
+    round_id: 'text',
+    sector: 'text',
+    lived_experience: 'flag',
+    answers: 'text',
+    entered_at: 'text',
+    tombstone: 'flag',
+  },
+  /** Keyed by the benchmark's fixed id. */
+  phase_benchmarks: {
+    met: 'flag',
+    met_on: 'text',
+    evidence_kind: 'text',
+    evidence_id: 'text',
+    evidence_text: 'text',
+    tombstone: 'flag',
+  },
+  phase_history: {
+    phase: 'text',
+    entered_on: 'text',
+    note: 'text',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**

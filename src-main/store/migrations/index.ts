@@ -8,6 +8,7 @@ import { voiceSearchFacets } from './0060-voice-search-facets';
 import { erasedWords } from './0070-erased-words';
 import { themeHierarchy } from './0110-theme-hierarchy';
 import { measures } from './0140-measures';
+import { readiness } from './0180-readiness';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   erasedWords,
   themeHierarchy,
   measures,
+  readiness,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

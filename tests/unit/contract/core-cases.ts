@@ -7,6 +7,7 @@ import { isSummaryChannel, seedSummary, summaryValidInput, type SummaryIds } fro
 import { isSyncChannel, seedSync, syncValidInput, type SyncIds } from './sync-cases';
 import { isVoiceChannel, seedVoice, voiceValidInput, type VoiceIds } from './voice-cases';
 import { isMeasuresChannel, measuresValidInput, seedMeasures, type MeasuresIds } from './measures-cases';
+import { isReadinessChannel, readinessValidInput, seedReadiness, type ReadinessIds } from './readiness-cases';
 
 /** Ids of the rows every channel suite starts from: real rows, so only a bad part can be refused. */
 export interface CoreIds {
@@ -27,6 +28,7 @@ export interface SeededIds {
   sync: SyncIds;
   summary: SummaryIds;
   measures: MeasuresIds;
+  readiness: ReadinessIds;
 }
 
 /** An initiative with partners, groups and a relationship (some deleted, for the restore channels). */
@@ -68,7 +70,8 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const sync = seedSync(fixture, core.initiativeId, core.partnerId, await joinSource());
   const summary = await seedSummary(fixture, meeting);
   const measures = seedMeasures(fixture, core.initiativeId, core.partnerId);
-  return { core, voice, meeting, hardening, sync, summary, measures };
+  const readiness = seedReadiness(fixture, core.initiativeId, measures.indicatorId);
+  return { core, voice, meeting, hardening, sync, summary, measures, readiness };
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -147,5 +150,6 @@ export function validInputFor(channel: Channel, ids: SeededIds): Record<string, 
   if (isSummaryChannel(channel)) return summaryValidInput(channel, ids.summary);
   if (isVoiceChannel(channel)) return voiceValidInput(channel, ids.voice);
   if (isMeasuresChannel(channel)) return measuresValidInput(channel, ids.measures);
+  if (isReadinessChannel(channel)) return readinessValidInput(channel, ids.readiness);
   throw new Error(`No valid input for ${channel}: add one to the cases file of its feature.`);
 }

@@ -10,6 +10,7 @@ import { isSummaryChannel, summaryBadInputs, type SummaryIds } from './summary-c
 import { isSyncChannel, syncBadInputs, type SyncIds } from './sync-cases';
 import { voiceBadInputs, type VoiceIds } from './voice-cases';
 import { isMeasuresChannel, measuresBadInputs } from './measures-cases';
+import { isReadinessChannel, readinessBadInputs } from './readiness-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -253,6 +254,7 @@ function badInputs(channel: Channel): [string, unknown][] {
       if (isSyncChannel(channel)) return syncBadInputs(channel, sync);
       if (isSummaryChannel(channel)) return summaryBadInputs(channel, summary);
       if (isMeasuresChannel(channel)) return measuresBadInputs(channel, seeded.measures);
+      if (isReadinessChannel(channel)) return readinessBadInputs(channel, seeded.readiness);
       return voiceBadInputs(channel, voice);
   }
 }

@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { entityId, knownSectors, limits, locales, newRecordId, Phase } from './models';
+
+/**
+ * Readiness, phases and learning: instruments (sections of items people rate), rounds of rating
+ * sheets entered from paper, their results, and the phase tracker with its benchmarks.
+ */
+
+/** How an item is rated: how far along it is, or how much people agree it holds. Both run 1..4. */
+export const readinessScales = ['progress', 'agreement'] as const;
+export type ReadinessScale = (typeof readinessScales)[number];
+export const levelCount = 4;
+export const importanceCount = 5;
+/** Groups with fewer raters than this are folded into the whole, never shown on their own. */
+export const smallGroupRaters = 3;
+
+/** A built-in text in every language the app speaks; the screen picks the one it shows in. */
+export const LocalText = z.object(
+  Object.fromEntries(locales.map((locale) => [locale, z.string()])) as {
+    [L in (typeof locales)[number]]: z.ZodString;
+  },
+);
+export type LocalText = z.infer<typeof LocalText>;
+
+const name = z.string().trim().min(1, 'must not be empty').max(limits.name);
+const itemText = z.string().trim().min(1, 'must not be empty').max(1000);
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-12-06');
+
+export const ReadinessItem = z.object({
+  id: entityId,
+  sectionId: entityId,
+  /** What someone typed (a custom item, or a built-in one edited); empty for an unedited built-in. */
+  text: z.string(),
+  builtinText: LocalText.nullable(),
+});
+export type ReadinessItem = z.infer<typeof ReadinessItem>;
+
+export const ReadinessSection = z.object({
+  id: entityId,
+  title: z.string(),
+  builtinTitle: LocalText.nullable(),
+  items: z.array(ReadinessItem),
+});
+export type ReadinessSection = z.infer<typeof ReadinessSection>;
+
+export const Instrument = z.object({
+  id: entityId,
+  name: z.string(),
+  builtinName: LocalText.nullable(),
+  scale: z.enum(readinessScales),
+  ratesImportance: z.boolean(),
+  builtIn: z.boolean(),
+  sections: z.array(ReadinessSection),
+});
+export type Instrument = z.infer<typeof Instrument>;
+
+export const InstrumentDraft = z
+  .object({
+    name,
+    scale: z.enum(readinessScales).default('progress'),
+    ratesImportance: z.boolean().default(true),
+    sections: z
+      .array(z.object({ title: name, items: z.array(itemText).min(1).max(100) }).strict())
+      .min(1)
+      .max(20),
+  })
+  .strict();
+export type InstrumentDraft = z.input<typeof InstrumentDraft>;
+
+export const Round = z.object({
+  id: entityId,
+  instrumentId: entityId,
+  title: z.string(),
+  heldOn: z.string(),
+  sheets: z.number().int(),
+});
+export type Round = z.infer<typeof Round>;
+
+export const RoundDraft = z.object({ instrumentId: entityId, title: name, heldOn: isoDate }).strict();
+export type RoundDraft = z.input<typeof RoundDraft>;
+
+/** One item's answer on a sheet: a level 1..4 and, when the instrument asks, importance 1..5. */
+export const Answer = z
+  .object({
+    level: z.number().int().min(1).max(levelCount).nullable(),
+    importance: z.number().int().min(1).max(importanceCount).nullable().default(null),
+  })
+  .strict();
+export type Answer = z.infer<typeof Answer>;
+
+export const RaterSector = z.enum(knownSectors);
+
+export const SheetDraft = z
+  .object({
+    sector: RaterSector,
+    livedExperience: z.boolean(),
+    answers: z.record(entityId, Answer).refine((answers) => Object.keys(answers).length <= 500, 'too many answers'),
+  })
+  .strict();
+export type SheetDraft = z.input<typeof SheetDraft>;
+
+export const Sheet = z.object({
+  id: entityId,
+  roundId: entityId,
+  sector: RaterSector,
+  livedExperience: z.boolean(),
+  answers: z.record(z.string(), Answer),
+  enteredAt: z.string(),
+});
+export type Sheet = z.infer<typeof Sheet>;
+
+/** A group's view of an item, or only the fact that it is too small to show on its own. */
+export const GroupView = z.discriminatedUnion('shown', [
+  z.object({ shown: z.literal(true), raters: z.number().int(), meanLevel: z.number() }),
+  z.object({ shown: z.literal(false) }),
+]);
+export type GroupView = z.infer<typeof GroupView>;
+
+export const ItemResult = z.object({
+  itemId: entityId,
+  sectionId: entityId,
+  /** Raters who gave this item a level. */
+  raters: z.number().int(),
+  /** How many raters chose each level, level 1 first. */
+  spread: z.array(z.number().int()),
+  meanLevel: z.number().nullable(),
+  meanImportance: z.number().nullable(),
+  /** Importance minus how well it is done, both out of 5; positive means it matters more than it is done. */
+  gap: z.number().nullable(),
+  residents: GroupView,
+  agencies: GroupView,
+  /** Residents' mean level minus agencies', when both groups are shown. */
+  difference: z.number().nullable(),
+  /** Mean level minus the previous round's, when both rounds rated the item. */
+  change: z.number().nullable(),
+});
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const RoundResults = z.object({
+  roundId: entityId,
+  previousRoundId: entityId.nullable(),
+  sheets: z.number().int(),
+  /** How many sheets came from residents and from agencies; null when fewer than three (not shown). */
+  residentSheets: z.number().int().nullable(),
+  agencySheets: z.number().int().nullable(),
+  items: z.array(ItemResult),
+});
+export type RoundResults = z.infer<typeof RoundResults>;
+
+export const evidenceKinds = ['decision', 'session', 'indicator', 'note'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export const Benchmark = z.object({
+  id: entityId,
+  phase: Phase,
+  text: LocalText,
+  met: z.boolean(),
+  metOn: z.string().nullable(),
+  evidenceKind: z.enum(evidenceKinds).nullable(),
+  evidenceId: entityId.nullable(),
+  /** The linked record's title as it reads now, or the note written as evidence. */
+  evidenceText: z.string(),
+});
+export type Benchmark = z.infer<typeof Benchmark>;
+
+export const PhaseStep = z.object({ id: entityId, phase: Phase, enteredOn: z.string(), note: z.string() });
+export type PhaseStep = z.infer<typeof PhaseStep>;
+
+export const PhaseTracker = z.object({
+  phase: Phase,
+  benchmarks: z.array(Benchmark),
+  /** Oldest first. */
+  history: z.array(PhaseStep),
+});
+export type PhaseTracker = z.infer<typeof PhaseTracker>;
+
+export const EvidenceChoice = z.object({ kind: z.enum(evidenceKinds), id: entityId, label: z.string() });
+export type EvidenceChoice = z.infer<typeof EvidenceChoice>;
+
+/** A benchmark marked met needs its evidence: a linked record, or for a note the note's words. */
+export const BenchmarkMark = z
+  .object({
+    met: z.boolean(),
+    metOn: isoDate.nullable().default(null),
+    evidenceKind: z.enum(evidenceKinds).nullable().default(null),
+    evidenceId: entityId.nullable().default(null),
+    evidenceText: z.string().max(limits.longText).default(''),
+  })
+  .strict()
+  .refine((mark) => !mark.met || (mark.metOn !== null && mark.evidenceKind !== null), {
+    message: 'a met benchmark needs a date and its evidence',
+    path: ['evidenceKind'],
+  })
+  .refine(
+    (mark) => !mark.met || (mark.evidenceKind === 'note' ? mark.evidenceText.trim() !== '' : mark.evidenceId !== null),
+    { message: 'the evidence must name a record, or for a note say what it is', path: ['evidenceId'] },
+  );
+export type BenchmarkMark = z.input<typeof BenchmarkMark>;
+
+const inInitiative = { initiativeId: entityId };
+const initiativeOnly = z.object(inInitiative).strict();
+const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
+const oneItem = z.object({ ...inInitiative, itemId: entityId }).strict();
+
+export const readinessChannels = {
+  'readiness.instruments.list': { input: initiativeOnly, output: z.array(Instrument) },
+  'readiness.instruments.create': {
+    input: z.object({ ...inInitiative, instrument: InstrumentDraft, id: newRecordId }).strict(),
+    output: Instrument,
+    write: true,
+  },
+  /** Saves an item's words as typed; a built-in item keeps its id, so its ratings stay with it. */
+  'readiness.items.update': {
+    input: z.object({ ...inInitiative, itemId: entityId, text: itemText }).strict(),
+    output: Instrument,
+    write: true,
+  },
+  'readiness.items.add': {
+    input: z.object({ ...inInitiative, sectionId: entityId, text: itemText, id: newRecordId }).strict(),
+    output: Instrument,
+    write: true,
+  },
+  'readiness.items.delete': { input: oneItem, output: Instrument, write: true },
+  'readiness.rounds.list': { input: initiativeOnly, output: z.array(Round) },
+  'readiness.rounds.create': {
+    input: z.object({ ...inInitiative, round: RoundDraft, id: newRecordId }).strict(),
+    output: Round,
+    write: true,
+  },
+  'readiness.sheets.list': { input: oneRound, output: z.array(Sheet) },
+  /** One rater's sheet, all answers at once; the same id again replaces it (a correction). */
+  'readiness.sheets.save': {
+    input: z.object({ ...inInitiative, roundId: entityId, sheet: SheetDraft, id: newRecordId }).strict(),
+    output: Sheet,
+    write: true,
+  },
+  'readiness.sheets.delete': {
+    input: z.object({ ...inInitiative, sheetId: entityId }).strict(),
+    output: z.object({ sheetId: entityId }),
+    write: true,
+  },
+  'readiness.results': { input: oneRound, output: RoundResults },
+  'readiness.phases.get': { input: initiativeOnly, output: PhaseTracker },
+  'readiness.phases.move': {
+    input: z
+      .object({ ...inInitiative, phase: Phase, enteredOn: isoDate, note: z.string().max(limits.longText).default('') })
+      .strict(),
+    output: PhaseTracker,
+    write: true,
+  },
+  'readiness.benchmarks.mark': {
+    input: z.object({ ...inInitiative, benchmarkId: entityId, mark: BenchmarkMark }).strict(),
+    output: PhaseTracker,
+    write: true,
+  },
+  /** Decisions, sessions and indicators a benchmark can point to as its evidence. */
+  'readiness.evidence.choices': { input: initiativeOnly, output: z.array(EvidenceChoice) },
+} as const;
