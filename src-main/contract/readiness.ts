@@ -14,6 +14,14 @@ export const importanceCount = 5;
 /** Groups with fewer raters than this are folded into the whole, never shown on their own. */
 export const smallGroupRaters = 3;
 
+/** A level 1..4 on the 1..5 importance scale, so the two can be compared: 1 -> 1, 4 -> 5. */
+export function levelOutOfFive(level: number): number {
+  return 1 + ((level - 1) * 4) / (levelCount - 1);
+}
+
+/** A difference between residents and agencies this large (in levels) is worth a look. */
+export const notableDifference = 0.75;
+
 /** A built-in text in every language the app speaks; the screen picks the one it shows in. */
 export const LocalText = z.object(
   Object.fromEntries(locales.map((locale) => [locale, z.string()])) as {

@@ -1,5 +1,7 @@
 import {
   levelCount,
+  levelOutOfFive,
+  notableDifference,
   smallGroupRaters,
   type GroupView,
   type Instrument,
@@ -13,10 +15,7 @@ import {
  * the tests all read the same figures.
  */
 
-/** A level 1..4 on the 1..5 importance scale, so the two can be compared: 1 -> 1, 4 -> 5. */
-export function levelOutOfFive(level: number): number {
-  return 1 + ((level - 1) * 4) / (levelCount - 1);
-}
+export { levelOutOfFive, notableDifference };
 
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -122,9 +121,6 @@ export function roundResults(
     ),
   };
 }
-
-/** A difference between residents and agencies this large (in levels) is worth a look. */
-export const notableDifference = 0.75;
 
 /** Items where residents and agencies differ most, largest first; hidden groups never appear. */
 export function whereViewsDiffer(items: readonly ItemResult[]): ItemResult[] {
