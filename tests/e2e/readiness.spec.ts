@@ -1,0 +1,147 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { HostProcess } from './host-process';
+import { AppPage } from './pages/app-page';
+import { api } from './pages/meeting-page';
+import { ReadinessPage } from './pages/readiness-page';
+
+interface InstrumentView {
+  id: string;
+  builtinName: { en: string } | null;
+  sections: { items: { id: string; builtinText: { en: string } | null }[] }[];
+}
+
+const shareDefinition = 'Partners share one definition of the problem.';
+const nameVision = 'Everyone can name the shared vision and goal.';
+
+async function sheet(
+  request: APIRequestContext,
+  host: HostProcess,
+  initiativeId: string,
+  roundId: string,
+  livedExperience: boolean,
+  answers: Record<string, { level: number; importance: number }>,
+): Promise<void> {
+  await api(request, host, 'readiness.sheets.save', {
+    initiativeId,
+    roundId,
+    sheet: { sector: livedExperience ? 'community' : 'health', livedExperience, answers },
+  });
+}
+
+test('a round of twelve raters shows the gap, where residents differ and what changed, and two benchmarks are met with evidence', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', {
+    name: 'Eastside Cradle to Career',
+  });
+  await api(request, host, 'sessions.create', {
+    initiativeId,
+    session: { kind: 'roundtable', title: 'March roundtable', startsAt: '2026-03-10T18:00' },
+  });
+  await api(request, host, 'measures.indicators.create', {
+    initiativeId,
+    indicator: { name: 'Kindergarten readiness' },
+  });
+  const instruments = await api<InstrumentView[]>(request, host, 'readiness.instruments.list', { initiativeId });
+  const selfAssessment = instruments.find((one) => one.builtinName?.en === 'Self-assessment of the five conditions');
+  if (!selfAssessment) throw new Error('the built-in self-assessment is missing');
+  const [definition, vision] = selfAssessment.sections[0].items.map((item) => item.id);
+
+  // Last autumn three agencies rated the shared definition 2 of 4.
+  const autumn = await api<{ id: string }>(request, host, 'readiness.rounds.create', {
+    initiativeId,
+    round: { instrumentId: selfAssessment.id, title: 'Autumn check', heldOn: '2025-10-01' },
+  });
+  for (let i = 0; i < 3; i++)
+    await sheet(request, host, initiativeId, autumn.id, false, { [definition]: { level: 2, importance: 5 } });
+
+  // This spring: eleven sheets from paper through the API, the twelfth typed in below.
+  const spring = await api<{ id: string }>(request, host, 'readiness.rounds.create', {
+    initiativeId,
+    round: { instrumentId: selfAssessment.id, title: 'Spring check', heldOn: '2026-03-10' },
+  });
+  for (let i = 0; i < 4; i++) {
+    // Only two residents rated the vision: too few to show apart.
+    const answers: Record<string, { level: number; importance: number }> = {
+      [definition]: { level: 1, importance: 5 },
+    };
+    if (i < 2) answers[vision] = { level: 2, importance: 4 };
+    await sheet(request, host, initiativeId, spring.id, true, answers);
+  }
+  for (let i = 0; i < 7; i++)
+    await sheet(request, host, initiativeId, spring.id, false, {
+      [definition]: { level: 3, importance: 4 },
+      [vision]: { level: 3, importance: 4 },
+    });
+
+  const app = new AppPage(page);
+  const readiness = new ReadinessPage(page);
+  await app.openInitiative(host.openUrl);
+  await page.keyboard.press('Control+8');
+  await expect(page.getByRole('heading', { level: 1, name: 'Readiness and phases' })).toBeVisible();
+  await readiness.openRound('Self-assessment of the five conditions', /^Spring check, 2026-03-10 · sheets: 11/);
+
+  // The twelfth sheet, from paper, by keyboard: a resident who sees little shared definition.
+  await readiness.sheet.getByLabel(/sector/).selectOption({ label: 'Community / residents' });
+  await readiness.sheet.getByLabel(/sector/).press('Tab');
+  await expect(readiness.sheet.getByLabel('Has lived experience of the issue')).toBeFocused();
+  await page.keyboard.press('Space');
+  await readiness.levelOf(shareDefinition).focus();
+  await page.keyboard.type('7');
+  await expect(readiness.sheet.getByRole('alert')).toHaveText('How well is a digit from 1 to 4.');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await expect(readiness.importanceOf(shareDefinition)).toBeFocused();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(readiness.sheet.getByRole('status')).toHaveText('Sheet saved. Type in the next one.');
+  await expect(readiness.sheet.getByLabel(/sector/)).toBeFocused();
+  await app.expectSaved();
+
+  await expect(
+    readiness.results.getByText(/^Sheets: 12 \(residents with lived experience: 5, agencies and others: 7\)/),
+  ).toBeVisible();
+  // The gap chart: the shared definition matters most against how well it is done, first in the table.
+  const definitionGap = readiness.row(readiness.gapTable, shareDefinition);
+  await expect(readiness.gapTable.getByRole('row').nth(1)).toContainText(shareDefinition);
+  // Importance 53/60 = 4.4; done 26/12 = 2.2 of 4, 2.6 of 5; gap +1.9; up 0.2 on autumn's 2.0.
+  await expect(definitionGap.getByRole('cell')).toHaveText(['4.4', '2.6', '+1.9', '+0.2']);
+  // Where residents differ: 1.0 against 3.0; the vision has only two residents, so it is not shown apart.
+  await expect(readiness.row(readiness.differTable, shareDefinition).getByRole('cell')).toHaveText([
+    '1.0',
+    '3.0',
+    '-2.0 Worth talking about',
+  ]);
+  await expect(readiness.row(readiness.differTable, nameVision)).toContainText(
+    'Not shown separately: fewer than three raters in one of the groups.',
+  );
+
+  // Two benchmarks of the first phase met, each with its evidence, and the move to the next phase.
+  await page.getByRole('tab', { name: 'Phases' }).click();
+  await readiness.markMet('A readiness check has been done together.', '2026-03-10', 'A session', 'March roundtable');
+  await readiness.markMet(
+    'Leaders from several sectors have been met and are interested.',
+    '2026-02-20',
+    'An indicator',
+    'Kindergarten readiness',
+  );
+  const move = page.getByRole('form', { name: 'Move to a phase' });
+  await move.getByLabel('Phase', { exact: true }).selectOption({ label: 'Initiate action' });
+  await move.getByLabel('Since').fill('2026-03-15');
+  await move.getByLabel('Why (optional)').fill('Readiness check done');
+  await move.getByRole('button', { name: 'Record the move' }).click();
+  await expect(page.getByRole('heading', { name: 'Current phase: Initiate action' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Phase history' }).getByRole('listitem').last()).toHaveText(
+    '2026-03-15 Initiate action — Readiness check done',
+  );
+  await app.expectSaved();
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Phases' }).click();
+  await expect(readiness.benchmark('A readiness check has been done together.')).toContainText(
+    'Met on 2026-03-10. A session: March roundtable',
+  );
+});
