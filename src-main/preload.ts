@@ -158,6 +158,7 @@ const channels = {
   'readiness.phases.move': (input) => ipcRenderer.invoke('readiness.phases.move', input),
   'readiness.benchmarks.mark': (input) => ipcRenderer.invoke('readiness.benchmarks.mark', input),
   'readiness.evidence.choices': (input) => ipcRenderer.invoke('readiness.evidence.choices', input),
+  'readiness.report': (input) => ipcRenderer.invoke('readiness.report', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

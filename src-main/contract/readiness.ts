@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportFile } from './exchange';
 import { entityId, knownSectors, limits, locales, newRecordId, Phase } from './models';
 
 /**
@@ -263,4 +264,11 @@ export const readinessChannels = {
   },
   /** Decisions, sessions and indicators a benchmark can point to as its evidence. */
   'readiness.evidence.choices': { input: initiativeOnly, output: z.array(EvidenceChoice) },
+  /** A round's results as a report for partners, PDF or Word, in the language asked for. */
+  'readiness.report': {
+    input: z
+      .object({ ...inInitiative, roundId: entityId, format: z.enum(['pdf', 'docx']), locale: z.enum(locales) })
+      .strict(),
+    output: ExportFile,
+  },
 } as const;

@@ -1,4 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { readZip } from '../../src-main/features/exchange/zip';
 import { expect, test } from './fixtures';
 import type { HostProcess } from './host-process';
 import { AppPage } from './pages/app-page';
@@ -118,6 +120,15 @@ test('a round of twelve raters shows the gap, where residents differ and what ch
   await expect(readiness.row(readiness.differTable, nameVision)).toContainText(
     'Not shown separately: fewer than three raters in one of the groups.',
   );
+
+  // The report for partners, as Word: the same gap in the document.
+  const downloading = page.waitForEvent('download');
+  await readiness.results.getByRole('button', { name: 'Report as Word' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('readiness-2026-03-10-Spring-check.docx');
+  const xml = new TextDecoder().decode(readZip(readFileSync(await download.path())).get('word/document.xml')!());
+  expect(xml).toContain(shareDefinition);
+  expect(xml).toContain('+1.9');
 
   // Two benchmarks of the first phase met, each with its evidence, and the move to the next phase.
   await page.getByRole('tab', { name: 'Phases' }).click();

@@ -1,9 +1,10 @@
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { exportReadinessReport } from './report-export';
 import { roundResults } from './scoring';
 
 /** Readiness, phases and learning: each handler opens the initiative and calls its readiness store. */
-export function readinessHandlers({ library }: HandlerContext) {
+export function readinessHandlers({ library, printPdf }: HandlerContext) {
   const readiness = (initiativeId: string) => library.open(initiativeId).readiness;
   return {
     'readiness.instruments.list': ({ initiativeId }) => readiness(initiativeId).instruments.list(),
@@ -40,5 +41,7 @@ export function readinessHandlers({ library }: HandlerContext) {
     'readiness.benchmarks.mark': ({ initiativeId, benchmarkId, mark }) =>
       readiness(initiativeId).phases.mark(benchmarkId, mark),
     'readiness.evidence.choices': ({ initiativeId }) => readiness(initiativeId).evidenceChoices(),
+    'readiness.report': ({ initiativeId, roundId, format, locale }) =>
+      exportReadinessReport(library.open(initiativeId), roundId, format, locale, printPdf),
   } satisfies Partial<HandlerMap>;
 }

@@ -87,6 +87,8 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, sheetId };
     case 'readiness.phases.move':
       return { initiativeId, phase: 'initiate_action', enteredOn: '2026-04-01', note: 'Steering committee formed.' };
+    case 'readiness.report':
+      return { initiativeId, roundId, format: 'docx', locale: 'fr' };
     case 'readiness.benchmarks.mark':
       return {
         initiativeId,
@@ -169,6 +171,12 @@ export function readinessBadInputs(channel: ReadinessChannel, ids: ReadinessIds)
           'unknown evidence kind',
           { initiativeId, benchmarkId, mark: { met: true, metOn: '2026-03-01', evidenceKind: 'rumour' } },
         ],
+      ];
+    case 'readiness.report':
+      return [
+        ...common,
+        ['unknown format', { ...valid, format: 'odt' }],
+        ['unknown language', { ...valid, locale: 'de' }],
       ];
     default:
       return common;
