@@ -159,6 +159,8 @@ const channels = {
   'readiness.benchmarks.mark': (input) => ipcRenderer.invoke('readiness.benchmarks.mark', input),
   'readiness.evidence.choices': (input) => ipcRenderer.invoke('readiness.evidence.choices', input),
   'readiness.report': (input) => ipcRenderer.invoke('readiness.report', input),
+  'readiness.reviews.get': (input) => ipcRenderer.invoke('readiness.reviews.get', input),
+  'readiness.reviews.save': (input) => ipcRenderer.invoke('readiness.reviews.save', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -206,6 +206,26 @@ export const BenchmarkMark = z
   );
 export type BenchmarkMark = z.input<typeof BenchmarkMark>;
 
+/** What was planned, what happened, why the difference, what next: one per session. */
+export const AfterActionReview = z.object({
+  sessionId: entityId,
+  planned: z.string(),
+  happened: z.string(),
+  whyDifferent: z.string(),
+  nextSteps: z.string(),
+  /** Empty until something is written. */
+  reviewedOn: z.string(),
+});
+export type AfterActionReview = z.infer<typeof AfterActionReview>;
+
+const reviewText = z.string().max(limits.longText);
+export const ReviewPatch = z
+  .object({ planned: reviewText, happened: reviewText, whyDifferent: reviewText, nextSteps: reviewText })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to save');
+export type ReviewPatch = z.input<typeof ReviewPatch>;
+
 const inInitiative = { initiativeId: entityId };
 const initiativeOnly = z.object(inInitiative).strict();
 const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
@@ -264,6 +284,15 @@ export const readinessChannels = {
   },
   /** Decisions, sessions and indicators a benchmark can point to as its evidence. */
   'readiness.evidence.choices': { input: initiativeOnly, output: z.array(EvidenceChoice) },
+  'readiness.reviews.get': {
+    input: z.object({ ...inInitiative, sessionId: entityId }).strict(),
+    output: AfterActionReview,
+  },
+  'readiness.reviews.save': {
+    input: z.object({ ...inInitiative, sessionId: entityId, patch: ReviewPatch }).strict(),
+    output: AfterActionReview,
+    write: true,
+  },
   /** A round's results as a report for partners, PDF or Word, in the language asked for. */
   'readiness.report': {
     input: z

@@ -3,6 +3,7 @@ import type { Db } from './connection';
 import type { InitiativeRepository } from './initiatives';
 import { createInstrumentRepository, type InstrumentRepository } from './readiness-instruments';
 import { createPhaseRepository, type PhaseRepository } from './readiness-phases';
+import { createReviewRepository, type ReviewRepository } from './readiness-reviews';
 import { createRoundRepository, type RoundRepository } from './readiness-rounds';
 import { text } from './rows';
 import type { WritePath } from './write-path';
@@ -11,6 +12,7 @@ export interface ReadinessStore {
   instruments: InstrumentRepository;
   rounds: RoundRepository;
   phases: PhaseRepository;
+  reviews: ReviewRepository;
   /** Records a met benchmark can name as its evidence, newest first within each kind. */
   evidenceChoices(): EvidenceChoice[];
 }
@@ -39,5 +41,5 @@ export function createReadinessStore(db: Db, writePath: WritePath, initiative: I
     return [...rows(decisions, 'decision'), ...rows(sessions, 'session'), ...rows(indicators, 'indicator')];
   }
 
-  return { instruments, rounds, phases, evidenceChoices };
+  return { instruments, rounds, phases, reviews: createReviewRepository(db, writePath), evidenceChoices };
 }

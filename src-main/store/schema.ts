@@ -281,6 +281,15 @@ export const domainTables = {
     evidence_text: 'text',
     tombstone: 'flag',
   },
+  /** Keyed by the session's id: one review per session. */
+  after_action_reviews: {
+    planned: 'text',
+    happened: 'text',
+    why_different: 'text',
+    next_steps: 'text',
+    reviewed_on: 'text',
+    tombstone: 'flag',
+  },
   phase_history: {
     phase: 'text',
     entered_on: 'text',
@@ -313,6 +322,7 @@ export const longTextColumns: Readonly<Record<string, readonly string[]>> = {
   action_items: ['text'],
   parking_lot: ['text'],
   indicators: ['definition', 'notes'],
+  after_action_reviews: ['planned', 'happened', 'why_different', 'next_steps'],
 };
 
 export function isLongText(table: string, column: string): boolean {

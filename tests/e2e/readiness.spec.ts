@@ -31,7 +31,7 @@ async function sheet(
   });
 }
 
-test('a round of twelve raters shows the gap, where residents differ and what changed, and two benchmarks are met with evidence', async ({
+test('a round of twelve raters shows the gap, where residents differ and what changed, two benchmarks are met with evidence, and a review makes an action', async ({
   page,
   request,
   host,
@@ -150,9 +150,42 @@ test('a round of twelve raters shows the gap, where residents differ and what ch
   );
   await app.expectSaved();
 
+  // After the roundtable: an after-action review whose next step becomes an action item.
+  await page.getByRole('tab', { name: 'Learning' }).click();
+  const review = page.getByRole('region', { name: 'After-action review' });
+  await review.getByLabel('Session').selectOption({ label: 'March roundtable' });
+  await review.getByLabel('What was planned').fill('Agree on one definition of the problem.');
+  await review.getByLabel('What happened').fill('Residents and agencies described two different problems.');
+  await review.getByLabel('Why the difference').fill('Residents had not been part of drafting the statement.');
+  await review.getByLabel('What next').fill('Draft the statement again with the residents group.');
+  const turnInto = review.getByRole('form', { name: 'Turn a next step into an action' });
+  await turnInto.getByLabel('Action', { exact: true }).fill('Redraft the problem statement with residents');
+  await turnInto.getByLabel('Due').fill('2026-04-15');
+  await turnInto.getByRole('button', { name: 'Add action' }).click();
+  await expect(turnInto.getByRole('status')).toHaveText('Action added: Redraft the problem statement with residents');
+  await app.expectSaved();
+  const actions = await api<{ text: string; dueDate: string; sessionId: string | null }[]>(
+    request,
+    host,
+    'actions.list',
+    {
+      initiativeId,
+      filter: {},
+    },
+  );
+  expect(actions).toEqual([
+    expect.objectContaining({ text: 'Redraft the problem statement with residents', dueDate: '2026-04-15' }),
+  ]);
+  expect(actions[0].sessionId).not.toBeNull();
+
   await page.reload();
   await page.getByRole('tab', { name: 'Phases' }).click();
   await expect(readiness.benchmark('A readiness check has been done together.')).toContainText(
     'Met on 2026-03-10. A session: March roundtable',
+  );
+  await page.getByRole('tab', { name: 'Learning' }).click();
+  await page.getByLabel('Session').selectOption({ label: 'March roundtable' });
+  await expect(page.getByLabel('Why the difference')).toHaveValue(
+    'Residents had not been part of drafting the statement.',
   );
 });

@@ -41,6 +41,9 @@ export function readinessHandlers({ library, printPdf }: HandlerContext) {
     'readiness.benchmarks.mark': ({ initiativeId, benchmarkId, mark }) =>
       readiness(initiativeId).phases.mark(benchmarkId, mark),
     'readiness.evidence.choices': ({ initiativeId }) => readiness(initiativeId).evidenceChoices(),
+    'readiness.reviews.get': ({ initiativeId, sessionId }) => readiness(initiativeId).reviews.get(sessionId),
+    'readiness.reviews.save': ({ initiativeId, sessionId, patch }) =>
+      readiness(initiativeId).reviews.save(sessionId, patch),
     'readiness.report': ({ initiativeId, roundId, format, locale }) =>
       exportReadinessReport(library.open(initiativeId), roundId, format, locale, printPdf),
   } satisfies Partial<HandlerMap>;

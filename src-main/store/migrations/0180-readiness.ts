@@ -16,6 +16,8 @@ const domainColumns = `tombstone INTEGER NOT NULL DEFAULT 0, _clock TEXT NOT NUL
  * sector and lived-experience flag, never a name.
  *
  * Phase benchmark rows are keyed by the benchmark's id: one row per benchmark, whoever marks it.
+ * An after-action review is keyed by its session's id: one review per session, each field merged
+ * last-writer-wins (long texts keep a conflict copy, as notes do).
  */
 export const readiness: Migration = {
   version: 180,
@@ -51,6 +53,11 @@ export const readiness: Migration = {
     CREATE TABLE phase_benchmarks (
       id TEXT PRIMARY KEY NOT NULL,
       met INTEGER, met_on TEXT, evidence_kind TEXT, evidence_id TEXT, evidence_text TEXT,
+      ${domainColumns}
+    );
+    CREATE TABLE after_action_reviews (
+      id TEXT PRIMARY KEY NOT NULL,
+      planned TEXT, happened TEXT, why_different TEXT, next_steps TEXT, reviewed_on TEXT,
       ${domainColumns}
     );
     CREATE TABLE phase_history (

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessmentsPanel } from './AssessmentsPanel';
+import { LearningPanel } from './LearningPanel';
 import { PhaseTrackerPanel } from './PhaseTrackerPanel';
 import { useReadiness } from './store';
 import './readiness.css';
 
-const tabs = ['assessments', 'phases'] as const;
+const tabs = ['assessments', 'phases', 'learning'] as const;
 type Tab = (typeof tabs)[number];
 const tabKey: Record<Tab, string> = {
   assessments: 'readiness.tabs.assessments',
   phases: 'readiness.tabs.phases',
+  learning: 'readiness.tabs.learning',
 };
 
 /** Readiness and phases: rounds of shared assessment, their results, and the journey through the phases. */
@@ -45,7 +47,9 @@ export function ReadinessSection({ initiativeId }: { initiativeId: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`readiness-panel-${tab}`} aria-labelledby={`readiness-tab-${tab}`}>
-        {tab === 'assessments' ? <AssessmentsPanel /> : <PhaseTrackerPanel />}
+        {tab === 'assessments' ? <AssessmentsPanel /> : null}
+        {tab === 'phases' ? <PhaseTrackerPanel /> : null}
+        {tab === 'learning' ? <LearningPanel /> : null}
       </div>
     </section>
   );

@@ -18,6 +18,7 @@ export interface ReadinessIds {
   sectionId: string;
   customItemId: string;
   benchmarkId: string;
+  sessionId: string;
 }
 
 const selfAssessment = builtinInstruments[1];
@@ -41,8 +42,14 @@ export function seedReadiness(fixture: ContractFixture, initiativeId: string, in
     text: 'We meet in places residents reach.',
   });
   const customItemId = added.sections[0].items[added.sections[0].items.length - 1].id;
+  const sessionId = fixture.ok('sessions.create', {
+    initiativeId,
+    session: { kind: 'roundtable', title: 'March roundtable', startsAt: '2026-03-10T18:00' },
+  }).id;
+  fixture.ok('readiness.reviews.save', { initiativeId, sessionId, patch: { planned: 'Agree the agenda' } });
   return {
     initiativeId,
+    sessionId,
     indicatorId,
     roundId,
     sheetId,
@@ -89,6 +96,10 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, phase: 'initiate_action', enteredOn: '2026-04-01', note: 'Steering committee formed.' };
     case 'readiness.report':
       return { initiativeId, roundId, format: 'docx', locale: 'fr' };
+    case 'readiness.reviews.get':
+      return { initiativeId, sessionId: ids.sessionId };
+    case 'readiness.reviews.save':
+      return { initiativeId, sessionId: ids.sessionId, patch: { happened: 'We ran out of time on item three.' } };
     case 'readiness.benchmarks.mark':
       return {
         initiativeId,

@@ -119,3 +119,15 @@ describe('phases', () => {
     ).toThrow(/not in this initiative/);
   });
 });
+
+describe('after-action reviews', () => {
+  it('keep one review per session, each question saved on its own, after a restart', () => {
+    world = openReadinessWorld();
+    const session = world.store.sessions.create({ kind: 'roundtable', title: 'March roundtable' });
+    world.store.readiness.reviews.save(session.id, { planned: 'Agree the agenda' });
+    world.store.readiness.reviews.save(session.id, { happened: 'We ran out of time' });
+    const review = world.reopen().readiness.reviews.get(session.id);
+    expect(review).toMatchObject({ planned: 'Agree the agenda', happened: 'We ran out of time', whyDifferent: '' });
+    expect(world.store.db.prepare('SELECT count(*) FROM after_action_reviews').pluck().get()).toBe(1);
+  });
+});
