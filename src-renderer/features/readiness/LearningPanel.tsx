@@ -62,11 +62,15 @@ export function LearningPanel() {
   }, [initiativeId]);
 
   useEffect(() => {
-    setReview(null);
     if (!initiativeId || !sessionId) return;
+    // An answer for a session picked before this one must not fill the form.
+    let current = true;
     void call('readiness.reviews.get', { initiativeId, sessionId }).then((result) => {
-      if (result.ok) setReview(result.value);
+      if (current && result.ok) setReview(result.value);
     });
+    return () => {
+      current = false;
+    };
   }, [initiativeId, sessionId]);
 
   async function save(patch: ReviewPatch): Promise<string | null> {
@@ -93,7 +97,15 @@ export function LearningPanel() {
         <p className="field__hint">{t('readiness.review.intro')}</p>
         <Field label={t('readiness.review.session')}>
           {(props) => (
-            <select {...props} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+            <select
+              {...props}
+              value={sessionId}
+              onChange={(e) => {
+                setReview(null);
+                setNotice(null);
+                setSessionId(e.target.value);
+              }}
+            >
               <option value="">{t('readiness.phases.pick')}</option>
               {sessions.map((session) => (
                 <option key={session.id} value={session.id}>
