@@ -161,6 +161,10 @@ const channels = {
   'readiness.report': (input) => ipcRenderer.invoke('readiness.report', input),
   'readiness.reviews.get': (input) => ipcRenderer.invoke('readiness.reviews.get', input),
   'readiness.reviews.save': (input) => ipcRenderer.invoke('readiness.reviews.save', input),
+  'readiness.tables.list': (input) => ipcRenderer.invoke('readiness.tables.list', input),
+  'readiness.tables.create': (input) => ipcRenderer.invoke('readiness.tables.create', input),
+  'readiness.tables.delete': (input) => ipcRenderer.invoke('readiness.tables.delete', input),
+  'readiness.tables.report': (input) => ipcRenderer.invoke('readiness.tables.report', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

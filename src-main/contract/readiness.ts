@@ -226,6 +226,41 @@ export const ReviewPatch = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to save');
 export type ReviewPatch = z.input<typeof ReviewPatch>;
 
+/** Another collaboration in town: its goal, who convenes it, which of our partners sit there. */
+export const Collaboration = z.object({
+  id: entityId,
+  name: z.string(),
+  goal: z.string(),
+  convener: z.string(),
+  partnerIds: z.array(entityId),
+});
+export type Collaboration = z.infer<typeof Collaboration>;
+
+export const CollaborationDraft = z
+  .object({
+    name,
+    goal: z.string().max(2000).default(''),
+    convener: z.string().max(limits.shortText).default(''),
+    partnerIds: z.array(entityId).max(500).default([]),
+  })
+  .strict();
+export type CollaborationDraft = z.input<typeof CollaborationDraft>;
+
+export const TablesReport = z.object({
+  /** Partners who sit on at least two other tables, most tables first. */
+  busyPartners: z.array(z.object({ partnerId: entityId, name: z.string(), tables: z.array(z.string()) })),
+  /** Pairs of collaborations whose goals share words that matter, most shared first. */
+  overlaps: z.array(
+    z.object({
+      first: z.string(),
+      second: z.string(),
+      sharedWords: z.array(z.string()),
+      sharedPartners: z.number().int(),
+    }),
+  ),
+});
+export type TablesReport = z.infer<typeof TablesReport>;
+
 const inInitiative = { initiativeId: entityId };
 const initiativeOnly = z.object(inInitiative).strict();
 const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
@@ -293,6 +328,18 @@ export const readinessChannels = {
     output: AfterActionReview,
     write: true,
   },
+  'readiness.tables.list': { input: initiativeOnly, output: z.array(Collaboration) },
+  'readiness.tables.create': {
+    input: z.object({ ...inInitiative, collaboration: CollaborationDraft, id: newRecordId }).strict(),
+    output: Collaboration,
+    write: true,
+  },
+  'readiness.tables.delete': {
+    input: z.object({ ...inInitiative, collaborationId: entityId }).strict(),
+    output: z.object({ collaborationId: entityId }),
+    write: true,
+  },
+  'readiness.tables.report': { input: initiativeOnly, output: TablesReport },
   /** A round's results as a report for partners, PDF or Word, in the language asked for. */
   'readiness.report': {
     input: z

@@ -5,6 +5,7 @@ import { createInstrumentRepository, type InstrumentRepository } from './readine
 import { createPhaseRepository, type PhaseRepository } from './readiness-phases';
 import { createReviewRepository, type ReviewRepository } from './readiness-reviews';
 import { createRoundRepository, type RoundRepository } from './readiness-rounds';
+import { createTablesRepository, type TablesRepository } from './readiness-tables';
 import { text } from './rows';
 import type { WritePath } from './write-path';
 
@@ -13,6 +14,7 @@ export interface ReadinessStore {
   rounds: RoundRepository;
   phases: PhaseRepository;
   reviews: ReviewRepository;
+  tables: TablesRepository;
   /** Records a met benchmark can name as its evidence, newest first within each kind. */
   evidenceChoices(): EvidenceChoice[];
 }
@@ -41,5 +43,12 @@ export function createReadinessStore(db: Db, writePath: WritePath, initiative: I
     return [...rows(decisions, 'decision'), ...rows(sessions, 'session'), ...rows(indicators, 'indicator')];
   }
 
-  return { instruments, rounds, phases, reviews: createReviewRepository(db, writePath), evidenceChoices };
+  return {
+    instruments,
+    rounds,
+    phases,
+    reviews: createReviewRepository(db, writePath),
+    tables: createTablesRepository(db, writePath),
+    evidenceChoices,
+  };
 }

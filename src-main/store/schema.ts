@@ -290,6 +290,14 @@ export const domainTables = {
     reviewed_on: 'text',
     tombstone: 'flag',
   },
+  /** Other collaborations in town; partner_ids is a JSON list, one last-writer-wins field. */
+  other_collaborations: {
+    name: 'text',
+    goal: 'text',
+    convener: 'text',
+    partner_ids: 'text',
+    tombstone: 'flag',
+  },
   phase_history: {
     phase: 'text',
     entered_on: 'text',

@@ -189,3 +189,43 @@ test('a round of twelve raters shows the gap, where residents differ and what ch
     'Residents had not been part of drafting the statement.',
   );
 });
+
+test('other tables in town: a collaboration added by hand shows who sits on many tables and which goals overlap', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', {
+    name: 'Eastside Cradle to Career',
+  });
+  const library = await api<{ id: string }>(request, host, 'partners.create', {
+    initiativeId,
+    partner: { name: 'Eastside Library', sector: 'education' },
+  });
+  await api(request, host, 'partners.create', {
+    initiativeId,
+    partner: { name: 'Northside Clinic', sector: 'health' },
+  });
+  await api(request, host, 'readiness.tables.create', {
+    initiativeId,
+    collaboration: { name: 'Ready by Five', goal: 'Every child ready for kindergarten', partnerIds: [library.id] },
+  });
+
+  const app = new AppPage(page);
+  await app.openInitiative(host.openUrl);
+  await page.keyboard.press('Control+8');
+  await page.getByRole('tab', { name: 'Other tables in town' }).click();
+  const form = page.getByRole('form', { name: 'Add a collaboration' });
+  await form.getByLabel('Collaboration').fill('Early Literacy Network');
+  await form.getByLabel('Goal').fill('Children reading and ready for kindergarten');
+  await form.getByLabel('Convened by').fill('Public library');
+  await form.getByRole('checkbox', { name: 'Eastside Library' }).check();
+  await form.getByRole('button', { name: 'Add collaboration' }).click();
+  await expect(page.getByRole('table', { name: 'Partners on two or more other tables' })).toContainText(
+    'Eastside LibraryEarly Literacy Network, Ready by Five',
+  );
+  await expect(page.getByRole('table', { name: 'Collaborations with overlapping goals' })).toContainText(
+    'Shared words: kindergarten, ready',
+  );
+  await app.expectSaved();
+});

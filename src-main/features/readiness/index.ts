@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { tablesReport } from './other-tables';
 import { exportReadinessReport } from './report-export';
 import { roundResults } from './scoring';
 
@@ -44,6 +45,18 @@ export function readinessHandlers({ library, printPdf }: HandlerContext) {
     'readiness.reviews.get': ({ initiativeId, sessionId }) => readiness(initiativeId).reviews.get(sessionId),
     'readiness.reviews.save': ({ initiativeId, sessionId, patch }) =>
       readiness(initiativeId).reviews.save(sessionId, patch),
+    'readiness.tables.list': ({ initiativeId }) => readiness(initiativeId).tables.list(),
+    'readiness.tables.create': ({ initiativeId, collaboration, id }) =>
+      readiness(initiativeId).tables.create(collaboration, id),
+    'readiness.tables.delete': ({ initiativeId, collaborationId }) => {
+      readiness(initiativeId).tables.remove(collaborationId);
+      return { collaborationId };
+    },
+    'readiness.tables.report': ({ initiativeId }) => {
+      const store = library.open(initiativeId);
+      const names = new Map(store.partners.list().map((partner) => [partner.id, partner.name]));
+      return tablesReport(store.readiness.tables.list(), (partnerId) => names.get(partnerId) ?? null);
+    },
     'readiness.report': ({ initiativeId, roundId, format, locale }) =>
       exportReadinessReport(library.open(initiativeId), roundId, format, locale, printPdf),
   } satisfies Partial<HandlerMap>;

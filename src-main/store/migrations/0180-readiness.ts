@@ -60,6 +60,11 @@ export const readiness: Migration = {
       planned TEXT, happened TEXT, why_different TEXT, next_steps TEXT, reviewed_on TEXT,
       ${domainColumns}
     );
+    CREATE TABLE other_collaborations (
+      id TEXT PRIMARY KEY NOT NULL,
+      name TEXT, goal TEXT, convener TEXT, partner_ids TEXT,
+      ${domainColumns}
+    );
     CREATE TABLE phase_history (
       id TEXT PRIMARY KEY NOT NULL,
       phase TEXT, entered_on TEXT, note TEXT,

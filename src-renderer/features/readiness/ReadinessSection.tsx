@@ -2,16 +2,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { LearningPanel } from './LearningPanel';
+import { OtherTablesPanel } from './OtherTablesPanel';
 import { PhaseTrackerPanel } from './PhaseTrackerPanel';
 import { useReadiness } from './store';
 import './readiness.css';
 
-const tabs = ['assessments', 'phases', 'learning'] as const;
+const tabs = ['assessments', 'phases', 'learning', 'otherTables'] as const;
 type Tab = (typeof tabs)[number];
 const tabKey: Record<Tab, string> = {
   assessments: 'readiness.tabs.assessments',
   phases: 'readiness.tabs.phases',
   learning: 'readiness.tabs.learning',
+  otherTables: 'readiness.tabs.otherTables',
 };
 
 /** Readiness and phases: rounds of shared assessment, their results, and the journey through the phases. */
@@ -50,6 +52,7 @@ export function ReadinessSection({ initiativeId }: { initiativeId: string }) {
         {tab === 'assessments' ? <AssessmentsPanel /> : null}
         {tab === 'phases' ? <PhaseTrackerPanel /> : null}
         {tab === 'learning' ? <LearningPanel /> : null}
+        {tab === 'otherTables' ? <OtherTablesPanel /> : null}
       </div>
     </section>
   );

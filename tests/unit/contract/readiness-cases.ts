@@ -19,6 +19,8 @@ export interface ReadinessIds {
   customItemId: string;
   benchmarkId: string;
   sessionId: string;
+  partnerId: string;
+  collaborationId: string;
 }
 
 const selfAssessment = builtinInstruments[1];
@@ -47,9 +49,23 @@ export function seedReadiness(fixture: ContractFixture, initiativeId: string, in
     session: { kind: 'roundtable', title: 'March roundtable', startsAt: '2026-03-10T18:00' },
   }).id;
   fixture.ok('readiness.reviews.save', { initiativeId, sessionId, patch: { planned: 'Agree the agenda' } });
+  const partnerId = fixture.ok('partners.create', {
+    initiativeId,
+    partner: { name: 'Northside Health Centre', sector: 'health' },
+  }).id;
+  const collaborationId = fixture.ok('readiness.tables.create', {
+    initiativeId,
+    collaboration: {
+      name: 'Healthy Northside',
+      goal: 'Healthier children in every neighbourhood',
+      partnerIds: [partnerId],
+    },
+  }).id;
   return {
     initiativeId,
     sessionId,
+    partnerId,
+    collaborationId,
     indicatorId,
     roundId,
     sheetId,
@@ -96,6 +112,21 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, phase: 'initiate_action', enteredOn: '2026-04-01', note: 'Steering committee formed.' };
     case 'readiness.report':
       return { initiativeId, roundId, format: 'docx', locale: 'fr' };
+    case 'readiness.tables.list':
+    case 'readiness.tables.report':
+      return { initiativeId };
+    case 'readiness.tables.create':
+      return {
+        initiativeId,
+        collaboration: {
+          name: 'Ready by Five',
+          goal: 'Every child ready for kindergarten',
+          convener: 'United Way',
+          partnerIds: [ids.partnerId],
+        },
+      };
+    case 'readiness.tables.delete':
+      return { initiativeId, collaborationId: ids.collaborationId };
     case 'readiness.reviews.get':
       return { initiativeId, sessionId: ids.sessionId };
     case 'readiness.reviews.save':
