@@ -100,4 +100,33 @@ describe('readiness on several devices', () => {
       { numRuns: 25 },
     );
   });
+
+  it('keeps a built-in item removed on one device when another, not yet told, edits its words', () => {
+    const temp = makeTempDir('common-ground-readiness-sync-');
+    const [first, second] = nodes
+      .slice(0, 2)
+      .map((node, i) =>
+        InitiativeStore.open(initiativeId, join(temp.dir, `${i}.sqlite`), node, {
+          create: true,
+          now: () => base + i * 1000,
+        }),
+      );
+    try {
+      first.initiative.save({ name: 'Eastside' });
+      second.writePath.receive(logOf(first));
+      first.readiness.instruments.removeItem(items[1]);
+      // The edit is stamped later than the removal, so it wins its own field, but not the tombstone.
+      second.readiness.instruments.updateItem(items[1], 'Everyone can say the goal in one sentence.');
+      first.writePath.receive(logOf(second));
+      second.writePath.receive(logOf(first));
+      for (const device of [first, second]) {
+        const listed = device.readiness.instruments.get(selfAssessmentId).sections[0].items.map((item) => item.id);
+        expect(listed).not.toContain(items[1]);
+      }
+    } finally {
+      first.close();
+      second.close();
+      temp.cleanup();
+    }
+  });
 });
