@@ -4,12 +4,14 @@ import { readZip } from '../../src-main/features/exchange/zip';
 import { expect, test } from './fixtures';
 import type { HostProcess } from './host-process';
 import { AppPage } from './pages/app-page';
+import { sidewaysProblems } from './pages/layout-check';
+import { textsOf } from './pages/locale-texts';
 import { api } from './pages/meeting-page';
 import { ReadinessPage } from './pages/readiness-page';
 
 interface InstrumentView {
   id: string;
-  builtinName: { en: string } | null;
+  builtinName: Record<'en' | 'es' | 'fr' | 'ar', string> | null;
   sections: { items: { id: string; builtinText: { en: string } | null }[] }[];
 }
 
@@ -229,3 +231,47 @@ test('other tables in town: a collaboration added by hand shows who sits on many
   );
   await app.expectSaved();
 });
+
+for (const locale of ['en', 'es', 'fr', 'ar'] as const) {
+  test(`every readiness tab fits a 1280 × 720 window in ${locale}, with no raw key`, async ({
+    page,
+    request,
+    host,
+  }) => {
+    const t = textsOf(locale);
+    const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
+    const instruments = await api<InstrumentView[]>(request, host, 'readiness.instruments.list', { initiativeId });
+    const selfAssessment = instruments[1];
+    const round = await api<{ id: string }>(request, host, 'readiness.rounds.create', {
+      initiativeId,
+      round: { instrumentId: selfAssessment.id, title: 'Spring check', heldOn: '2026-03-10' },
+    });
+    const item = selfAssessment.sections[0].items[0].id;
+    for (const lived of [true, false, true, false, true, false])
+      await sheet(request, host, initiativeId, round.id, lived, { [item]: { level: lived ? 1 : 3, importance: 5 } });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.addInitScript((lng) => localStorage.setItem('commonground.locale', lng), locale);
+    await new AppPage(page).openInitiative(host.openUrl);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await page.keyboard.press('Control+8');
+    await expect(page.getByRole('heading', { level: 1, name: t('nav.readiness') })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: t('readiness.instruments.title') })
+      .getByRole('button', { name: selfAssessment.builtinName?.[locale] ?? '' })
+      .click();
+    await page
+      .getByRole('navigation', { name: t('readiness.rounds.title') })
+      .getByRole('button', { name: /^Spring check/ })
+      .click();
+    await expect(page.getByRole('table', { name: t('readiness.results.differTitle') })).toBeVisible();
+    for (const tab of ['assessments', 'phases', 'learning', 'otherTables']) {
+      await page.getByRole('tab', { name: t(`readiness.tabs.${tab}`) }).click();
+      await expect(page.getByRole('tab', { name: t(`readiness.tabs.${tab}`) })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      expect(await sidewaysProblems(page), `${locale} ${tab}`).toEqual([]);
+      expect((await page.locator('body').innerText()).match(/\breadiness\.[a-z]+\.[A-Za-z]+/)?.[0] ?? null).toBeNull();
+    }
+  });
+}
