@@ -165,6 +165,9 @@ const channels = {
   'readiness.tables.create': (input) => ipcRenderer.invoke('readiness.tables.create', input),
   'readiness.tables.delete': (input) => ipcRenderer.invoke('readiness.tables.delete', input),
   'readiness.tables.report': (input) => ipcRenderer.invoke('readiness.tables.report', input),
+  'readiness.stories.list': (input) => ipcRenderer.invoke('readiness.stories.list', input),
+  'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
+  'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

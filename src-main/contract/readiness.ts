@@ -261,6 +261,42 @@ export const TablesReport = z.object({
 });
 export type TablesReport = z.infer<typeof TablesReport>;
 
+/** How a story may be used: with the teller's name, without it, or only inside the backbone. */
+export const storyConsents = ['named', 'anonymous', 'internal'] as const;
+
+export const StoryChoice = z.object({ id: entityId, roundTitle: z.string(), reason: z.string(), chosenOn: z.string() });
+export const ChangeStory = z.object({
+  id: entityId,
+  title: z.string(),
+  story: z.string(),
+  consent: z.enum(storyConsents),
+  collectedOn: z.string(),
+  /** The selection rounds that chose it, oldest first. */
+  choices: z.array(StoryChoice),
+});
+export type ChangeStory = z.infer<typeof ChangeStory>;
+
+export const StoryDraft = z
+  .object({
+    title: name,
+    story: z.string().trim().min(1, 'must not be empty').max(limits.longText),
+    /** No default: a story is kept only once the teller's consent is recorded. */
+    consent: z.enum(storyConsents),
+    collectedOn: isoDate,
+  })
+  .strict();
+export type StoryDraft = z.input<typeof StoryDraft>;
+
+export const ChoiceDraft = z
+  .object({
+    storyId: entityId,
+    roundTitle: name,
+    reason: z.string().trim().min(1, 'must say why').max(limits.longText),
+    chosenOn: isoDate,
+  })
+  .strict();
+export type ChoiceDraft = z.input<typeof ChoiceDraft>;
+
 const inInitiative = { initiativeId: entityId };
 const initiativeOnly = z.object(inInitiative).strict();
 const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
@@ -340,6 +376,18 @@ export const readinessChannels = {
     write: true,
   },
   'readiness.tables.report': { input: initiativeOnly, output: TablesReport },
+  'readiness.stories.list': { input: initiativeOnly, output: z.array(ChangeStory) },
+  'readiness.stories.add': {
+    input: z.object({ ...inInitiative, story: StoryDraft, id: newRecordId }).strict(),
+    output: ChangeStory,
+    write: true,
+  },
+  /** Records that a selection round chose a story, and why. */
+  'readiness.stories.choose': {
+    input: z.object({ ...inInitiative, choice: ChoiceDraft }).strict(),
+    output: ChangeStory,
+    write: true,
+  },
   /** A round's results as a report for partners, PDF or Word, in the language asked for. */
   'readiness.report': {
     input: z

@@ -5,6 +5,7 @@ import { createInstrumentRepository, type InstrumentRepository } from './readine
 import { createPhaseRepository, type PhaseRepository } from './readiness-phases';
 import { createReviewRepository, type ReviewRepository } from './readiness-reviews';
 import { createRoundRepository, type RoundRepository } from './readiness-rounds';
+import { createStoryRepository, type StoryRepository } from './readiness-stories';
 import { createTablesRepository, type TablesRepository } from './readiness-tables';
 import { text } from './rows';
 import type { WritePath } from './write-path';
@@ -15,6 +16,7 @@ export interface ReadinessStore {
   phases: PhaseRepository;
   reviews: ReviewRepository;
   tables: TablesRepository;
+  stories: StoryRepository;
   /** Records a met benchmark can name as its evidence, newest first within each kind. */
   evidenceChoices(): EvidenceChoice[];
 }
@@ -49,6 +51,7 @@ export function createReadinessStore(db: Db, writePath: WritePath, initiative: I
     phases,
     reviews: createReviewRepository(db, writePath),
     tables: createTablesRepository(db, writePath),
+    stories: createStoryRepository(db, writePath),
     evidenceChoices,
   };
 }

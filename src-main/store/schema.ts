@@ -298,6 +298,22 @@ export const domainTables = {
     partner_ids: 'text',
     tombstone: 'flag',
   },
+  /** Stories of most significant change, each with the teller's consent. */
+  change_stories: {
+    title: 'text',
+    story: 'text',
+    consent: 'text',
+    collected_on: 'text',
+    tombstone: 'flag',
+  },
+  /** A story chosen in a selection round, with the reason the group gave. */
+  story_choices: {
+    story_id: 'text',
+    round_title: 'text',
+    reason: 'text',
+    chosen_on: 'text',
+    tombstone: 'flag',
+  },
   phase_history: {
     phase: 'text',
     entered_on: 'text',

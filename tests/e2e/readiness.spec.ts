@@ -275,3 +275,31 @@ for (const locale of ['en', 'es', 'fr', 'ar'] as const) {
     }
   });
 }
+
+test('a story of most significant change is kept with consent and chosen in a round with its reason', async ({
+  page,
+  request,
+  host,
+}) => {
+  await api(request, host, 'initiatives.create', { name: 'Eastside Cradle to Career' });
+  await new AppPage(page).openInitiative(host.openUrl);
+  await page.keyboard.press('Control+8');
+  await page.getByRole('tab', { name: 'Learning' }).click();
+  const collect = page.getByRole('form', { name: 'Collect a story' });
+  await collect.getByLabel('Title').fill('The bus stop meeting');
+  await collect.getByLabel('The story, as told').fill('Parents started walking children to school together.');
+  await collect.getByRole('button', { name: 'Keep the story' }).click();
+  await expect(collect.getByRole('alert')).toHaveText('Record what the teller agreed to before saving the story.');
+  await collect.getByLabel('The teller agrees to').selectOption({ label: 'Share it without their name' });
+  await collect.getByRole('button', { name: 'Keep the story' }).click();
+  const stories = page.getByRole('list', { name: 'Stories collected' });
+  await expect(stories).toContainText('The bus stop meeting · Share it without their name');
+  const choose = page.getByRole('form', { name: 'A round chose a story' });
+  await choose.getByLabel('Round').fill('Steering committee, April');
+  await choose.getByLabel('Story chosen').selectOption({ label: 'The bus stop meeting' });
+  await choose.getByLabel('Why this one').fill('Residents organised it themselves.');
+  await choose.getByRole('button', { name: 'Record the choice' }).click();
+  await expect(stories).toContainText(
+    /Chosen in Steering committee, April on \d{4}-\d{2}-\d{2}: Residents organised it themselves\./,
+  );
+});

@@ -57,6 +57,9 @@ export function readinessHandlers({ library, printPdf }: HandlerContext) {
       const names = new Map(store.partners.list().map((partner) => [partner.id, partner.name]));
       return tablesReport(store.readiness.tables.list(), (partnerId) => names.get(partnerId) ?? null);
     },
+    'readiness.stories.list': ({ initiativeId }) => readiness(initiativeId).stories.list(),
+    'readiness.stories.add': ({ initiativeId, story, id }) => readiness(initiativeId).stories.add(story, id),
+    'readiness.stories.choose': ({ initiativeId, choice }) => readiness(initiativeId).stories.choose(choice),
     'readiness.report': ({ initiativeId, roundId, format, locale }) =>
       exportReadinessReport(library.open(initiativeId), roundId, format, locale, printPdf),
   } satisfies Partial<HandlerMap>;

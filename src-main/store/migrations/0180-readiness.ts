@@ -65,6 +65,16 @@ export const readiness: Migration = {
       name TEXT, goal TEXT, convener TEXT, partner_ids TEXT,
       ${domainColumns}
     );
+    CREATE TABLE change_stories (
+      id TEXT PRIMARY KEY NOT NULL,
+      title TEXT, story TEXT, consent TEXT, collected_on TEXT,
+      ${domainColumns}
+    );
+    CREATE TABLE story_choices (
+      id TEXT PRIMARY KEY NOT NULL,
+      story_id TEXT, round_title TEXT, reason TEXT, chosen_on TEXT,
+      ${domainColumns}
+    );
     CREATE TABLE phase_history (
       id TEXT PRIMARY KEY NOT NULL,
       phase TEXT, entered_on TEXT, note TEXT,

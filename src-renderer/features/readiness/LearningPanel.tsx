@@ -4,6 +4,7 @@ import type { AfterActionReview, ReviewPatch, Session } from '../../../src-main/
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
+import { StoriesPanel } from './StoriesPanel';
 import { useReadiness } from './store';
 
 const questions = [
@@ -149,6 +150,7 @@ export function LearningPanel() {
           </div>
         ) : null}
       </section>
+      <StoriesPanel />
     </div>
   );
 }

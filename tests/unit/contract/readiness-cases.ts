@@ -21,6 +21,7 @@ export interface ReadinessIds {
   sessionId: string;
   partnerId: string;
   collaborationId: string;
+  storyId: string;
 }
 
 const selfAssessment = builtinInstruments[1];
@@ -61,8 +62,18 @@ export function seedReadiness(fixture: ContractFixture, initiativeId: string, in
       partnerIds: [partnerId],
     },
   }).id;
+  const storyId = fixture.ok('readiness.stories.add', {
+    initiativeId,
+    story: {
+      title: 'The bus stop meeting',
+      story: 'Parents started walking children to school together.',
+      consent: 'anonymous',
+      collectedOn: '2026-03-01',
+    },
+  }).id;
   return {
     initiativeId,
+    storyId,
     sessionId,
     partnerId,
     collaborationId,
@@ -112,6 +123,28 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, phase: 'initiate_action', enteredOn: '2026-04-01', note: 'Steering committee formed.' };
     case 'readiness.report':
       return { initiativeId, roundId, format: 'docx', locale: 'fr' };
+    case 'readiness.stories.list':
+      return { initiativeId };
+    case 'readiness.stories.add':
+      return {
+        initiativeId,
+        story: {
+          title: 'A new reading club',
+          story: 'Teenagers now read to toddlers.',
+          consent: 'named',
+          collectedOn: '2026-04-02',
+        },
+      };
+    case 'readiness.stories.choose':
+      return {
+        initiativeId,
+        choice: {
+          storyId: ids.storyId,
+          roundTitle: 'Steering committee, April',
+          reason: 'It shows residents leading.',
+          chosenOn: '2026-04-10',
+        },
+      };
     case 'readiness.tables.list':
     case 'readiness.tables.report':
       return { initiativeId };

@@ -131,3 +131,37 @@ describe('after-action reviews', () => {
     expect(world.store.db.prepare('SELECT count(*) FROM after_action_reviews').pluck().get()).toBe(1);
   });
 });
+
+describe('stories of most significant change', () => {
+  it('are kept with the teller’s consent and the rounds that chose them, with reasons', () => {
+    world = openReadinessWorld();
+    const { stories } = world.store.readiness;
+    const story = stories.add({
+      title: 'The bus stop meeting',
+      story: 'Parents started walking children to school together.',
+      consent: 'anonymous',
+      collectedOn: '2026-03-01',
+    });
+    stories.choose({
+      storyId: story.id,
+      roundTitle: 'Working group',
+      reason: 'Residents led it.',
+      chosenOn: '2026-03-05',
+    });
+    stories.choose({
+      storyId: story.id,
+      roundTitle: 'Steering committee',
+      reason: 'It changed a school.',
+      chosenOn: '2026-04-10',
+    });
+    const [kept] = world.reopen().readiness.stories.list();
+    expect(kept).toMatchObject({ consent: 'anonymous', title: 'The bus stop meeting' });
+    expect(kept.choices.map((choice) => [choice.roundTitle, choice.reason])).toEqual([
+      ['Working group', 'Residents led it.'],
+      ['Steering committee', 'It changed a school.'],
+    ]);
+    expect(() =>
+      world.store.readiness.stories.add({ title: 't', story: 's', collectedOn: '2026-03-01' } as never),
+    ).toThrow();
+  });
+});
