@@ -31,10 +31,13 @@ const stepArb = fc.oneof(
     lived: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('mark' as const), benchmark: fc.nat(builtinBenchmarks.length - 1), met: fc.boolean() }),
+  fc.record({ kind: fc.constant('review' as const), words: fc.constantFrom('On time', 'Ran late', 'Moved the venue') }),
+  fc.record({ kind: fc.constant('story' as const), consent: fc.constantFrom('named' as const, 'internal' as const) }),
 );
+const sessionId = '01a20958-f994-7589-b2d8-4c08e329c44a';
 
 describe('readiness on several devices', () => {
-  it('converges to the same instruments, sheets and benchmarks, with no built-in seeded twice', () => {
+  it('converges to the same instruments, sheets, benchmarks, reviews and stories, with no built-in seeded twice', () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(stepArb, { maxLength: 6 }), { minLength: 2, maxLength: 3 }),
@@ -53,6 +56,7 @@ describe('readiness on several devices', () => {
               { instrumentId: selfAssessmentId, title: 'Spring', heldOn: '2026-03-10' },
               roundId,
             );
+            devices[0].sessions.create({ kind: 'roundtable', title: 'March roundtable' }, sessionId);
             for (const device of devices.slice(1)) device.writePath.receive(logOf(devices[0]));
             stepsPerDevice.forEach((steps, i) => {
               const readiness = devices[i].readiness;
@@ -73,6 +77,21 @@ describe('readiness on several devices', () => {
                         ? { met: true, metOn: '2026-05-01', evidenceKind: 'note', evidenceText: 'Minutes' }
                         : { met: false },
                     );
+                  if (step.kind === 'review') readiness.reviews.save(sessionId, { happened: step.words });
+                  if (step.kind === 'story') {
+                    const story = readiness.stories.add({
+                      title: 'Bus stop',
+                      story: 'Parents walk together.',
+                      consent: step.consent,
+                      collectedOn: '2026-03-01',
+                    });
+                    readiness.stories.choose({
+                      storyId: story.id,
+                      roundTitle: 'April',
+                      reason: 'Residents led',
+                      chosenOn: '2026-04-01',
+                    });
+                  }
                 } catch {
                   // An item already removed on this device cannot be edited here: a person would not see it.
                 }
@@ -84,6 +103,8 @@ describe('readiness on several devices', () => {
               instruments: device.readiness.instruments.list(),
               sheets: device.readiness.rounds.sheets(roundId),
               tracker: device.readiness.phases.tracker(),
+              review: device.readiness.reviews.get(sessionId),
+              stories: device.readiness.stories.list(),
               itemRows: device.db.prepare('SELECT * FROM readiness_items ORDER BY id').all(),
             }));
             for (const state of states.slice(1)) expect(state).toEqual(states[0]);
@@ -103,14 +124,12 @@ describe('readiness on several devices', () => {
 
   it('keeps a built-in item removed on one device when another, not yet told, edits its words', () => {
     const temp = makeTempDir('common-ground-readiness-sync-');
-    const [first, second] = nodes
-      .slice(0, 2)
-      .map((node, i) =>
-        InitiativeStore.open(initiativeId, join(temp.dir, `${i}.sqlite`), node, {
-          create: true,
-          now: () => base + i * 1000,
-        }),
-      );
+    const [first, second] = nodes.slice(0, 2).map((node, i) =>
+      InitiativeStore.open(initiativeId, join(temp.dir, `${i}.sqlite`), node, {
+        create: true,
+        now: () => base + i * 1000,
+      }),
+    );
     try {
       first.initiative.save({ name: 'Eastside' });
       second.writePath.receive(logOf(first));
