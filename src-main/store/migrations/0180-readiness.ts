@@ -25,7 +25,7 @@ export const readiness: Migration = {
   sql: `
     CREATE TABLE readiness_instruments (
       id TEXT PRIMARY KEY NOT NULL,
-      name TEXT, scale TEXT, rates_importance INTEGER,
+      name TEXT, scale TEXT, rates_importance INTEGER NOT NULL DEFAULT 0,
       ${domainColumns}
     );
     CREATE TABLE readiness_sections (
@@ -46,13 +46,13 @@ export const readiness: Migration = {
     );
     CREATE TABLE readiness_sheets (
       id TEXT PRIMARY KEY NOT NULL,
-      round_id TEXT, sector TEXT, lived_experience INTEGER, answers TEXT, entered_at TEXT,
+      round_id TEXT, sector TEXT, lived_experience INTEGER NOT NULL DEFAULT 0, answers TEXT, entered_at TEXT,
       ${domainColumns}
     );
     CREATE INDEX readiness_sheets_by_round ON readiness_sheets (round_id) WHERE tombstone = 0;
     CREATE TABLE phase_benchmarks (
       id TEXT PRIMARY KEY NOT NULL,
-      met INTEGER, met_on TEXT, evidence_kind TEXT, evidence_id TEXT, evidence_text TEXT,
+      met INTEGER NOT NULL DEFAULT 0, met_on TEXT, evidence_kind TEXT, evidence_id TEXT, evidence_text TEXT,
       ${domainColumns}
     );
     CREATE TABLE after_action_reviews (
