@@ -11,6 +11,7 @@ import { Shell } from './features/shell/Shell';
 import { meetingTables, useMeeting } from './features/meeting/store';
 import { useVoice, voiceTables } from './features/voice/store';
 import { measuresTables, useMeasures } from './features/measures/store';
+import { readinessTables, useReadiness } from './features/readiness/store';
 
 /**
  * Links to other sites open in the person's browser (in Electron the main process hands them to
@@ -45,6 +46,7 @@ export function App() {
       if (voiceTables.some((table) => notice.tables.includes(table))) void useVoice.getState().refetch();
       if (meetingTables.some((table) => notice.tables.includes(table))) void useMeeting.getState().refetch();
       if (measuresTables.some((table) => notice.tables.includes(table))) void useMeasures.getState().refetch();
+      if (readinessTables.some((table) => notice.tables.includes(table))) void useReadiness.getState().refetch();
     });
     return () => {
       document.removeEventListener('click', keepNavigationInApp);

@@ -56,6 +56,7 @@ import { summaryChannels } from './summary';
 import { measuresChannels } from './measures';
 import { dataItemChannels } from './data-items';
 import { roomChannels } from './room';
+import { readinessChannels } from './readiness';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -323,6 +324,7 @@ export const channels = {
   ...measuresChannels,
   ...dataItemChannels,
   ...roomChannels,
+  ...readinessChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

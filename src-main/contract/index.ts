@@ -14,3 +14,4 @@ export * from './summary';
 export * from './measures';
 export * from './data-items';
 export * from './room';
+export * from './readiness';

@@ -13,6 +13,7 @@ import { guardStorage } from './storage-guard';
 import { measuresHandlers } from './measures/index';
 import { dataItemHandlers } from './measures/data-items';
 import { roomHandlers } from './room/index';
+import { readinessHandlers } from './readiness/index';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -33,6 +34,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...measuresHandlers(context),
     ...dataItemHandlers(context),
     ...roomHandlers(context),
+    ...readinessHandlers(context),
   });
 }
 

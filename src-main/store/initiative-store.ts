@@ -19,6 +19,7 @@ import { createLiveSessionRepository, type LiveSessionRepository } from './live-
 import { createMeasuresStore, type MeasuresStore } from './measures';
 import { WritePath, type WritePathOptions } from './write-path';
 import { createDataItemRepository, type DataItemRepository } from './data-items';
+import { createReadinessStore, type ReadinessStore } from './readiness';
 
 /** One initiative's open database with its write path and repositories. */
 export class InitiativeStore {
@@ -40,6 +41,7 @@ export class InitiativeStore {
   readonly live: LiveSessionRepository;
   readonly measures: MeasuresStore;
   readonly dataItems: DataItemRepository;
+  readonly readiness: ReadinessStore;
   private readonly flusher: WalFlusher | null;
   private flushing: Promise<void> | undefined;
 
@@ -77,6 +79,7 @@ export class InitiativeStore {
     this.live = createLiveSessionRepository(db, this.writePath, options.now);
     this.measures = createMeasuresStore(db, this.writePath);
     this.dataItems = createDataItemRepository(db, this.writePath);
+    this.readiness = createReadinessStore(db, this.writePath, this.initiative);
   }
 
   static open(

@@ -1,8 +1,9 @@
 import type { Initiative, InitiativePatch } from '../contract/models';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { asLocale, asPhase, text } from './rows';
-import type { WritePath } from './write-path';
+import { v7 as uuidv7 } from 'uuid';
+import { asLocale, asPhase, localTimestamp, text } from './rows';
+import type { RowChange, WritePath } from './write-path';
 
 interface InitiativeRow {
   id: string;
@@ -62,7 +63,15 @@ export function createInitiativeRepository(db: Db, writePath: WritePath, initiat
 
   function save(patch: InitiativePatch): Initiative {
     const values = toInitiativeValues(patch);
-    if (Object.keys(values).length > 0) writePath.write([{ table: 'initiative', row: initiativeId, values }]);
+    const changes: RowChange[] = [{ table: 'initiative', row: initiativeId, values }];
+    // The phase history keeps in step with the phase, whichever screen changed it.
+    if (patch.phase !== undefined && patch.phase !== find()?.phase)
+      changes.push({
+        table: 'phase_history',
+        row: uuidv7(),
+        values: { phase: patch.phase, entered_on: localTimestamp().slice(0, 10), note: '', tombstone: 0 },
+      });
+    if (Object.keys(values).length > 0) writePath.write(changes);
     return get();
   }
 

@@ -260,6 +260,89 @@ export const domainTables = {
     agenda_item_id: 'text',
     tombstone: 'flag',
   },
+  /** Built-in instruments keep only what someone changed here; see migration 0180. */
+  readiness_instruments: {
+    name: 'text',
+    scale: 'text',
+    rates_importance: 'flag',
+    tombstone: 'flag',
+  },
+  readiness_sections: {
+    instrument_id: 'text',
+    title: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  readiness_items: {
+    instrument_id: 'text',
+    section_id: 'text',
+    text: 'text',
+    position: 'integer',
+    tombstone: 'flag',
+  },
+  readiness_rounds: {
+    instrument_id: 'text',
+    title: 'text',
+    held_on: 'text',
+    tombstone: 'flag',
+  },
+  /** One rater's sheet: sector and lived experience, never a name; answers as one JSON field. */
+  readiness_sheets: {
+    round_id: 'text',
+    sector: 'text',
+    lived_experience: 'flag',
+    answers: 'text',
+    entered_at: 'text',
+    tombstone: 'flag',
+  },
+  /** Keyed by the benchmark's fixed id. */
+  phase_benchmarks: {
+    met: 'flag',
+    met_on: 'text',
+    evidence_kind: 'text',
+    evidence_id: 'text',
+    evidence_text: 'text',
+    tombstone: 'flag',
+  },
+  /** Keyed by the session's id: one review per session. */
+  after_action_reviews: {
+    planned: 'text',
+    happened: 'text',
+    why_different: 'text',
+    next_steps: 'text',
+    reviewed_on: 'text',
+    tombstone: 'flag',
+  },
+  /** Other collaborations in town; partner_ids is a JSON list, one last-writer-wins field. */
+  other_collaborations: {
+    name: 'text',
+    goal: 'text',
+    convener: 'text',
+    partner_ids: 'text',
+    tombstone: 'flag',
+  },
+  /** Stories of most significant change, each with the teller's consent. */
+  change_stories: {
+    title: 'text',
+    story: 'text',
+    consent: 'text',
+    collected_on: 'text',
+    tombstone: 'flag',
+  },
+  /** A story chosen in a selection round, with the reason the group gave. */
+  story_choices: {
+    story_id: 'text',
+    round_title: 'text',
+    reason: 'text',
+    chosen_on: 'text',
+    tombstone: 'flag',
+  },
+  phase_history: {
+    phase: 'text',
+    entered_on: 'text',
+    note: 'text',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**
@@ -286,6 +369,7 @@ export const longTextColumns: Readonly<Record<string, readonly string[]>> = {
   action_items: ['text'],
   parking_lot: ['text'],
   indicators: ['definition', 'notes'],
+  after_action_reviews: ['planned', 'happened', 'why_different', 'next_steps'],
 };
 
 export function isLongText(table: string, column: string): boolean {

@@ -11,6 +11,7 @@ import { measures } from './0140-measures';
 import { readingsTotals } from './0145-readings-totals';
 import { relationshipDirection } from './0150-relationship-direction';
 import { dataAgenda } from './0160-data-agenda';
+import { readiness } from './0180-readiness';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   readingsTotals,
   relationshipDirection,
   dataAgenda,
+  readiness,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

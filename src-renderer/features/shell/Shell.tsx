@@ -10,6 +10,7 @@ import { useAutoSync } from '../settings/useAutoSync';
 import { FocusGroupsSection } from '../voice/FocusGroupsSection';
 import { SessionsSection } from '../meeting/SessionsSection';
 import { MeasuresSection } from '../measures/MeasuresSection';
+import { ReadinessSection } from '../readiness/ReadinessSection';
 import { sectionLabelKey, sections, type Section } from './sections';
 import { StatusIndicator } from './StatusIndicator';
 
@@ -20,7 +21,7 @@ function savedSection(): Section {
   return (sections as readonly string[]).includes(saved ?? '') ? (saved as Section) : 'partners';
 }
 
-/** The frame around every screen: navigation on the side, status on top. Ctrl+1..7 switch sections. */
+/** The frame around every screen: navigation on the side, status on top. Ctrl+1..8 switch sections. */
 export function Shell({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(savedSection);
@@ -81,6 +82,7 @@ export function Shell({ initiative }: { initiative: Initiative }) {
           {section === 'settings' ? <SettingsScreen initiative={initiative} /> : null}
           {section === 'export' ? <ExportHub initiativeId={initiative.id} go={go} /> : null}
           {section === 'measures' ? <MeasuresSection initiativeId={initiative.id} /> : null}
+          {section === 'readiness' ? <ReadinessSection initiativeId={initiative.id} /> : null}
         </main>
       </div>
     </div>

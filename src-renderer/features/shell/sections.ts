@@ -1,5 +1,14 @@
 /** The app's sections, in navigation order; the key is also the i18n key under nav.* */
-export const sections = ['partners', 'map', 'focusGroups', 'sessions', 'measures', 'export', 'settings'] as const;
+export const sections = [
+  'partners',
+  'map',
+  'focusGroups',
+  'sessions',
+  'measures',
+  'export',
+  'settings',
+  'readiness',
+] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionLabelKey: Record<Section, string> = {
@@ -10,4 +19,5 @@ export const sectionLabelKey: Record<Section, string> = {
   export: 'nav.export',
   settings: 'nav.settings',
   measures: 'nav.measures',
+  readiness: 'nav.readiness',
 };

@@ -9,6 +9,7 @@ import { isVoiceChannel, seedVoice, voiceValidInput, type VoiceIds } from './voi
 import { isMeasuresChannel, measuresValidInput, seedMeasures, type MeasuresIds } from './measures-cases';
 import { dataItemValidInput, isDataItemChannel, seedDataItems, type DataItemIds } from './data-items-cases';
 import { isRoomChannel, roomValidInput, seedRoom, type RoomIds } from './room-cases';
+import { isReadinessChannel, readinessValidInput, seedReadiness, type ReadinessIds } from './readiness-cases';
 
 /** Ids of the rows every channel suite starts from: real rows, so only a bad part can be refused. */
 export interface CoreIds {
@@ -31,6 +32,7 @@ export interface SeededIds {
   measures: MeasuresIds;
   dataItems: DataItemIds;
   room: RoomIds;
+  readiness: ReadinessIds;
 }
 
 /** An initiative with partners, groups and a relationship (some deleted, for the restore channels). */
@@ -74,7 +76,8 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const measures = seedMeasures(fixture, core.initiativeId, core.partnerId);
   const dataItems = seedDataItems(fixture, voice, measures);
   const room = await seedRoom(fixture, meeting);
-  return { core, voice, meeting, hardening, sync, summary, measures, dataItems, room };
+  const readiness = seedReadiness(fixture, core.initiativeId, measures.indicatorId);
+  return { core, voice, meeting, hardening, sync, summary, measures, dataItems, room, readiness };
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -155,5 +158,6 @@ export function validInputFor(channel: Channel, ids: SeededIds): Record<string, 
   if (isMeasuresChannel(channel)) return measuresValidInput(channel, ids.measures);
   if (isDataItemChannel(channel)) return dataItemValidInput(channel, ids.dataItems);
   if (isRoomChannel(channel)) return roomValidInput(channel, ids.room);
+  if (isReadinessChannel(channel)) return readinessValidInput(channel, ids.readiness);
   throw new Error(`No valid input for ${channel}: add one to the cases file of its feature.`);
 }

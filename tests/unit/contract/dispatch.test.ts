@@ -12,6 +12,7 @@ import { voiceBadInputs, type VoiceIds } from './voice-cases';
 import { isMeasuresChannel, measuresBadInputs } from './measures-cases';
 import { dataItemBadInputs, isDataItemChannel } from './data-items-cases';
 import { isRoomChannel, roomBadInputs } from './room-cases';
+import { isReadinessChannel, readinessBadInputs } from './readiness-cases';
 
 let fixture: ContractFixture;
 let initiativeId: string;
@@ -257,6 +258,7 @@ function badInputs(channel: Channel): [string, unknown][] {
       if (isMeasuresChannel(channel)) return measuresBadInputs(channel, seeded.measures);
       if (isDataItemChannel(channel)) return dataItemBadInputs(channel, seeded.dataItems);
       if (isRoomChannel(channel)) return roomBadInputs(channel, seeded.room);
+      if (isReadinessChannel(channel)) return readinessBadInputs(channel, seeded.readiness);
       return voiceBadInputs(channel, voice);
   }
 }
