@@ -75,7 +75,13 @@ interface Graph {
 function parse(xml: string, root: 'gexf' | 'graphml'): { top: XmlNode; graph: XmlNode } | string {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return 'This file declares a DOCTYPE or entities; graph files never need them.';
   if (XMLValidator.validate(xml) !== true) return 'This file is not readable XML.';
-  const document = parser.parse(xml) as XmlNode;
+  let document: XmlNode;
+  try {
+    document = parser.parse(xml) as XmlNode;
+  } catch {
+    // The validator passes some damage the parser still trips on (an unclosed <?…?> tag, say).
+    return 'This file is not readable XML.';
+  }
   const top = child(document, root);
   const graph = child(top, 'graph');
   if (!top || !graph)
