@@ -2,10 +2,10 @@ import { expect, test } from './fixtures';
 import { api } from './pages/meeting-page';
 import type { Page } from '@playwright/test';
 
-const sections = ['Control+1', 'Control+2', 'Control+3', 'Control+4', 'Control+5', 'Control+6', 'Control+7'];
+const sections = ['Control+1', 'Control+2', 'Control+3', 'Control+4', 'Control+5', 'Control+6', 'Control+7', 'Control+8'];
 /** A translation key shown as is, like `meeting.live.title`: namespace, dot, more name parts. */
 const rawKey =
-  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub|exportHub|members|measures)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
+  /\b(app|nav|placeholder|status|firstStart|initiative|phases|partners|kinds|sectors|settings|languages|errors|stages|roles|groupKinds|relationshipKinds|groups|relationships|partnerTabs|backups|exchange|map|meeting|representation|voice|summary|lanHub|exportHub|members|measures|readiness|dataItem|direction|room|sync)\.[A-Za-z_]+(\.[A-Za-z_]+)*\b/;
 
 /** Walks every section, screenshots it, and returns the screenshots with the nav's first item's centre. */
 async function tour(page: Page, language: string) {
