@@ -190,6 +190,8 @@ export type ReadingsImportPreview = z.infer<typeof ReadingsImportPreview>;
 export const ReadingsExportFile = ExportFile.extend({
   /** How many readings were held back as small groups (0 for the backbone's own copy). */
   suppressed: z.number().int(),
+  /** How many more were held back so that no small group can be worked out by subtraction. */
+  alsoHidden: z.number().int(),
 });
 
 /** A scorecard row's trend: the way the figure moves, and whether that is good news given its polarity. */

@@ -49,6 +49,8 @@ export function commitReadingsImport(store: InitiativeStore, request: ReadingsIm
 export interface ReadingsExport extends ExportFile {
   /** Readings held back because they count too few people (or an unknown number of them). */
   suppressed: number;
+  /** Readings big enough to share but held back so a small group cannot be worked out from the rest. */
+  alsoHidden: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export function exportReadings(
     fileName: `${safeFileName(`${date} ${store.initiative.get().name} - ${scope}`)}.csv`,
     mimeType: 'text/csv',
     contentBase64: Buffer.from(content, 'utf8').toString('base64'),
-    suppressed: suppressed.length,
+    suppressed: suppressed.filter((reading) => reading.reason !== 'complementary').length,
+    alsoHidden: suppressed.filter((reading) => reading.reason === 'complementary').length,
   };
 }

@@ -47,8 +47,10 @@ export function ReadingsFiles({ initiativeId }: { initiativeId: string }) {
     const result = await call('measures.export', { initiativeId, shared });
     if (!result.ok) return setError(describeError(result.error));
     downloadFile(result.value);
+    const { suppressed, alsoHidden } = result.value;
+    const also = alsoHidden > 0 ? ` ${t('measures.files.alsoHidden', { count: alsoHidden })}` : '';
     setMessage(
-      shared ? t('measures.files.exportedShared', { count: result.value.suppressed }) : t('measures.files.exportedAll'),
+      shared ? `${t('measures.files.exportedShared', { count: suppressed })}${also}` : t('measures.files.exportedAll'),
     );
   }
 

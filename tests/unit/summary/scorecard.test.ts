@@ -185,11 +185,12 @@ describe('held-back readings never leave', () => {
   }, 120_000);
 
   it('in the readings CSV for partners, while the backbone copy keeps them', async () => {
-    const shared = await call<{ contentBase64: string; suppressed: number }>('measures.export', {
+    const shared = await call<{ contentBase64: string; suppressed: number; alsoHidden: number }>('measures.export', {
       initiativeId: world.initiativeId,
     });
     expectNoHeldBackFigure(bytesOf(shared).toString('utf8'), 'readings CSV');
-    expect(shared.suppressed).toBe(3);
+    expect(shared.suppressed).toBe(2);
+    expect(shared.alsoHidden).toBe(1);
     const own = await call<{ contentBase64: string }>('measures.export', {
       initiativeId: world.initiativeId,
       shared: false,
