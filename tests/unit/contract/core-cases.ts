@@ -76,7 +76,7 @@ export async function seedAll(fixture: ContractFixture): Promise<SeededIds> {
   const measures = seedMeasures(fixture, core.initiativeId, core.partnerId);
   const dataItems = seedDataItems(fixture, voice, measures);
   const room = await seedRoom(fixture, meeting);
-  const readiness = seedReadiness(fixture, core.initiativeId, measures.indicatorId);
+  const readiness = seedReadiness(fixture, core.initiativeId, measures.indicatorId, core.secondPartnerId);
   return { core, voice, meeting, hardening, sync, summary, measures, dataItems, room, readiness };
 }
 

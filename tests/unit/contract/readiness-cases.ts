@@ -27,7 +27,13 @@ export interface ReadinessIds {
 const selfAssessment = builtinInstruments[1];
 
 /** A round of the self-assessment with one sheet, and an item added by hand, made through the channels. */
-export function seedReadiness(fixture: ContractFixture, initiativeId: string, indicatorId: string): ReadinessIds {
+/** `partnerId`: a partner the core seed already made (the dispatch suite counts the partners it made). */
+export function seedReadiness(
+  fixture: ContractFixture,
+  initiativeId: string,
+  indicatorId: string,
+  partnerId: string,
+): ReadinessIds {
   const itemId = selfAssessment.sections[0].items[0].id;
   const sectionId = selfAssessment.sections[0].id;
   const roundId = fixture.ok('readiness.rounds.create', {
@@ -50,10 +56,6 @@ export function seedReadiness(fixture: ContractFixture, initiativeId: string, in
     session: { kind: 'roundtable', title: 'March roundtable', startsAt: '2026-03-10T18:00' },
   }).id;
   fixture.ok('readiness.reviews.save', { initiativeId, sessionId, patch: { planned: 'Agree the agenda' } });
-  const partnerId = fixture.ok('partners.create', {
-    initiativeId,
-    partner: { name: 'Northside Health Centre', sector: 'health' },
-  }).id;
   const collaborationId = fixture.ok('readiness.tables.create', {
     initiativeId,
     collaboration: {

@@ -131,6 +131,26 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'room.close': [{}],
   'room.reveal': [{}],
   'room.stop': [{}],
+  // Readiness: sheets carry a sector and lived experience, never a name or a voice note; the
+  // evidence choices list decisions and sessions by title. Scanned all the same. No round is held in
+  // this fixture, so the round-level reads are listed without an input.
+  ...Object.fromEntries(
+    (
+      [
+        'readiness.instruments.list',
+        'readiness.rounds.list',
+        'readiness.phases.get',
+        'readiness.evidence.choices',
+        'readiness.stories.list',
+        'readiness.tables.list',
+        'readiness.tables.report',
+      ] as const
+    ).map((channel) => [channel, [{ initiativeId: ids.initiativeId }]]),
+  ),
+  'readiness.reviews.get': [{ initiativeId: ids.initiativeId, sessionId: ids.roundtableId }],
+  'readiness.sheets.list': [],
+  'readiness.results': [],
+  'readiness.report': [],
 });
 /** The data item and indicator the withdrawn and anonymous notes were linked to. */
 const dataItem = { itemId: '', indicatorId: '' };
