@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AppError } from '../contract/result';
 import { createRateLimiter, type RateLimit } from '../host/rate-limit';
+import { closeServer, listenOn } from '../host/listening';
 import { contentTypeOf } from '../host/static-files';
 import { lanAddresses } from '../sync/lan-hub';
 import { parseOrRefuse, PhoneAnswer, PhoneCheckIn, phoneId, RoomRefusal } from './answers';
@@ -112,23 +112,6 @@ export interface RunningRoomServer {
   port: number;
   addresses: string[];
   close(): Promise<void>;
-}
-
-function listen(server: Server, port: number, address: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
 }
 
 export async function startRoomServer(options: RoomServerOptions): Promise<RunningRoomServer> {
@@ -261,15 +244,15 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       server.headersTimeout = 5_000;
       server.keepAliveTimeout = 5_000;
       servers.push(server);
-      port = await listen(server, port, address);
+      port = await listenOn(server, port, address);
     }
   } catch (error) {
-    await Promise.all(servers.map(close));
+    await Promise.all(servers.map(closeServer));
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
       'sync_unreachable',
       `Room mode could not start on this laptop’s network (${code ?? String(error)}).`,
     );
   }
-  return { port, addresses, close: () => Promise.all(servers.map(close)).then(() => undefined) };
+  return { port, addresses, close: () => Promise.all(servers.map(closeServer)).then(() => undefined) };
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../contract/result';
 import { defaultQuotaBytes } from '../hub/enrolment';
+import { closeServer, listenOn } from '../host/listening';
 import { openSqliteHubStore, QuotaFullError, type HubStore } from '../hub/hub-store';
 import { createHubServer, hashToken } from '../hub/server';
 import type { SyncKey } from './crypto';
@@ -86,25 +86,8 @@ export function qrOf(text: string): LanHubEndpoint['qr'] {
   return { size: modules.size + 2 * quietZone, path: parts.join('') };
 }
 
-function listen(server: Server, port: number, address: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-}
-
 async function shut({ servers, store }: Running): Promise<void> {
-  await Promise.all(servers.map(close));
+  await Promise.all(servers.map(closeServer));
   await store.close();
 }
 
@@ -183,7 +166,7 @@ export class LanHub {
       for (const address of addresses) {
         const server = createHubServer({ store, hubKey: saved.hubKey });
         servers.push(server);
-        port = await listen(server, port, address);
+        port = await listenOn(server, port, address);
       }
       return port;
     };
@@ -194,11 +177,11 @@ export class LanHub {
       } catch (error) {
         // The port of last time is taken now: any free one (the code changes with it).
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || saved.port === 0) throw error;
-        await Promise.all(servers.splice(0).map(close));
+        await Promise.all(servers.splice(0).map(closeServer));
         port = await listenAll(0);
       }
     } catch (error) {
-      await Promise.all(servers.map(close));
+      await Promise.all(servers.map(closeServer));
       await store.close();
       const code = (error as NodeJS.ErrnoException).code;
       throw new AppError(
