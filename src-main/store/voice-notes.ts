@@ -305,8 +305,12 @@ export function createVoiceNoteRepository(db: Db, writePath: WritePath) {
     if (!rawNote.get(noteId)) throw new AppError('not_found', 'No note with that id in this initiative.');
     const values: Record<string, string | number> = { tombstone: 0 };
     if (words !== undefined) values.text = words;
-    writePath.write([{ table: 'voice_notes', row: noteId, values }]);
-    return ownNote(noteId);
+    // One transaction: a note that cannot be shown after all (a draft, or one in a deleted focus
+    // group) is refused with nothing written, rather than refused after its change was logged.
+    return writePath.batch(() => {
+      writePath.write([{ table: 'voice_notes', row: noteId, values }]);
+      return ownNote(noteId);
+    });
   }
 
   function setThemes(noteId: string, themeIds: readonly string[]): VoiceNote {

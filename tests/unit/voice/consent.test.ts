@@ -34,6 +34,16 @@ const sharedTexts = () => ({
   carried: fixture.ok('sessions.carriedNotes', { initiativeId, sessionId: roundtableId }).map((n) => n.text),
 });
 
+describe('undo of a deleted note', () => {
+  it('refuses a draft, which was never deleted, with nothing written', () => {
+    const draft = fixture.ok('voice.saveDraft', { initiativeId, draft: { focusGroupId, text: 'Half typed' } });
+    const before = fixture.dump();
+    const result = fixture.call('voice.restore', { initiativeId, noteId: draft.id });
+    expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
+    expect(fixture.dump()).toEqual(before);
+  });
+});
+
 describe('participants', () => {
   it('get a pronounceable pseudonym nobody else in the group has', () => {
     const names = Array.from({ length: 40 }, () => participant('anonymous').pseudonym);
