@@ -10,18 +10,31 @@ import type { Plugin } from 'vite';
 const strictPolicy =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
   "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+/**
+ * The phone page (room mode) needs even less: no data: or blob: pictures, no fonts. It matches the
+ * header the room server sends (src-main/room/room-server.ts, roomContentSecurityPolicy) except
+ * frame-ancestors, which a meta tag cannot carry; tests/unit/room checks the two agree.
+ */
+export const roomMetaPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'";
 const devPolicy =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self' ws: http://localhost:*; base-uri 'none'; form-action 'none'";
 
 function contentSecurityPolicy(): Plugin {
   let policy = strictPolicy;
+  let roomPolicy = roomMetaPolicy;
   return {
     name: 'common-ground-csp',
     configResolved(config) {
       policy = config.command === 'serve' ? devPolicy : strictPolicy;
+      roomPolicy = config.command === 'serve' ? devPolicy : roomMetaPolicy;
     },
-    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', policy),
+    transformIndexHtml: (html) =>
+      html
+        .replace('%CONTENT_SECURITY_POLICY%', policy)
+        .replace('%ROOM_CONTENT_SECURITY_POLICY%', roomPolicy),
   };
 }
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { roomContentSecurityPolicy } from '../../src-main/room/room-server';
 import { lanAddressesEnv } from '../../src-main/sync/lan-hub';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -75,6 +76,10 @@ test('five phones join by code and answer a fist-to-five, a consent round, a dot
   await phones[1].join(address, code.toLowerCase(), null);
   for (const phone of phones.slice(2)) await phone.join(address, code, null);
   await expect(phones[4].page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The built page's own policy is the header's (a meta tag cannot carry frame-ancestors), not the
+  // app's, which allows data: and blob: pictures the phone never needs.
+  const metaPolicy = await phones[0].page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(`${metaPolicy}; frame-ancestors 'none'`).toBe(roomContentSecurityPolicy);
   await expect(panel.getByText('Phones joined: 5')).toBeVisible();
   await expectAxeClean(phones[4].page, 'Arabic, waiting:');
 
