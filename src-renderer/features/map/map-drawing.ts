@@ -27,9 +27,13 @@ export interface MapDrawing {
 }
 
 const background = '#f7f5f0';
-const ink = '#1d2329';
-const inkSoft = '#59626b';
-const accent = '#1f6f5c';
+/** The map's inks, shared by the SVG export and the canvas overview so the two always match. */
+export const drawingInk: Readonly<Record<'ink' | 'inkSoft' | 'accent', string>> = {
+  ink: '#1d2329',
+  inkSoft: '#59626b',
+  accent: '#1f6f5c',
+};
+const { ink, inkSoft, accent } = drawingInk;
 const halo = '#fbfaf7';
 const margin = 24;
 /** As on screen (11rem): longer names end in an ellipsis. */

@@ -1,6 +1,6 @@
 import { nodeRadius } from './layout';
 import type { Detail } from './level-of-detail';
-import { mixWithWhite } from './map-drawing';
+import { drawingFontFamily, drawingInk, mixWithWhite } from './map-drawing';
 
 /**
  * The overview's drawing on a Canvas 2D context, in map coordinates (the caller sets the view's
@@ -44,16 +44,14 @@ export interface CanvasLandmark {
   caption: string;
 }
 
-const ink = '#1d2329';
-const inkSoft = '#59626b';
-const accent = '#1f6f5c';
+const { ink, inkSoft, accent } = drawingInk;
 const rim = '#ffffff';
 const livedFill = '#ffd23f';
 /** The same shapes as on screen (nodes.tsx, map.css): a 29 px person disc or organisation square. */
 const shapeHalf = 14.5;
 const arrowLength = 10;
 const arrowHalfWidth = 4.5;
-const nameFont = '11px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
+const nameFont = `11px ${drawingFontFamily}`;
 /** Longer names end in an ellipsis, as the screen's 11rem label does. */
 const nameMaxChars = 28;
 
