@@ -62,7 +62,7 @@ export const meetingChannels = {
   },
   'meeting.close': { input: oneSession, output: Session, write: true },
   'agenda.add': {
-    input: z.object({ ...inInitiative, sessionId: entityId, item: AgendaItemDraft }).strict(),
+    input: z.object({ ...inInitiative, sessionId: entityId, item: AgendaItemDraft, id: newRecordId }).strict(),
     output: AgendaItem,
     write: true,
   },
@@ -106,7 +106,7 @@ export const meetingChannels = {
   },
   /** Someone not on the list: they become a partner, checked in. */
   'attendance.walkIn': {
-    input: z.object({ ...inInitiative, sessionId: entityId, partner: PartnerDraft }).strict(),
+    input: z.object({ ...inInitiative, sessionId: entityId, partner: PartnerDraft, id: newRecordId }).strict(),
     output: Attendee,
     write: true,
   },
@@ -148,6 +148,7 @@ export const meetingChannels = {
         ...inInitiative,
         sessionId: entityId,
         text: z.string().trim().min(1, 'must not be empty').max(limits.longText),
+        id: newRecordId,
       })
       .strict(),
     output: ParkingItem,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { ActionDraft, agendaPurposes, DecisionDraft, decisionMethods, decisionOutcomes } from '../contract/meeting';
 import { InitiativeDraft, entityId } from '../contract/models';
@@ -128,6 +129,9 @@ export function fillSample(store: InitiativeStore, sample: SampleFile): void {
   const themeIds = new Map(sample.themes.map((theme) => [theme.name, theme.id]));
   const noteIds = new Map<string, string>();
   const note = (key: string) => lookup(noteIds, 'a voice note', key);
+  // Records the sample file does not name get ids made from the sample's id and their place in the
+  // file, so two laptops that each open the sample make the same records and a sync merges them.
+  const derived = (key: string) => uuidv5(key, sample.id);
 
   store.writePath.batch(() => {
     // Organisations first, so that a person can name the organisation they belong to.
@@ -177,32 +181,39 @@ export function fillSample(store: InitiativeStore, sample: SampleFile): void {
         pseudonyms.set(participant.pseudonym, id);
       }
       for (const spoken of focusGroup.notes) {
-        const draft = store.notes.saveDraft({
-          focusGroupId,
-          sessionId: focusGroup.session,
-          participantId: spoken.participant ? lookup(pseudonyms, 'a participant', spoken.participant) : null,
-          kind: spoken.kind,
-          text: spoken.text,
-          themeIds: spoken.themes.map((theme) => lookup(themeIds, 'a theme', theme)),
-        });
+        const draft = store.notes.saveDraft(
+          {
+            focusGroupId,
+            sessionId: focusGroup.session,
+            participantId: spoken.participant ? lookup(pseudonyms, 'a participant', spoken.participant) : null,
+            kind: spoken.kind,
+            text: spoken.text,
+            themeIds: spoken.themes.map((theme) => lookup(themeIds, 'a theme', theme)),
+          },
+          derived(`note:${spoken.key}`),
+        );
         noteIds.set(spoken.key, store.notes.capture(draft.id).id);
       }
     }
 
     for (const session of sample.sessions) {
-      const agenda = session.agenda.map((item) =>
-        store.agenda.add(session.id, {
-          title: item.title,
-          timeboxMinutes: item.timeboxMinutes,
-          purpose: item.purpose,
-          presenterId: partner(item.presenter),
-          notes: item.notes ?? '',
-        }),
+      const agenda = session.agenda.map((item, index) =>
+        store.agenda.add(
+          session.id,
+          {
+            title: item.title,
+            timeboxMinutes: item.timeboxMinutes,
+            purpose: item.purpose,
+            presenterId: partner(item.presenter),
+            notes: item.notes ?? '',
+          },
+          derived(`agenda:${session.id}:${index}`),
+        ),
       );
       if (session.invite.length > 0) store.attendance.invite(session.id, session.invite.map(partner), []);
       for (const present of session.present) store.attendance.checkIn(session.id, partner(present), true);
       if (session.carry.length > 0) store.notes.carry(session.id, session.carry.map(note));
-      for (const decision of session.decisions)
+      for (const [index, decision] of session.decisions.entries())
         store.decisions.record(
           DecisionDraft.parse({
             sessionId: session.id,
@@ -214,8 +225,9 @@ export function fillSample(store: InitiativeStore, sample: SampleFile): void {
             rationale: decision.rationale,
             noteIds: decision.notes.map(note),
           }),
+          derived(`decision:${session.id}:${index}`),
         );
-      for (const action of session.actions)
+      for (const [index, action] of session.actions.entries())
         store.actionItems.addAction(
           ActionDraft.parse({
             text: action.text,
@@ -225,8 +237,10 @@ export function fillSample(store: InitiativeStore, sample: SampleFile): void {
             groupId: action.group ? group(action.group) : null,
             sessionId: session.id,
           }),
+          derived(`action:${session.id}:${index}`),
         );
-      for (const item of session.parking) store.actionItems.addParking(session.id, item);
+      for (const [index, item] of session.parking.entries())
+        store.actionItems.addParking(session.id, item, derived(`parking:${session.id}:${index}`));
       if (session.status !== 'planned') store.sessions.update(session.id, { status: session.status });
     }
   });

@@ -170,9 +170,10 @@ export function createActionItemRepository(db: Db, writePath: WritePath) {
     return toParking(row);
   }
 
-  function addParking(sessionId: string, itemText: string): ParkingItem {
+  function addParking(sessionId: string, itemText: string, id: string = uuidv7()): ParkingItem {
+    const repeated = repeatedCreate(selectParking.get(id), () => getParking(id), 'parking-lot item');
+    if (repeated) return repeated;
     requireSession(sessionId);
-    const id = uuidv7();
     writePath.write([
       { table: 'parking_lot', row: id, values: { session_id: sessionId, text: itemText, tombstone: 0 } },
     ]);

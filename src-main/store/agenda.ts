@@ -8,7 +8,7 @@ import {
 } from '../contract/meeting';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
-import { oneOf, text, toColumns } from './rows';
+import { oneOf, repeatedCreate, text, toColumns } from './rows';
 import { linkId } from './voice-notes';
 import type { RowChange, WritePath } from './write-path';
 
@@ -106,12 +106,13 @@ export function createAgendaRepository(db: Db, writePath: WritePath) {
       throw new AppError('not_found', 'No indicator with that id in this initiative.');
   }
 
-  function add(sessionId: string, draft: AgendaItemDraft): AgendaItem {
+  function add(sessionId: string, draft: AgendaItemDraft, id: string = uuidv7()): AgendaItem {
+    const repeated = repeatedCreate(selectOne.get(id), () => get(id), 'agenda item');
+    if (repeated) return repeated;
     requireSession(sessionId);
     const item = AgendaItemDraft.parse(draft);
     checkPresenter(item.presenterId);
     checkIndicator(item.indicatorId);
-    const id = uuidv7();
     writePath.write([
       {
         table: 'agenda_items',

@@ -114,10 +114,13 @@ export function createAttendanceRepository(db: Db, writePath: WritePath, partner
     return toAttendee(one.get(id) as AttendeeRow);
   }
 
-  /** Someone who was not on the list: a new partner and their check-in, in one transaction. */
-  function walkIn(sessionId: string, draft: PartnerDraft): Attendee {
+  /**
+   * Someone who was not on the list: a new partner and their check-in, in one transaction. A second
+   * press with the same id finds the partner the first one made: one partner, checked in once.
+   */
+  function walkIn(sessionId: string, draft: PartnerDraft, id?: string): Attendee {
     requireSession(sessionId);
-    return writePath.batch(() => checkIn(sessionId, partners.create(draft).id, true));
+    return writePath.batch(() => checkIn(sessionId, partners.create(draft, id).id, true));
   }
 
   return { list, invite, uninvite, checkIn, walkIn };

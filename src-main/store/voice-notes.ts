@@ -234,8 +234,11 @@ export function createVoiceNoteRepository(db: Db, writePath: WritePath) {
     };
   }
 
-  /** Saves the capture line as typed; the note stays a draft, seen nowhere else, until filed. */
-  function saveDraft(input: DraftInput): NoteDraft {
+  /**
+   * Saves the capture line as typed; the note stays a draft, seen nowhere else, until filed.
+   * `newId` names a new draft (the sample initiative's fixed ids); without it one is made.
+   */
+  function saveDraft(input: DraftInput, newId?: string): NoteDraft {
     requireFocusGroup(input.focusGroupId);
     const consent = input.consent ?? participantConsent(input.participantId);
     checkNote(input.focusGroupId, input.participantId, consent);
@@ -247,7 +250,7 @@ export function createVoiceNoteRepository(db: Db, writePath: WritePath) {
         throw new AppError('invalid_input', 'That note has already been filed; edit it in the list instead.');
       }
     } else {
-      id = uuidv7();
+      id = newId ?? uuidv7();
     }
     const values = {
       focus_group_id: input.focusGroupId,

@@ -27,7 +27,7 @@ export function meetingHandlers({ library }: HandlerContext) {
       store.live.close(sessionId);
       return store.sessions.get(sessionId);
     },
-    'agenda.add': ({ initiativeId, sessionId, item }) => open(initiativeId).agenda.add(sessionId, item),
+    'agenda.add': ({ initiativeId, sessionId, item, id }) => open(initiativeId).agenda.add(sessionId, item, id),
     'agenda.update': ({ initiativeId, itemId, patch }) => open(initiativeId).agenda.update(itemId, patch),
     'agenda.delete': ({ initiativeId, itemId }) => {
       open(initiativeId).agenda.remove(itemId);
@@ -43,8 +43,8 @@ export function meetingHandlers({ library }: HandlerContext) {
       open(initiativeId).attendance.uninvite(sessionId, partnerIds, groupIds),
     'attendance.checkIn': ({ initiativeId, sessionId, partnerId, present }) =>
       open(initiativeId).attendance.checkIn(sessionId, partnerId, present),
-    'attendance.walkIn': ({ initiativeId, sessionId, partner }) =>
-      open(initiativeId).attendance.walkIn(sessionId, partner),
+    'attendance.walkIn': ({ initiativeId, sessionId, partner, id }) =>
+      open(initiativeId).attendance.walkIn(sessionId, partner, id),
     'decisions.record': ({ initiativeId, decision, id }) => open(initiativeId).decisions.record(decision, id),
     'decisions.update': ({ initiativeId, decisionId, patch }) => open(initiativeId).decisions.update(decisionId, patch),
     'decisions.delete': ({ initiativeId, decisionId }) => {
@@ -61,7 +61,8 @@ export function meetingHandlers({ library }: HandlerContext) {
       return { actionId };
     },
     'actions.list': ({ initiativeId, filter }) => open(initiativeId).actionItems.listActions(filter),
-    'parking.add': ({ initiativeId, sessionId, text }) => open(initiativeId).actionItems.addParking(sessionId, text),
+    'parking.add': ({ initiativeId, sessionId, text, id }) =>
+      open(initiativeId).actionItems.addParking(sessionId, text, id),
     'parking.update': ({ initiativeId, itemId, patch }) => open(initiativeId).actionItems.updateParking(itemId, patch),
     'parking.delete': ({ initiativeId, itemId }) => {
       open(initiativeId).actionItems.removeParking(itemId);

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agendaPurposes, type AgendaItem, type MeetingView, type VoiceNote } from '../../../src-main/contract/index';
@@ -29,7 +30,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
     const next = title;
     if (!next.trim()) return;
     setTitle('');
-    const result = await useMeeting.getState().act('agenda.add', { sessionId, item: { title: next } });
+    const result = await useMeeting.getState().act('agenda.add', { sessionId, item: { title: next }, id: uuidv7() });
     if (!result.ok) setTitle((typed) => typed || next);
   }
   async function move(index: number, by: -1 | 1) {

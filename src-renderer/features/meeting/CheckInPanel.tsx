@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knownSectors, type MeetingView } from '../../../src-main/contract/index';
@@ -27,6 +28,7 @@ export function CheckInPanel({ view }: { view: MeetingView }) {
     const result = await useMeeting.getState().act('attendance.walkIn', {
       sessionId,
       partner: { name: walkInName, kind: 'person', sector, livedExperience },
+      id: uuidv7(),
     });
     if (!result.ok) setName((typed) => typed || walkInName);
   }

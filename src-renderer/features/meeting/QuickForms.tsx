@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../src-main/contract/index';
@@ -125,9 +126,11 @@ export function ActionForm({
 export function ParkingForm({ view, onDone }: { view: MeetingView; onDone(): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  // One id for this form: a second press or a retry finds the item the first one made.
+  const [id] = useState(() => uuidv7());
   async function save(): Promise<string | null> {
     if (!text.trim()) return t('errors.required');
-    const result = await useMeeting.getState().act('parking.add', { sessionId: view.session.id, text });
+    const result = await useMeeting.getState().act('parking.add', { sessionId: view.session.id, text, id });
     return result.ok ? null : describeError(result.error);
   }
   return (

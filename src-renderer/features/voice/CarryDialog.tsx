@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -24,6 +25,8 @@ export function CarryDialog({ initiativeId, noteIds, onClose }: CarryDialogProps
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The new session's id, made once for this dialog: a second press or a retry finds that session.
+  const [newSessionId] = useState(() => uuidv7());
 
   useEffect(() => {
     const element = dialog.current;
@@ -38,6 +41,7 @@ export function CarryDialog({ initiativeId, noteIds, onClose }: CarryDialogProps
       const created = await call('sessions.create', {
         initiativeId,
         session: { kind: 'roundtable', title: title.trim(), startsAt: date },
+        id: newSessionId,
       });
       if (!created.ok) return setError(describeError(created.error));
       sessionId = created.value.id;

@@ -201,19 +201,27 @@ function FocusSessions({ initiativeId, groupId }: { initiativeId: string; groupI
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
   const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
+  const { pending, submit: submitOnce } = useOneSubmission();
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (title.trim() === '') return setError(t('errors.required'));
-    const result = await call('sessions.create', {
-      initiativeId,
-      session: { kind: 'focus_group', groupId, title: title.trim(), startsAt, place },
+    void submitOnce(async (id) => {
+      const result = await call('sessions.create', {
+        initiativeId,
+        session: { kind: 'focus_group', groupId, title: title.trim(), startsAt, place },
+        id,
+      });
+      if (!result.ok) {
+        setError(describeError(result.error));
+        return false;
+      }
+      setTitle('');
+      setStartsAt('');
+      setPlace('');
+      setError(null);
+      await refetch();
+      return true;
     });
-    if (!result.ok) return setError(describeError(result.error));
-    setTitle('');
-    setStartsAt('');
-    setPlace('');
-    setError(null);
-    await refetch();
   }
   return (
     <section aria-labelledby="focus-sessions-title">
@@ -225,7 +233,7 @@ function FocusSessions({ initiativeId, groupId }: { initiativeId: string; groupI
           </li>
         ))}
       </ul>
-      <form className="inline-form" onSubmit={(event) => void submit(event)}>
+      <form className="inline-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="focus-session-topic">{t('voice.sessions.topic')}</label>
           <input
@@ -253,7 +261,7 @@ function FocusSessions({ initiativeId, groupId }: { initiativeId: string; groupI
             onChange={(event) => setPlace(event.target.value)}
           />
         </div>
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={pending}>
           {t('voice.sessions.add')}
         </button>
         <ErrorLine error={error} />

@@ -20,6 +20,8 @@ function creates({ initiativeId, sessionId, ana }: MeetingWorld): [string, strin
       { initiativeId, decision: { sessionId, text: 'Meet at six', method: 'consensus' } },
     ],
     ['actions.add', 'action_items', { initiativeId, action: { text: 'Book the room', ownerId: ana, sessionId } }],
+    ['agenda.add', 'agenda_items', { initiativeId, sessionId, item: { title: 'Evening hours' } }],
+    ['parking.add', 'parking_lot', { initiativeId, sessionId, text: 'Bus passes' }],
   ];
 }
 
@@ -38,6 +40,23 @@ describe('a create sent twice with the same new id', () => {
       expect(after[table], channel).toHaveLength(before + 1);
       expect(after.change_log, channel).toHaveLength(log);
     }
+  });
+
+  it('a walk-in sent twice with the same id makes one partner, checked in once', () => {
+    const { fixture, initiativeId, sessionId } = world;
+    const id = randomUUID();
+    const input = { initiativeId, sessionId, partner: { name: 'Rosa Díaz', kind: 'person' }, id };
+    const partnersBefore = fixture.dump()[`${initiativeId}.sqlite`].partners.length;
+    const first = fixture.ok('attendance.walkIn', input);
+    const second = fixture.ok('attendance.walkIn', input);
+    expect(first.partnerId).toBe(id);
+    expect(second).toEqual(first);
+    const after = fixture.dump()[`${initiativeId}.sqlite`];
+    expect(after.partners).toHaveLength(partnersBefore + 1);
+    const present = fixture
+      .ok('meeting.get', { initiativeId, sessionId })
+      .attendance.filter((attendee) => attendee.partnerId === id && attendee.checkedIn);
+    expect(present).toHaveLength(1);
   });
 
   it('two presses without an id still make two records (callers that do not name one)', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { domainTables } from '../../../src-main/store/schema';
 import { openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 
 /*
@@ -96,5 +97,27 @@ describe('the sample initiative', () => {
       for (const row of rows) expect(logged.has(`${table}/${row.id}`), `${table} ${row.id}`).toBe(true);
     }
     expect(fixture.ok('initiatives.get', { initiativeId }).name).toBe('Riverside Cradle to Career (sample)');
+  });
+
+  it('makes the same records on two laptops, so a sync between them merges the sample instead of doubling it', () => {
+    const other = openContractFixture();
+    try {
+      fixture.ok('initiatives.createSample', {});
+      other.ok('initiatives.createSample', {});
+      const [here] = Object.values(fixture.dump());
+      const [there] = Object.values(other.dump());
+      const idsOf = (file: Record<string, unknown[]>, table: string) =>
+        (file[table] as { id: string }[]).map((row) => row.id).sort();
+      let records = 0;
+      for (const table of Object.keys(domainTables)) {
+        expect(idsOf(there, table), table).toEqual(idsOf(here, table));
+        records += here[table].length;
+      }
+      for (const table of ['agenda_items', 'voice_notes', 'decisions', 'action_items', 'parking_lot'])
+        expect(here[table].length, table).toBeGreaterThan(0);
+      expect(records).toBeGreaterThan(100);
+    } finally {
+      other.close();
+    }
   });
 });
