@@ -42,7 +42,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: 'src-main/index.ts' },
+      // The handler thread is an entry of its own: index.js starts it with new Worker (see
+      // src-main/worker/handler-worker.ts), so it is a file in out/main beside index.js.
+      lib: { entry: { index: 'src-main/index.ts', 'handler-thread': 'src-main/worker/handler-thread.ts' } },
     },
   },
   preload: {
