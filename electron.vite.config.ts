@@ -32,9 +32,7 @@ function contentSecurityPolicy(): Plugin {
       roomPolicy = config.command === 'serve' ? devPolicy : roomMetaPolicy;
     },
     transformIndexHtml: (html) =>
-      html
-        .replace('%CONTENT_SECURITY_POLICY%', policy)
-        .replace('%ROOM_CONTENT_SECURITY_POLICY%', roomPolicy),
+      html.replace('%CONTENT_SECURITY_POLICY%', policy).replace('%ROOM_CONTENT_SECURITY_POLICY%', roomPolicy),
   };
 }
 

@@ -45,7 +45,10 @@ export interface HandlerWorkerOptions extends Omit<HandlerThreadSetup, 'canPrint
 }
 
 const crashed = () =>
-  fail('internal', 'The part of the app that keeps your data stopped unexpectedly. Nothing half-saved was kept; try again.');
+  fail(
+    'internal',
+    'The part of the app that keeps your data stopped unexpectedly. Nothing half-saved was kept; try again.',
+  );
 const closed = () => fail('internal', 'The app is closing; this request was not carried out.');
 
 /**
