@@ -1,5 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Result } from '../../src-main/contract/result';
 import { createHandlers, dispatchAsync } from '../../src-main/features/handlers';
@@ -124,4 +126,14 @@ export async function benchServingThread(dir: string): Promise<Figure[]> {
       note: `old way ${formatMs(open.old.p99)} in the same run, ${ratio(open.old, open.worker)} longer; max ${formatMs(open.worker.max)} vs ${formatMs(open.old.max)}; the file the bundle made (not the 200 MB voice-search file, which takes minutes to build); the full integrity_check already ran on a thread of its own before`,
     },
   ];
+}
+
+// `npx tsx tests/bench/serving-thread.bench.ts` prints these figures alone.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-serving-bench-'));
+  try {
+    for (const figure of await benchServingThread(dir)) console.log(`${figure.name}: ${figure.value} (${figure.note})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
