@@ -34,6 +34,8 @@ interface Delay {
 async function delayDuring(job: () => Promise<unknown>): Promise<Delay> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  // The monitor's first tick only starts its clock: let it tick before the job may hold the thread.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   await job();
   await new Promise((resolve) => setTimeout(resolve, 5));
   histogram.disable();
