@@ -70,8 +70,8 @@ function threadFor(entry: string | URL, workerData: HandlerThreadSetup): Worker 
  * The serving thread's side of the handler thread: the library and every handler run on a worker
  * thread, so an import, an integrity check or a large sync never holds up the window (Electron's
  * main process) or the host's HTTP server. Requests are answered in the order the thread finishes
- * them. If the thread dies, every request it held is answered with an error and the next request
- * starts a fresh one: SQLite transactions are atomic, so nothing half-written survives it.
+ * them. If the thread dies, every request it held is answered with an error and a fresh one
+ * starts: SQLite transactions are atomic, so nothing half-written survives it.
  */
 export class HandlerWorker {
   private thread: Worker | null = null;
@@ -80,6 +80,8 @@ export class HandlerWorker {
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private readonly listeners = new Set<(notice: ChangeNotice) => void>();
   private closing = false;
+  /** The last thread that got as far as opening its library: only such a one is restarted at once. */
+  private readyThread: Worker | null = null;
   private readonly entry: string | URL;
 
   constructor(private readonly options: HandlerWorkerOptions) {
@@ -95,8 +97,10 @@ export class HandlerWorker {
     this.thread = thread;
     this.starting = new Promise<void>((resolveReady, rejectReady) => {
       thread.on('message', (message: FromHandlerThread) => {
-        if (message.kind === 'ready') resolveReady();
-        else this.receive(thread, message);
+        if (message.kind === 'ready') {
+          this.readyThread = thread;
+          resolveReady();
+        } else this.receive(thread, message);
       });
       thread.on('error', (error) => {
         console.error('[common-ground] the handler thread failed:', error);
@@ -182,5 +186,9 @@ export class HandlerWorker {
     const answers = [...this.pending.values()];
     this.pending.clear();
     for (const answer of answers) answer(this.closing ? closed() : crashed());
+    // A thread that had been working is replaced at once (the library's timers, such as automatic
+    // backups, live there); one that died starting is left for the next request, so a folder it
+    // cannot open does not start threads in a loop.
+    if (!this.closing && this.readyThread === thread) this.start().catch(() => undefined);
   }
 }

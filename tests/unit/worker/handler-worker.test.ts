@@ -79,7 +79,7 @@ describe('the handler thread', () => {
     }
   }, 120_000);
 
-  it('answers every request it held with an error when it crashes, and the next request starts a fresh one', async () => {
+  it('answers every request it held with an error when it crashes, and a fresh thread takes the next request', async () => {
     let crashWhilePrinting: () => Promise<Result<unknown>> = async () => ({ ok: true, value: null });
     const worker = await startWorker({
       entry: new URL('./crashing-handler-thread.ts', import.meta.url),
