@@ -32,9 +32,7 @@ function contentSecurityPolicy(): Plugin {
       roomPolicy = config.command === 'serve' ? devPolicy : roomMetaPolicy;
     },
     transformIndexHtml: (html) =>
-      html
-        .replace('%CONTENT_SECURITY_POLICY%', policy)
-        .replace('%ROOM_CONTENT_SECURITY_POLICY%', roomPolicy),
+      html.replace('%CONTENT_SECURITY_POLICY%', policy).replace('%ROOM_CONTENT_SECURITY_POLICY%', roomPolicy),
   };
 }
 
@@ -42,7 +40,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: 'src-main/index.ts' },
+      // The handler thread is an entry of its own: index.js starts it with new Worker (see
+      // src-main/worker/handler-worker.ts), so it is a file in out/main beside index.js.
+      lib: { entry: { index: 'src-main/index.ts', 'handler-thread': 'src-main/worker/handler-thread.ts' } },
     },
   },
   preload: {

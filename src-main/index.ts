@@ -5,12 +5,11 @@ import { channelNames, fail } from './contract/index';
 import { changeEventName } from './contract/events';
 import { flagValue, resolveBackupPolicy } from './data-dir';
 import { dataDirEnv } from './data-dir';
-import { createHandlers, dispatchAsync } from './features/handlers';
 import { printPdfInElectron } from './shell/pdf';
 import { installMenu } from './shell/menu';
 import { appSchemePrivileges } from './shell/app-protocol';
 import { createMainWindow, guardContents, isTrustedSender, serveAppProtocol } from './shell/window';
-import { InitiativeLibrary } from './store/library';
+import { HandlerWorker } from './worker/handler-worker';
 
 /**
  * Electron lifecycle and wiring only; everything it wires is tested under Node through the host.
@@ -46,12 +45,13 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     // Checks (e.g. navigator.permissions.query) get the same answer as requests: nothing is granted.
     session.defaultSession.setPermissionCheckHandler(() => false);
-    const library = new InitiativeLibrary(dataDir(), {
+    // This thread only routes: the library and the handlers run on the handler thread, a file of
+    // its own in the build (out/main/handler-thread.js, see electron.vite.config.ts).
+    const handlers = new HandlerWorker({
+      entry: join(import.meta.dirname, 'handler-thread.js'),
+      dataDir: dataDir(),
       nativeBinding: nativeBinding(),
       backups: resolveBackupPolicy(),
-    });
-    const handlers = createHandlers({
-      library,
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
       version: app.getVersion(),
       transport: 'electron',
@@ -61,18 +61,27 @@ if (!app.requestSingleInstanceLock()) {
     for (const channel of channelNames) {
       ipcMain.handle(channel, (event, input: unknown) =>
         isTrustedSender(event.senderFrame)
-          ? dispatchAsync(handlers, channel, input)
+          ? handlers.dispatch(channel, input)
           : fail('forbidden_origin', 'This window may not use the app.'),
       );
     }
-    library.onChanges((notice) => {
+    handlers.onChanges((notice) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(changeEventName, notice);
     });
     installMenu(!app.isPackaged);
     serveAppProtocol();
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => (mainWindow = null));
-    app.on('before-quit', () => library.close());
+    // The quit waits once for the handler thread to close its files, then goes ahead.
+    let handlersClosed = false;
+    app.on('before-quit', (event) => {
+      if (handlersClosed) return;
+      event.preventDefault();
+      void handlers.close().finally(() => {
+        handlersClosed = true;
+        app.quit();
+      });
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
     });

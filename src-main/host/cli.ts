@@ -25,7 +25,7 @@ const host = await startHost({
 });
 
 console.log(`Common Ground is running. Open this address in a browser on this computer:\n\n  ${host.openUrl}\n`);
-console.log(`Data folder: ${host.library.dataDir}`);
+console.log(`Data folder: ${host.dataDir}`);
 console.log(`HOST_READY ${JSON.stringify({ url: host.url, token: host.token })}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { defaultMaxBytes, isChannel, maxBytesFor } from '../contract/channels';
 import { changeEventName } from '../contract/events';
 import { fail, type ErrorCode, type Result } from '../contract/result';
-import { createHandlers, dispatchAsync } from '../features/handlers';
-import { InitiativeLibrary, type LibraryOptions } from '../store/library';
+import type { LibraryOptions } from '../store/library';
+import { HandlerWorker } from '../worker/handler-worker';
 import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit';
 import { resolveStaticPath, sendFile } from './static-files';
 import { chromiumPdfPrinter } from './pdf-printer';
@@ -33,7 +33,7 @@ export interface RunningHost {
   openUrl: string;
   token: string;
   port: number;
-  library: InitiativeLibrary;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -97,22 +97,27 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
  * loopback only, behind a random per-start token.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const library = new InitiativeLibrary(options.dataDir, {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  if (!isUsableToken(token)) {
+    throw new Error('The host token must be 16 to 200 letters, digits, "-" or "_"; leave it unset for a random one.');
+  }
+  const printer = chromiumPdfPrinter();
+  // The library and the handlers run on their own thread; this one only routes (see HandlerWorker).
+  const handlers = new HandlerWorker({
+    dataDir: options.dataDir,
     nativeBinding: options.nativeBinding,
     backups: options.backups,
-  });
-  const printer = chromiumPdfPrinter();
-  const handlers = createHandlers({
-    library,
     resourcesDir: options.resourcesDir,
     version: options.version,
     transport: 'host',
     printPdf: printer.printPdf,
     rendererDir: options.rendererDir,
   });
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  if (!isUsableToken(token)) {
-    throw new Error('The host token must be 16 to 200 letters, digits, "-" or "_"; leave it unset for a random one.');
+  try {
+    await handlers.start();
+  } catch (error) {
+    await handlers.close();
+    throw error;
   }
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBytes;
   const rendererDir = resolve(options.rendererDir);
@@ -149,13 +154,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return sendResult(response, fail('invalid_input', 'The request body is not valid JSON.'));
     }
-    sendResult(response, await dispatchAsync(handlers, channel, input));
+    sendResult(response, await handlers.dispatch(channel, input));
   }
 
   function streamChanges(response: ServerResponse): void {
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     response.write(': connected\n\n');
-    const unsubscribe = library.onChanges((notice) => response.write(`data: ${JSON.stringify(notice)}\n\n`));
+    const unsubscribe = handlers.onChanges((notice) => response.write(`data: ${JSON.stringify(notice)}\n\n`));
     const heartbeat = setInterval(() => response.write(': still here\n\n'), 25_000);
     response.on('close', () => {
       clearInterval(heartbeat);
@@ -206,13 +211,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     openUrl: `${url}/#token=${token}`,
     token,
     port,
-    library,
+    dataDir: options.dataDir,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => {
-          library.close();
-          void printer.close().finally(resolveClose);
+          void handlers
+            .close()
+            .then(() => printer.close())
+            .finally(resolveClose);
         });
       }),
   };

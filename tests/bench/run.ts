@@ -13,6 +13,7 @@ import { benchSync } from './sync.bench';
 import { benchMeasures } from './measures.bench';
 import { benchMeasuresImport } from './measures-import.bench';
 import { benchRoom } from './room.bench';
+import { benchServingThread } from './serving-thread.bench';
 
 /**
  * `npm run bench`: prints each figure with the baseline measured in the same run and writes
@@ -36,6 +37,7 @@ try {
     ...benchMeasures(dir),
     ...benchMeasuresImport(dir),
     ...(await benchRoom()),
+    ...(await benchServingThread(dir)),
   ];
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type ClientRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { startHost, type HostOptions, type RunningHost } from '../../../src-main/host/server';
+import { InitiativeLibrary } from '../../../src-main/store/library';
 import { makeTempDir } from '../../fixtures/temp-dir';
 
 export const resourcesDir = join(import.meta.dirname, '..', '..', '..', 'resources');
@@ -15,6 +16,11 @@ export interface HostFixture {
   dataDir: string;
   rendererDir: string;
   host: RunningHost;
+  /**
+   * A second library over the host's data folder, for a test to seed or look into the files: the
+   * host's own library lives on its handler thread. Same device id (device.json), no backups.
+   */
+  readonly library: InitiativeLibrary;
   /** Starts another host over the same folders (after the first is closed). */
   restart(): Promise<RunningHost>;
   cleanup(): Promise<void>;
@@ -32,17 +38,23 @@ export async function startHostFixture(options: Partial<HostOptions> = {}): Prom
   writeFileSync(join(temp.dir, 'secret.txt'), outsideSecret);
   const start = () => startHost({ dataDir, rendererDir, resourcesDir, version: '0.0.0-test', ...options });
   const running: RunningHost[] = [await start()];
+  let library: InitiativeLibrary | undefined;
   return {
     root: temp.dir,
     dataDir,
     rendererDir,
     host: running[0],
+    get library() {
+      library ??= new InitiativeLibrary(dataDir, { backups: false, integrityChecks: false });
+      return library;
+    },
     async restart() {
       const next = await start();
       running.push(next);
       return next;
     },
     async cleanup() {
+      library?.close();
       for (const host of running) await host.close();
       temp.cleanup();
     },

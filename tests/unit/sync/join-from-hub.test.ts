@@ -105,9 +105,9 @@ describe('joining an initiative from the hub alone', () => {
 
     // Nothing on the tablet was written by the tablet: every message came from the laptop, so no
     // placeholder of the tablet's can win last-writer-wins over the real record.
-    const tabletDb = tablet.host.library.open(initiativeId).db;
+    const tabletDb = tablet.library.open(initiativeId).db;
     const writers = tabletDb.prepare('SELECT DISTINCT timestamp FROM change_log').pluck().all() as string[];
-    expect(new Set(writers.map(writerOf))).toEqual(new Set([laptop.host.library.node]));
+    expect(new Set(writers.map(writerOf))).toEqual(new Set([laptop.library.node]));
     const settings = Object.fromEntries(
       tabletDb
         .prepare("SELECT key, value FROM sync_state WHERE key LIKE 'sync.%'")
@@ -152,7 +152,7 @@ describe('joining an initiative from the hub alone', () => {
     expect(names(await call<Partner[]>(tablet, 'partners.list', { initiativeId }))).toEqual(expected);
     expect((await call<Initiative>(tablet, 'initiatives.get', { initiativeId })).phase).toBe('initiate_action');
     expect(
-      laptop.host.library.open(initiativeId).db.prepare('SELECT node, hash FROM merkle ORDER BY node').all(),
+      laptop.library.open(initiativeId).db.prepare('SELECT node, hash FROM merkle ORDER BY node').all(),
     ).toEqual(tabletDb.prepare('SELECT node, hash FROM merkle ORDER BY node').all());
   }, 60_000);
 
@@ -160,7 +160,7 @@ describe('joining an initiative from the hub alone', () => {
     const desk = await startHostFixture();
     try {
       // What a join leaves when the app is closed halfway: a marked file without its record.
-      desk.host.library.createJoining(initiativeId);
+      desk.library.createJoining(initiativeId);
       expect(initiativeFiles(desk)).toContain(`${initiativeId}.sqlite`);
       expect(await call<InitiativeListEntry[]>(desk, 'initiatives.list', {})).toEqual([]);
       // Two joins at once (a double click): one goes ahead, the other is refused.

@@ -122,7 +122,7 @@ describe('a roundtable hub hosted by one laptop', () => {
     });
     expect(joined).toMatchObject({ configured: true, hubUrl: `http://127.0.0.1:${on.port}` });
     const hubKeyRows = () =>
-      guest.host.library
+      guest.library
         .open(initiativeId)
         .db.prepare("SELECT value FROM sync_state WHERE key = 'sync.hub_key'")
         .pluck()

@@ -159,7 +159,7 @@ let fixture: HostFixture;
 let ids: VoiceIds;
 
 /** The handlers over the host's own library, for seeding synchronously; reads go over HTTP. */
-function seeder(library: HostFixture['host']['library']) {
+function seeder(library: HostFixture['library']) {
   const handlers = createHandlers({ library, resourcesDir, version: '0.0.0-test', transport: 'host' });
   return {
     ok<C extends Channel>(channel: C, input: unknown): ChannelOutput<C> {
@@ -181,7 +181,7 @@ function readable(body: unknown): string {
 
 beforeAll(async () => {
   fixture = await startHostFixture();
-  const seed = seeder(fixture.host.library);
+  const seed = seeder(fixture.library);
   const initiativeId = seed.ok('initiatives.create', { name: 'Canary' }).id;
   ids = seedVoice(seed as unknown as ContractFixture, initiativeId);
   const { focusGroupId } = ids;
