@@ -187,6 +187,7 @@ const channels = {
   'readiness.stories.list': (input) => ipcRenderer.invoke('readiness.stories.list', input),
   'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
   'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
+  'readiness.reviews.addAction': (input) => ipcRenderer.invoke('readiness.reviews.addAction', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -57,6 +57,7 @@ import { measuresChannels } from './measures';
 import { dataItemChannels } from './data-items';
 import { roomChannels } from './room';
 import { readinessChannels } from './readiness';
+import { readinessLearningChannels } from './readiness-learning';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -325,6 +326,7 @@ export const channels = {
   ...dataItemChannels,
   ...roomChannels,
   ...readinessChannels,
+  ...readinessLearningChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

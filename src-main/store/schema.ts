@@ -343,6 +343,11 @@ export const domainTables = {
     note: 'text',
     tombstone: 'flag',
   },
+  /** Keyed by the action item's id: the after-action review (session) that created it. */
+  review_actions: {
+    session_id: 'text',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**

@@ -84,7 +84,11 @@ export function LearningPanel() {
     event.preventDefault();
     if (!initiativeId) return;
     if (action.trim() === '') return setError(t('errors.required'));
-    const result = await call('actions.add', { initiativeId, action: { text: action, dueDate, sessionId } });
+    const result = await call('readiness.reviews.addAction', {
+      initiativeId,
+      sessionId,
+      action: { text: action, dueDate },
+    });
     if (!result.ok) return setError(describeError(result.error));
     setNotice(t('readiness.review.actionAdded', { action: result.value.text }));
     setAction('');

@@ -166,6 +166,8 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, sessionId: ids.sessionId };
     case 'readiness.reviews.save':
       return { initiativeId, sessionId: ids.sessionId, patch: { happened: 'We ran out of time on item three.' } };
+    case 'readiness.reviews.addAction':
+      return { initiativeId, sessionId: ids.sessionId, action: { text: 'Send the agenda a week ahead' } };
     case 'readiness.benchmarks.mark':
       return {
         initiativeId,
