@@ -188,6 +188,9 @@ const channels = {
   'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
   'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
   'readiness.reviews.addAction': (input) => ipcRenderer.invoke('readiness.reviews.addAction', input),
+  'readiness.rounds.delete': (input) => ipcRenderer.invoke('readiness.rounds.delete', input),
+  'readiness.rounds.restore': (input) => ipcRenderer.invoke('readiness.rounds.restore', input),
+  'readiness.sheets.restore': (input) => ipcRenderer.invoke('readiness.sheets.restore', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

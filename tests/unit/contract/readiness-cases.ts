@@ -166,6 +166,11 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, sessionId: ids.sessionId };
     case 'readiness.reviews.save':
       return { initiativeId, sessionId: ids.sessionId, patch: { happened: 'We ran out of time on item three.' } };
+    case 'readiness.rounds.delete':
+    case 'readiness.rounds.restore':
+      return { initiativeId, roundId: ids.roundId };
+    case 'readiness.sheets.restore':
+      return { initiativeId, sheetId: ids.sheetId };
     case 'readiness.reviews.addAction':
       return { initiativeId, sessionId: ids.sessionId, action: { text: 'Send the agenda a week ahead' } };
     case 'readiness.benchmarks.mark':

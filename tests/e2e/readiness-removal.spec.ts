@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { api } from './pages/meeting-page';
+import { ReadinessPage } from './pages/readiness-page';
+
+interface InstrumentView {
+  id: string;
+  builtinName: { en: string } | null;
+  sections: { items: { id: string }[] }[];
+}
+
+test('a sheet typed twice and a round started by mistake are removed from the screen, and Undo brings each back', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
+  const instruments = await api<InstrumentView[]>(request, host, 'readiness.instruments.list', { initiativeId });
+  const selfAssessment = instruments.find((one) => one.builtinName?.en === 'Self-assessment of the five conditions')!;
+  const item = selfAssessment.sections[0].items[0].id;
+  const { id: roundId } = await api<{ id: string }>(request, host, 'readiness.rounds.create', {
+    initiativeId,
+    round: { instrumentId: selfAssessment.id, title: 'Spring check', heldOn: '2026-03-10' },
+  });
+  for (const sector of ['health', 'education', 'education'])
+    await api(request, host, 'readiness.sheets.save', {
+      initiativeId,
+      roundId,
+      sheet: { sector, livedExperience: false, answers: { [item]: { level: 2, importance: 5 } } },
+    });
+
+  const app = new AppPage(page);
+  const readiness = new ReadinessPage(page);
+  await app.openInitiative(host.openUrl, 'Eastside');
+  await page.keyboard.press('Control+8');
+  await readiness.openRound('Self-assessment of the five conditions', /^Spring check, 2026-03-10 · sheets: 3/);
+  const sheets = page.getByRole('region', { name: 'Sheets typed in' });
+  await expect(sheets.getByRole('listitem')).toHaveCount(3);
+
+  // The third sheet was the second typed twice.
+  await sheets.getByRole('button', { name: 'Remove sheet 3' }).click();
+  await expect(sheets.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('navigation', { name: 'Rounds' })).toContainText('sheets: 2');
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('Sheet 3 removed.');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(sheets.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('navigation', { name: 'Rounds' })).toContainText('sheets: 3');
+
+  await sheets.getByRole('button', { name: 'Remove the round “Spring check”' }).click();
+  await expect(toast).toContainText('Round “Spring check” removed.');
+  await expect(page.getByRole('navigation', { name: 'Rounds' })).toContainText('No rounds yet.');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  // The round comes back whole, its three sheets with it.
+  await expect(sheets.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('navigation', { name: 'Rounds' })).toContainText('Spring check, 2026-03-10 · sheets: 3');
+});
