@@ -191,6 +191,10 @@ const channels = {
   'readiness.rounds.delete': (input) => ipcRenderer.invoke('readiness.rounds.delete', input),
   'readiness.rounds.restore': (input) => ipcRenderer.invoke('readiness.rounds.restore', input),
   'readiness.sheets.restore': (input) => ipcRenderer.invoke('readiness.sheets.restore', input),
+  'readiness.stories.update': (input) => ipcRenderer.invoke('readiness.stories.update', input),
+  'readiness.stories.delete': (input) => ipcRenderer.invoke('readiness.stories.delete', input),
+  'readiness.stories.restore': (input) => ipcRenderer.invoke('readiness.stories.restore', input),
+  'readiness.tables.restore': (input) => ipcRenderer.invoke('readiness.tables.restore', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -58,7 +58,7 @@ import { dataItemChannels } from './data-items';
 import { roomChannels } from './room';
 import { readinessChannels } from './readiness';
 import { readinessLearningChannels } from './readiness-learning';
-import { readinessRemovalChannels } from './readiness-removal';
+import { readinessEditChannels } from './readiness-edits';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -328,7 +328,7 @@ export const channels = {
   ...roomChannels,
   ...readinessChannels,
   ...readinessLearningChannels,
-  ...readinessRemovalChannels,
+  ...readinessEditChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

@@ -15,7 +15,7 @@ import { dataItemHandlers } from './measures/data-items';
 import { roomHandlers } from './room/index';
 import { readinessHandlers } from './readiness/index';
 import { reviewActionHandlers } from './readiness/review-actions';
-import { readinessRemovalHandlers } from './readiness/removal';
+import { readinessEditHandlers } from './readiness/edits';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -38,7 +38,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...roomHandlers(context),
     ...readinessHandlers(context),
     ...reviewActionHandlers(context),
-    ...readinessRemovalHandlers(context),
+    ...readinessEditHandlers(context),
   });
 }
 

@@ -67,7 +67,15 @@ export function createTablesRepository(db: Db, writePath: WritePath) {
     writePath.write([{ table: 'other_collaborations', row: id, values: { tombstone: 1 } }]);
   }
 
-  return { list, get, create, remove };
+  /** Undo of a removal; a collaboration still on the list is returned as it is. */
+  function restore(id: string): Collaboration {
+    const stored = oneRow.get(id) as { tombstone: number } | undefined;
+    if (!stored) throw new AppError('not_found', 'No collaboration with that id in this initiative.');
+    if (stored.tombstone === 1) writePath.write([{ table: 'other_collaborations', row: id, values: { tombstone: 0 } }]);
+    return get(id);
+  }
+
+  return { list, get, create, remove, restore };
 }
 
 export type TablesRepository = ReturnType<typeof createTablesRepository>;

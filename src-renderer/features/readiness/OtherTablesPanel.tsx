@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Collaboration, Partner, TablesReport } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { useReadiness } from './store';
 
@@ -20,6 +21,20 @@ export function OtherTablesPanel() {
   const [error, setError] = useState<string | null>(null);
 
   const [version, setVersion] = useState(0);
+  const toast = useToast((state) => state.show);
+
+  /** Off the list, with Undo: the report reads again without it. */
+  async function remove(table: Collaboration) {
+    if (!initiativeId) return;
+    const result = await call('readiness.tables.delete', { initiativeId, collaborationId: table.id });
+    if (!result.ok) return toast(describeError(result.error));
+    setVersion((count) => count + 1);
+    toast(t('readiness.edits.tableRemoved', { name: table.name }), t('readiness.edits.undo'), () => {
+      void call('readiness.tables.restore', { initiativeId, collaborationId: table.id }).then(() =>
+        setVersion((count) => count + 1),
+      );
+    });
+  }
 
   useEffect(() => {
     if (!initiativeId) return;
@@ -103,6 +118,7 @@ export function OtherTablesPanel() {
             <th scope="col">{t('readiness.tables.goal')}</th>
             <th scope="col">{t('readiness.tables.convener')}</th>
             <th scope="col">{t('readiness.tables.ourPartners')}</th>
+            <th scope="col">{t('readiness.edits.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,6 +132,11 @@ export function OtherTablesPanel() {
                   .map((id) => partnerName.get(id) ?? '')
                   .filter(Boolean)
                   .join(', ')}
+              </td>
+              <td>
+                <button type="button" className="button button--ghost" onClick={() => void remove(table)}>
+                  {t('readiness.edits.removeTable', { name: table.name })}
+                </button>
               </td>
             </tr>
           ))}

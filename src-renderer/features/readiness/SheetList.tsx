@@ -25,7 +25,7 @@ export function SheetList({ round }: { round: Round }) {
     const removed = await call('readiness.sheets.delete', { initiativeId, sheetId: sheet.id });
     await afterWrite(removed);
     if (removed.ok)
-      toast(t('readiness.removal.sheetRemoved', { number }), t('readiness.removal.undo'), () => {
+      toast(t('readiness.edits.sheetRemoved', { number }), t('readiness.edits.undo'), () => {
         void call('readiness.sheets.restore', { initiativeId, sheetId: sheet.id }).then(afterWrite);
       });
   }
@@ -35,7 +35,7 @@ export function SheetList({ round }: { round: Round }) {
     const removed = await call('readiness.rounds.delete', { initiativeId, roundId: round.id });
     if (!removed.ok) return toast(describeError(removed.error));
     await useReadiness.getState().openRound(null);
-    toast(t('readiness.removal.roundRemoved', { title: round.title }), t('readiness.removal.undo'), () => {
+    toast(t('readiness.edits.roundRemoved', { title: round.title }), t('readiness.edits.undo'), () => {
       void call('readiness.rounds.restore', { initiativeId, roundId: round.id }).then(async (restored) => {
         if (!restored.ok) return toast(describeError(restored.error));
         await useReadiness.getState().openRound(round.id);
@@ -44,31 +44,31 @@ export function SheetList({ round }: { round: Round }) {
   }
 
   return (
-    <section className="card" aria-label={t('readiness.removal.sheetsTitle')}>
-      <h3>{t('readiness.removal.sheetsTitle')}</h3>
-      {sheets.length === 0 ? <p className="field__hint">{t('readiness.removal.noSheets')}</p> : null}
+    <section className="card" aria-label={t('readiness.edits.sheetsTitle')}>
+      <h3>{t('readiness.edits.sheetsTitle')}</h3>
+      {sheets.length === 0 ? <p className="field__hint">{t('readiness.edits.noSheets')}</p> : null}
       <ol className="readiness__sheets">
         {sheets.map((sheet, index) => (
           <li key={sheet.id}>
-            {t('readiness.removal.sheetLine', {
+            {t('readiness.edits.sheetLine', {
               number: index + 1,
               sector: t(`sectors.${sheet.sector}`),
               rated: Object.keys(sheet.answers).length,
             })}
-            {sheet.livedExperience ? ` · ${t('readiness.removal.livedExperience')}` : ''}{' '}
+            {sheet.livedExperience ? ` · ${t('readiness.edits.livedExperience')}` : ''}{' '}
             <button
               type="button"
               className="button button--ghost"
-              aria-label={t('readiness.removal.removeSheet', { number: index + 1 })}
+              aria-label={t('readiness.edits.removeSheet', { number: index + 1 })}
               onClick={() => void removeSheet(sheet, index + 1)}
             >
-              {t('readiness.removal.remove')}
+              {t('readiness.edits.remove')}
             </button>
           </li>
         ))}
       </ol>
       <button type="button" className="button" onClick={() => void removeRound()}>
-        {t('readiness.removal.removeRound', { title: round.title })}
+        {t('readiness.edits.removeRound', { title: round.title })}
       </button>
     </section>
   );

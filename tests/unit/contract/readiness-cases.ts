@@ -171,6 +171,13 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, roundId: ids.roundId };
     case 'readiness.sheets.restore':
       return { initiativeId, sheetId: ids.sheetId };
+    case 'readiness.stories.update':
+      return { initiativeId, storyId: ids.storyId, patch: { consent: 'internal' } };
+    case 'readiness.stories.delete':
+    case 'readiness.stories.restore':
+      return { initiativeId, storyId: ids.storyId };
+    case 'readiness.tables.restore':
+      return { initiativeId, collaborationId: ids.collaborationId };
     case 'readiness.reviews.addAction':
       return { initiativeId, sessionId: ids.sessionId, action: { text: 'Send the agenda a week ahead' } };
     case 'readiness.benchmarks.mark':

@@ -207,4 +207,18 @@ describe("a session summary's learning part", () => {
     expect(text).toContain('3 items are not shown by group');
     expect(text).not.toContain('Where residents and agencies differ');
   }, 60_000);
+  it('follows a story’s consent when it changes: taken back, the story leaves every summary at once', async () => {
+    const walking = value<{ id: string; title: string }[]>(
+      dispatch(handlers, 'readiness.stories.list', { initiativeId: world.initiativeId }),
+    ).find((story) => story.title === 'Walking bus')!;
+    await call('readiness.stories.update', {
+      initiativeId: world.initiativeId,
+      storyId: walking.id,
+      patch: { consent: 'internal' },
+    });
+    const { learning, redactions } = preview();
+    expect(learning.stories.map((story) => story.title)).toEqual(['Homework club']);
+    expect(redactions).toContainEqual({ reason: 'story_internal', count: 2 });
+    expect(flat(await exportAs('md'))).not.toContain('Parents now walk the children to school together.');
+  });
 });

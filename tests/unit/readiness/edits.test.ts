@@ -51,3 +51,35 @@ describe('removing a round or a sheet', () => {
     expect(() => world.store.readiness.rounds.restoreRound('01938c6e-0000-7000-8000-000000000000')).toThrow(/No round/);
   });
 });
+
+describe('changing and removing stories and collaborations', () => {
+  it('changes a story’s consent and words, and a removed story comes back with Undo', () => {
+    world = openReadinessWorld();
+    const { stories } = world.store.readiness;
+    const story = stories.add({
+      title: 'Walking bus',
+      story: 'Parents walk the children together.',
+      consent: 'named',
+      collectedOn: '2026-03-01',
+    });
+    const changed = stories.update(story.id, { consent: 'internal', story: 'Parents walk the children to school.' });
+    expect(changed).toMatchObject({
+      consent: 'internal',
+      story: 'Parents walk the children to school.',
+      title: 'Walking bus',
+    });
+    expect(() => stories.update(story.id, {})).toThrow();
+    stories.remove(story.id);
+    expect(stories.list()).toEqual([]);
+    expect(world.reopen().readiness.stories.restore(story.id)).toEqual(changed);
+  });
+
+  it('brings a removed collaboration back with Undo', () => {
+    world = openReadinessWorld();
+    const { tables } = world.store.readiness;
+    const table = tables.create({ name: 'Healthy Northside', goal: 'Healthier children' });
+    tables.remove(table.id);
+    expect(tables.list()).toEqual([]);
+    expect(tables.restore(table.id)).toEqual(table);
+  });
+});

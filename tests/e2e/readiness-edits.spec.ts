@@ -55,3 +55,53 @@ test('a sheet typed twice and a round started by mistake are removed from the sc
   await expect(sheets.getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('navigation', { name: 'Rounds' })).toContainText('Spring check, 2026-03-10 · sheets: 3');
 });
+
+test('a teller takes back a sharing consent, a story and a collaboration are removed and brought back', async ({
+  page,
+  request,
+  host,
+}) => {
+  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
+  await api(request, host, 'readiness.stories.add', {
+    initiativeId,
+    story: {
+      title: 'The bus stop meeting',
+      story: 'Parents started walking children to school together.',
+      consent: 'named',
+      collectedOn: '2026-03-01',
+    },
+  });
+  await api(request, host, 'readiness.tables.create', {
+    initiativeId,
+    collaboration: { name: 'Healthy Northside', goal: 'Healthier children in every neighbourhood' },
+  });
+  await new AppPage(page).openInitiative(host.openUrl, 'Eastside');
+  await page.keyboard.press('Control+8');
+  await page.getByRole('tab', { name: 'Learning' }).click();
+  const stories = page.getByRole('list', { name: 'Stories collected' });
+  await expect(stories).toContainText('The bus stop meeting · Share it with their name');
+
+  await stories.getByRole('button', { name: 'Edit the story “The bus stop meeting”' }).click();
+  const edit = stories.getByRole('form', { name: 'Edit the story “The bus stop meeting”' });
+  await edit.getByLabel('The teller agrees to').selectOption({ label: 'Keep it inside the backbone team' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(stories).toContainText('The bus stop meeting · Keep it inside the backbone team');
+  const saved = await api<{ consent: string }[]>(request, host, 'readiness.stories.list', { initiativeId });
+  expect(saved.map((story) => story.consent)).toEqual(['internal']);
+
+  const toast = page.locator('.toast');
+  await stories.getByRole('button', { name: 'Remove the story “The bus stop meeting”' }).click();
+  await expect(toast).toContainText('Story “The bus stop meeting” removed.');
+  await expect(stories.getByRole('listitem')).toHaveCount(0);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(stories).toContainText('The bus stop meeting · Keep it inside the backbone team');
+
+  await page.getByRole('tab', { name: 'Other tables in town' }).click();
+  const tables = page.getByRole('table', { name: 'Other collaborations in town' });
+  await expect(tables).toContainText('Healthy Northside');
+  await tables.getByRole('button', { name: 'Remove “Healthy Northside”' }).click();
+  await expect(toast).toContainText('Collaboration “Healthy Northside” removed.');
+  await expect(tables).not.toContainText('Healthy Northside');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(tables).toContainText('Healthy Northside');
+});
