@@ -195,6 +195,7 @@ const channels = {
   'readiness.stories.delete': (input) => ipcRenderer.invoke('readiness.stories.delete', input),
   'readiness.stories.restore': (input) => ipcRenderer.invoke('readiness.stories.restore', input),
   'readiness.tables.restore': (input) => ipcRenderer.invoke('readiness.tables.restore', input),
+  'readiness.benchmarks.add': (input) => ipcRenderer.invoke('readiness.benchmarks.add', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { entityId } from './models';
-import { ChangeStory, Collaboration, Round, Sheet, StoryDraft } from './readiness';
+import { entityId, newRecordId, Phase } from './models';
+import { ChangeStory, Collaboration, PhaseTracker, Round, Sheet, StoryDraft } from './readiness';
 
 const inInitiative = { initiativeId: entityId };
 const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
@@ -28,6 +28,19 @@ export const readinessEditChannels = {
   },
   'readiness.stories.delete': { input: oneStory, output: z.object({ storyId: entityId }), write: true },
   'readiness.stories.restore': { input: oneStory, output: ChangeStory, write: true },
+  /** A benchmark the facilitator adds to a phase, in the words typed; synced like every other. */
+  'readiness.benchmarks.add': {
+    input: z
+      .object({
+        ...inInitiative,
+        phase: Phase,
+        text: z.string().trim().min(1, 'must not be empty').max(500),
+        id: newRecordId,
+      })
+      .strict(),
+    output: PhaseTracker,
+    write: true,
+  },
   'readiness.tables.restore': {
     input: z.object({ ...inInitiative, collaborationId: entityId }).strict(),
     output: Collaboration,

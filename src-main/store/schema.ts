@@ -348,6 +348,12 @@ export const domainTables = {
     session_id: 'text',
     tombstone: 'flag',
   },
+  /** A benchmark a facilitator added to a phase; its mark lives in phase_benchmarks like a built-in's. */
+  custom_benchmarks: {
+    phase: 'text',
+    text: 'text',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**

@@ -105,3 +105,25 @@ test('a teller takes back a sharing consent, a story and a collaboration are rem
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(tables).toContainText('Healthy Northside');
 });
+
+test('a benchmark of our own is added to a phase and marked met with its evidence', async ({ page, request, host }) => {
+  await api(request, host, 'initiatives.create', { name: 'Eastside' });
+  await new AppPage(page).openInitiative(host.openUrl, 'Eastside');
+  await page.keyboard.press('Control+8');
+  await page.getByRole('tab', { name: 'Phases' }).click();
+  const initiate = page.getByRole('region', { name: 'Initiate action' });
+  const add = initiate.getByRole('form', { name: 'Add a benchmark to Initiate action' });
+  await add.getByLabel('A benchmark of our own').fill('A resident co-chairs the steering committee.');
+  await add.getByRole('button', { name: 'Add benchmark' }).click();
+  const readiness = new ReadinessPage(page);
+  await expect(readiness.benchmark('A resident co-chairs the steering committee.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark met: A resident co-chairs the steering committee.' }).click();
+  const form = page.getByRole('form', { name: 'Evidence that the benchmark is met' });
+  await form.getByLabel('Met on', { exact: true }).fill('2026-04-02');
+  await form.getByLabel('Evidence', { exact: true }).selectOption({ label: 'A note' });
+  await form.getByLabel('What shows it', { exact: true }).fill('Elected at the April meeting');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(readiness.benchmark('A resident co-chairs the steering committee.')).toContainText(
+    'Met on 2026-04-02. A note: Elected at the April meeting',
+  );
+});

@@ -18,6 +18,8 @@ export function readinessEditHandlers({ library }: HandlerContext) {
       return { storyId };
     },
     'readiness.stories.restore': ({ initiativeId, storyId }) => readiness(initiativeId).stories.restore(storyId),
+    'readiness.benchmarks.add': ({ initiativeId, phase, text, id }) =>
+      readiness(initiativeId).phases.addBenchmark(phase, text, id),
     'readiness.tables.restore': ({ initiativeId, collaborationId }) =>
       readiness(initiativeId).tables.restore(collaborationId),
   } satisfies Partial<HandlerMap>;

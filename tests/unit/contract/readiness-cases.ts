@@ -176,6 +176,8 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
     case 'readiness.stories.delete':
     case 'readiness.stories.restore':
       return { initiativeId, storyId: ids.storyId };
+    case 'readiness.benchmarks.add':
+      return { initiativeId, phase: 'initiate_action', text: 'A resident co-chairs the steering committee.' };
     case 'readiness.tables.restore':
       return { initiativeId, collaborationId: ids.collaborationId };
     case 'readiness.reviews.addAction':
