@@ -196,6 +196,7 @@ const channels = {
   'readiness.stories.restore': (input) => ipcRenderer.invoke('readiness.stories.restore', input),
   'readiness.tables.restore': (input) => ipcRenderer.invoke('readiness.tables.restore', input),
   'readiness.benchmarks.add': (input) => ipcRenderer.invoke('readiness.benchmarks.add', input),
+  'readiness.tables.update': (input) => ipcRenderer.invoke('readiness.tables.update', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityId, newRecordId, Phase } from './models';
-import { ChangeStory, Collaboration, PhaseTracker, Round, Sheet, StoryDraft } from './readiness';
+import { ChangeStory, Collaboration, CollaborationDraft, PhaseTracker, Round, Sheet, StoryDraft } from './readiness';
 
 const inInitiative = { initiativeId: entityId };
 const oneRound = z.object({ ...inInitiative, roundId: entityId }).strict();
@@ -39,6 +39,19 @@ export const readinessEditChannels = {
       })
       .strict(),
     output: PhaseTracker,
+    write: true,
+  },
+  'readiness.tables.update': {
+    input: z
+      .object({
+        ...inInitiative,
+        collaborationId: entityId,
+        patch: CollaborationDraft.partial()
+          .strict()
+          .refine((patch) => Object.keys(patch).length > 0, 'nothing to save'),
+      })
+      .strict(),
+    output: Collaboration,
     write: true,
   },
   'readiness.tables.restore': {

@@ -104,6 +104,13 @@ test('a teller takes back a sharing consent, a story and a collaboration are rem
   await expect(tables).not.toContainText('Healthy Northside');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(tables).toContainText('Healthy Northside');
+
+  await tables.getByRole('button', { name: 'Edit “Healthy Northside”' }).click();
+  const editTable = page.getByRole('form', { name: 'Edit “Healthy Northside”' });
+  await editTable.getByLabel('Goal').fill('Every child healthy by ten');
+  await editTable.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('form', { name: 'Add a collaboration' })).toBeVisible();
+  await expect(tables.getByRole('row', { name: /Healthy Northside/ })).toContainText('Every child healthy by ten');
 });
 
 test('a benchmark of our own is added to a phase and marked met with its evidence', async ({ page, request, host }) => {

@@ -20,6 +20,8 @@ export function readinessEditHandlers({ library }: HandlerContext) {
     'readiness.stories.restore': ({ initiativeId, storyId }) => readiness(initiativeId).stories.restore(storyId),
     'readiness.benchmarks.add': ({ initiativeId, phase, text, id }) =>
       readiness(initiativeId).phases.addBenchmark(phase, text, id),
+    'readiness.tables.update': ({ initiativeId, collaborationId, patch }) =>
+      readiness(initiativeId).tables.update(collaborationId, patch),
     'readiness.tables.restore': ({ initiativeId, collaborationId }) =>
       readiness(initiativeId).tables.restore(collaborationId),
   } satisfies Partial<HandlerMap>;

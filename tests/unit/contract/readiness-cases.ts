@@ -178,6 +178,8 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, storyId: ids.storyId };
     case 'readiness.benchmarks.add':
       return { initiativeId, phase: 'initiate_action', text: 'A resident co-chairs the steering committee.' };
+    case 'readiness.tables.update':
+      return { initiativeId, collaborationId: ids.collaborationId, patch: { goal: 'Every child healthy by ten' } };
     case 'readiness.tables.restore':
       return { initiativeId, collaborationId: ids.collaborationId };
     case 'readiness.reviews.addAction':

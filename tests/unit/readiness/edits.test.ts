@@ -74,12 +74,15 @@ describe('changing and removing stories and collaborations', () => {
     expect(world.reopen().readiness.stories.restore(story.id)).toEqual(changed);
   });
 
-  it('brings a removed collaboration back with Undo', () => {
+  it('brings a removed collaboration back with Undo, and edits one', () => {
     world = openReadinessWorld();
     const { tables } = world.store.readiness;
     const table = tables.create({ name: 'Healthy Northside', goal: 'Healthier children' });
     tables.remove(table.id);
     expect(tables.list()).toEqual([]);
     expect(tables.restore(table.id)).toEqual(table);
+    const changed = tables.update(table.id, { goal: 'Every child healthy by ten', convener: 'County health' });
+    expect(changed).toEqual({ ...table, goal: 'Every child healthy by ten', convener: 'County health' });
+    expect(() => tables.update(table.id, { name: '  ' })).toThrow();
   });
 });
