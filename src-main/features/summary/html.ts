@@ -142,7 +142,8 @@ function learningHtml(summary: SessionSummary, t: Translate): string {
         return table(block.table);
     }
   });
-  return `<section class="learning">${html.join('\n')}</section>`;
+  // Bullets next to each other make one list, not a list per line.
+  return `<section class="learning">${html.join('\n').replace(/<\/ul>\n<ul>/g, '')}</section>`;
 }
 
 function list(items: string[], empty: string): string {
