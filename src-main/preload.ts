@@ -187,6 +187,16 @@ const channels = {
   'readiness.stories.list': (input) => ipcRenderer.invoke('readiness.stories.list', input),
   'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
   'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
+  'readiness.reviews.addAction': (input) => ipcRenderer.invoke('readiness.reviews.addAction', input),
+  'readiness.rounds.delete': (input) => ipcRenderer.invoke('readiness.rounds.delete', input),
+  'readiness.rounds.restore': (input) => ipcRenderer.invoke('readiness.rounds.restore', input),
+  'readiness.sheets.restore': (input) => ipcRenderer.invoke('readiness.sheets.restore', input),
+  'readiness.stories.update': (input) => ipcRenderer.invoke('readiness.stories.update', input),
+  'readiness.stories.delete': (input) => ipcRenderer.invoke('readiness.stories.delete', input),
+  'readiness.stories.restore': (input) => ipcRenderer.invoke('readiness.stories.restore', input),
+  'readiness.tables.restore': (input) => ipcRenderer.invoke('readiness.tables.restore', input),
+  'readiness.benchmarks.add': (input) => ipcRenderer.invoke('readiness.benchmarks.add', input),
+  'readiness.tables.update': (input) => ipcRenderer.invoke('readiness.tables.update', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

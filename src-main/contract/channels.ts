@@ -57,6 +57,8 @@ import { measuresChannels } from './measures';
 import { dataItemChannels } from './data-items';
 import { roomChannels } from './room';
 import { readinessChannels } from './readiness';
+import { readinessLearningChannels } from './readiness-learning';
+import { readinessEditChannels } from './readiness-edits';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -325,6 +327,8 @@ export const channels = {
   ...dataItemChannels,
   ...roomChannels,
   ...readinessChannels,
+  ...readinessLearningChannels,
+  ...readinessEditChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

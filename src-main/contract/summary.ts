@@ -3,6 +3,7 @@ import { ExportFile } from './exchange';
 import { decisionMethods, decisionOutcomes, actionStatuses, agendaPurposes, Tally } from './meeting';
 import { entityId, locales } from './models';
 import { sessionKinds } from './sessions';
+import { SummaryLearning } from './summary-learning';
 import { SummaryScorecard } from './summary-scorecard';
 import { noteKinds } from './voice';
 
@@ -33,6 +34,8 @@ export const redactionReasons = [
   'reading_small_group',
   'reading_count_unknown',
   'reading_complementary',
+  // Learning: stories of the day whose teller asked to keep them inside the backbone.
+  'story_internal',
 ] as const;
 
 export const SummaryVoice = z.object({
@@ -107,6 +110,8 @@ export const SessionSummary = z.object({
   nextSession: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string() }).nullable(),
   redactions: z.array(z.object({ reason: z.enum(redactionReasons), count: z.number().int() })),
   scorecard: SummaryScorecard,
+  /** After-action review, shared stories, readiness headline and phase (README "Session summaries"). */
+  learning: SummaryLearning,
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

@@ -14,6 +14,8 @@ import { measuresHandlers } from './measures/index';
 import { dataItemHandlers } from './measures/data-items';
 import { roomHandlers } from './room/index';
 import { readinessHandlers } from './readiness/index';
+import { reviewActionHandlers } from './readiness/review-actions';
+import { readinessEditHandlers } from './readiness/edits';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -35,6 +37,8 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...dataItemHandlers(context),
     ...roomHandlers(context),
     ...readinessHandlers(context),
+    ...reviewActionHandlers(context),
+    ...readinessEditHandlers(context),
   });
 }
 

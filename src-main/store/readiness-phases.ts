@@ -36,6 +36,19 @@ export function createPhaseRepository(db: Db, writePath: WritePath, initiative: 
     indicator: db.prepare('SELECT name FROM indicators WHERE id = ? AND tombstone = 0').pluck(),
   };
 
+  const selectCustom = db.prepare('SELECT id, phase, text FROM custom_benchmarks WHERE tombstone = 0 ORDER BY id');
+  const customRow = db.prepare('SELECT id, tombstone FROM custom_benchmarks WHERE id = ?');
+
+  /** The built-in benchmarks, then those the facilitator added, each phase's in the order added. */
+  function allBenchmarks(): { id: string; phase: (typeof phases)[number]; text: Benchmark['text'] }[] {
+    const custom = (selectCustom.all() as { id: string; phase: string | null; text: string | null }[]).map((row) => {
+      const words = text(row.text);
+      // Typed in one language: every language shows the words as typed.
+      return { id: row.id, phase: asPhase(row.phase), text: { en: words, es: words, fr: words, ar: words } };
+    });
+    return [...builtinBenchmarks, ...custom];
+  }
+
   function evidenceTitle(kind: string | null, id: string | null): string | null {
     if (id === null || (kind !== 'decision' && kind !== 'session' && kind !== 'indicator')) return null;
     const title = titleOf[kind].get(id) as string | null | undefined;
@@ -44,7 +57,7 @@ export function createPhaseRepository(db: Db, writePath: WritePath, initiative: 
 
   function tracker(): PhaseTracker {
     const marks = new Map((selectMarks.all() as MarkRow[]).map((row) => [row.id, row]));
-    const benchmarks = builtinBenchmarks.map((builtin): Benchmark => {
+    const benchmarks = allBenchmarks().map((builtin): Benchmark => {
       const mark = marks.get(builtin.id);
       const met = mark?.met === 1;
       const kind = met ? oneOf(evidenceKinds, mark?.evidence_kind, 'note') : null;
@@ -71,7 +84,7 @@ export function createPhaseRepository(db: Db, writePath: WritePath, initiative: 
   }
 
   function mark(benchmarkId: string, draft: BenchmarkMark): PhaseTracker {
-    if (!builtinBenchmarks.some((builtin) => builtin.id === benchmarkId))
+    if (!allBenchmarks().some((benchmark) => benchmark.id === benchmarkId))
       throw new AppError('not_found', 'No benchmark with that id.');
     const { met, metOn, evidenceKind, evidenceId, evidenceText } = BenchmarkMark.parse(draft);
     let words = evidenceText.trim();
@@ -109,7 +122,16 @@ export function createPhaseRepository(db: Db, writePath: WritePath, initiative: 
     return tracker();
   }
 
-  return { tracker, mark, move };
+  /** A benchmark of the facilitator's own for a phase; a repeated request with the same id adds nothing. */
+  function addBenchmark(phase: (typeof phases)[number], words: string, id: string = uuidv7()): PhaseTracker {
+    const stored = customRow.get(id) as { tombstone: number } | undefined;
+    if (stored?.tombstone === 1) throw new AppError('not_found', 'That benchmark was removed.');
+    if (!stored)
+      writePath.write([{ table: 'custom_benchmarks', row: id, values: { phase, text: words, tombstone: 0 } }]);
+    return tracker();
+  }
+
+  return { tracker, mark, move, addBenchmark };
 }
 
 export type PhaseRepository = ReturnType<typeof createPhaseRepository>;

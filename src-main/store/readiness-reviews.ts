@@ -49,7 +49,21 @@ export function createReviewRepository(db: Db, writePath: WritePath) {
     return get(sessionId);
   }
 
-  return { get, save };
+  const linkedActions = db
+    .prepare('SELECT id FROM review_actions WHERE session_id = ? AND tombstone = 0 ORDER BY id')
+    .pluck();
+
+  /** The action items this session's review created (ids, oldest first: ids are time-ordered). */
+  function actionIds(sessionId: string): string[] {
+    return linkedActions.all(sessionId) as string[];
+  }
+
+  /** Records that the review of a session created an action item; run inside the action's own write. */
+  function linkAction(sessionId: string, actionId: string): void {
+    writePath.write([{ table: 'review_actions', row: actionId, values: { session_id: sessionId, tombstone: 0 } }]);
+  }
+
+  return { get, save, actionIds, linkAction };
 }
 
 export type ReviewRepository = ReturnType<typeof createReviewRepository>;

@@ -151,7 +151,32 @@ export function createRoundRepository(db: Db, writePath: WritePath, instruments:
     writePath.write([{ table: 'readiness_sheets', row: sheetId, values: { tombstone: 1 } }]);
   }
 
-  return { list, get, previous, create, sheets, saveSheet, removeSheet };
+  /** Takes a round off the list; its sheets stay in the file, so Undo brings the round back whole. */
+  function removeRound(roundId: string): void {
+    get(roundId);
+    writePath.write([{ table: 'readiness_rounds', row: roundId, values: { tombstone: 1 } }]);
+  }
+
+  /** Undo of a removed round (a round still on the list is left as it is). */
+  function restoreRound(roundId: string): Round {
+    const stored = roundRow.get(roundId) as { tombstone: number } | undefined;
+    if (!stored) throw new AppError('not_found', 'No round with that id in this initiative.');
+    if (stored.tombstone === 1)
+      writePath.write([{ table: 'readiness_rounds', row: roundId, values: { tombstone: 0 } }]);
+    return get(roundId);
+  }
+
+  /** Undo of a removed sheet, into its own round only while that round is on the list. */
+  function restoreSheet(sheetId: string): Sheet {
+    const stored = sheetRow.get(sheetId) as (SheetRow & { tombstone: number }) | undefined;
+    if (!stored) throw new AppError('not_found', 'No sheet with that id in this initiative.');
+    get(text(stored.round_id));
+    if (stored.tombstone === 1)
+      writePath.write([{ table: 'readiness_sheets', row: sheetId, values: { tombstone: 0 } }]);
+    return toSheet(stored);
+  }
+
+  return { list, get, previous, create, sheets, saveSheet, removeSheet, removeRound, restoreRound, restoreSheet };
 }
 
 export type RoundRepository = ReturnType<typeof createRoundRepository>;

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ChoiceDraft, StoryDraft, storyConsents, type ChangeStory } from '../contract/readiness';
+import { StoryPatch } from '../contract/readiness-edits';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
 import { oneOf, repeatedCreate, text } from './rows';
@@ -79,7 +80,33 @@ export function createStoryRepository(db: Db, writePath: WritePath) {
     return get(storyId);
   }
 
-  return { list, get, add, choose };
+  /** A story's words, title, date or consent changed: a teller may take back a sharing consent. */
+  function update(id: string, patch: StoryPatch): ChangeStory {
+    get(id);
+    const { title, story, consent, collectedOn } = StoryPatch.parse(patch);
+    const values: Record<string, string> = {};
+    if (title !== undefined) values.title = title;
+    if (story !== undefined) values.story = story;
+    if (consent !== undefined) values.consent = consent;
+    if (collectedOn !== undefined) values.collected_on = collectedOn;
+    writePath.write([{ table: 'change_stories', row: id, values }]);
+    return get(id);
+  }
+
+  function remove(id: string): void {
+    get(id);
+    writePath.write([{ table: 'change_stories', row: id, values: { tombstone: 1 } }]);
+  }
+
+  /** Undo of a removal; a story still on the list is returned as it is. */
+  function restore(id: string): ChangeStory {
+    const stored = oneStory.get(id) as { tombstone: number } | undefined;
+    if (!stored) throw new AppError('not_found', 'No story with that id in this initiative.');
+    if (stored.tombstone === 1) writePath.write([{ table: 'change_stories', row: id, values: { tombstone: 0 } }]);
+    return get(id);
+  }
+
+  return { list, get, add, choose, update, remove, restore };
 }
 
 export type StoryRepository = ReturnType<typeof createStoryRepository>;

@@ -67,7 +67,37 @@ export function createTablesRepository(db: Db, writePath: WritePath) {
     writePath.write([{ table: 'other_collaborations', row: id, values: { tombstone: 1 } }]);
   }
 
-  return { list, get, create, remove };
+  /** New words or a new list of our partners there; fields left out keep their value. */
+  function update(id: string, patch: Partial<CollaborationDraft>): Collaboration {
+    const before = get(id);
+    const { name, goal, convener, partnerIds } = CollaborationDraft.parse({
+      name: before.name,
+      goal: before.goal,
+      convener: before.convener,
+      partnerIds: before.partnerIds,
+      ...patch,
+    });
+    if (partnerIds.some((partnerId) => !livePartner.get(partnerId) && !before.partnerIds.includes(partnerId)))
+      throw new AppError('not_found', 'One of the partners named is not in this initiative.');
+    writePath.write([
+      {
+        table: 'other_collaborations',
+        row: id,
+        values: { name, goal, convener, partner_ids: JSON.stringify([...new Set(partnerIds)]) },
+      },
+    ]);
+    return get(id);
+  }
+
+  /** Undo of a removal; a collaboration still on the list is returned as it is. */
+  function restore(id: string): Collaboration {
+    const stored = oneRow.get(id) as { tombstone: number } | undefined;
+    if (!stored) throw new AppError('not_found', 'No collaboration with that id in this initiative.');
+    if (stored.tombstone === 1) writePath.write([{ table: 'other_collaborations', row: id, values: { tombstone: 0 } }]);
+    return get(id);
+  }
+
+  return { list, get, create, update, remove, restore };
 }
 
 export type TablesRepository = ReturnType<typeof createTablesRepository>;

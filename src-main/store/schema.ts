@@ -343,6 +343,17 @@ export const domainTables = {
     note: 'text',
     tombstone: 'flag',
   },
+  /** Keyed by the action item's id: the after-action review (session) that created it. */
+  review_actions: {
+    session_id: 'text',
+    tombstone: 'flag',
+  },
+  /** A benchmark a facilitator added to a phase; its mark lives in phase_benchmarks like a built-in's. */
+  custom_benchmarks: {
+    phase: 'text',
+    text: 'text',
+    tombstone: 'flag',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 /**

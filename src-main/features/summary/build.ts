@@ -3,6 +3,7 @@ import type { Partner } from '../../contract/partners';
 import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import type { InitiativeStore } from '../../store/initiative-store';
+import { buildLearning } from './learning-section';
 import { buildScorecard } from './scorecard-section';
 
 export interface SummaryScope {
@@ -183,6 +184,15 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
   count(redactions, 'reading_count_unknown', scorecard.suppressed.countUnknown);
   count(redactions, 'reading_complementary', scorecard.suppressed.complementary);
 
+  const { learning, storiesKeptInside } = buildLearning(store, {
+    sessionId: session.id,
+    day: session.startsAt.slice(0, 10),
+    language: scope.language,
+    partnerCopy: concern !== null,
+    ownerName: (ownerId) => displayName(ownerId ? byId.get(ownerId) : undefined, byId),
+  });
+  count(redactions, 'story_internal', storiesKeptInside);
+
   const sessionTitles = new Map(store.sessions.list({}).map((other) => [other.id, other.title]));
   const next = nextSessionOf(store, session);
   return {
@@ -227,6 +237,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
     nextSession: next ? { title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, place: next.place } : null,
     redactions: [...redactions].map(([reason, n]) => ({ reason, count: n })),
     scorecard,
+    learning,
   };
 }
 

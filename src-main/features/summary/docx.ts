@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import type { SessionSummary } from '../../contract/summary';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
+import { learningBlocks } from './learning-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator } from './text';
 
@@ -141,21 +142,32 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
   }
   for (const line of sectionNotes(t, summary, 'actions')) body.push(muted(line));
 
+  const table = ({ columns, rows }: ScorecardTable) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      visuallyRightToLeft: rtl,
+      rows: [
+        new TableRow({ tableHeader: true, children: columns.map((value) => cell(value, true)) }),
+        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value) => cell(value)) })),
+      ],
+    });
   if (hasScorecard(summary.scorecard)) {
     const text = scorecardText(t, summary.language, summary.scorecard);
-    const table = ({ columns, rows }: ScorecardTable) =>
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        visuallyRightToLeft: rtl,
-        rows: [
-          new TableRow({ tableHeader: true, children: columns.map((value) => cell(value, true)) }),
-          ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value) => cell(value)) })),
-        ],
-      });
     body.push(h(text.heading));
     if (text.overview) body.push(table(text.overview));
     for (const group of text.byGroup) body.push(h(group.heading, HeadingLevel.HEADING_3), table(group.table));
     for (const note of text.notes) body.push(muted(note));
+  }
+
+  for (const block of learningBlocks(t, summary.language, summary.learning)) {
+    if (block.kind === 'heading') body.push(h(block.text));
+    else if (block.kind === 'subheading') body.push(h(block.text, HeadingLevel.HEADING_3));
+    else if (block.kind === 'paragraph') body.push(para(block.text));
+    else if (block.kind === 'note') body.push(muted(block.text));
+    else if (block.kind === 'bullet') body.push(bullet(block.text));
+    else if (block.kind === 'quote')
+      body.push(para([run(`“${block.text}” `, { italics: true }), run(`— ${block.by}`, { color: '5B6660' })]));
+    else if (block.kind === 'table') body.push(table(block.table));
   }
 
   body.push(h(t('parking')));

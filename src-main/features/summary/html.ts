@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../../contract/summary';
 import { knownSectors } from '../../contract/models';
 import { containsArabic, embeddedArabicSource } from './arabic-font';
+import { learningBlocks } from './learning-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator, type Translate } from './text';
 
@@ -119,6 +120,32 @@ ${text.byGroup.map((group) => `<h3>${escapeHtml(group.heading)}</h3>${table(grou
 ${text.notes.map((note) => `<p class="muted">${escapeHtml(note)}</p>`).join('')}</section>`;
 }
 
+/** The learning part: review, the actions it led to, shared stories, readiness headline, phase. */
+function learningHtml(summary: SessionSummary, t: Translate): string {
+  const blocks = learningBlocks(t, summary.language, summary.learning);
+  if (!blocks.length) return '';
+  const html = blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return `<h2>${escapeHtml(block.text)}</h2>`;
+      case 'subheading':
+        return `<h3>${escapeHtml(block.text)}</h3>`;
+      case 'paragraph':
+        return `<p>${escapeHtml(block.text)}</p>`;
+      case 'note':
+        return `<p class="muted">${escapeHtml(block.text)}</p>`;
+      case 'bullet':
+        return `<ul><li>${escapeHtml(block.text)}</li></ul>`;
+      case 'quote':
+        return `<blockquote>${escapeHtml(block.text)} <span class="muted">— ${escapeHtml(block.by)}</span></blockquote>`;
+      case 'table':
+        return table(block.table);
+    }
+  });
+  // Bullets next to each other make one list, not a list per line.
+  return `<section class="learning">${html.join('\n').replace(/<\/ul>\n<ul>/g, '')}</section>`;
+}
+
 function list(items: string[], empty: string): string {
   return items.length
     ? `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`
@@ -221,6 +248,7 @@ ${decisions.join('')}${sectionNotes(t, summary, 'decisions')
 <h2>${e(t('actions'))}</h2>
 ${actions}
 ${scorecardHtml(summary, t)}
+${learningHtml(summary, t)}
 <h2>${e(t('parking'))}</h2>
 ${list(
   summary.parking.map(

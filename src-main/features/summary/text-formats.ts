@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../contract/summary';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
 import { rfc5545Calendar } from './ics-lines';
+import { learningBlocks } from './learning-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator } from './text';
 
@@ -30,6 +31,27 @@ function scorecardMarkdown(summary: SessionSummary, t: ReturnType<typeof transla
     ...text.byGroup.flatMap((group) => [`### ${md(group.heading)}`, '', ...markdownTable(group.table)]),
     ...text.notes.flatMap((note) => [md(note), '']),
   ];
+}
+
+function learningMarkdown(summary: SessionSummary, t: ReturnType<typeof translator>): string[] {
+  return learningBlocks(t, summary.language, summary.learning).flatMap((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return ['', `## ${md(block.text)}`, ''];
+      case 'subheading':
+        return [`### ${md(block.text)}`, ''];
+      case 'paragraph':
+        return [md(block.text), ''];
+      case 'note':
+        return [`*${md(block.text)}*`, ''];
+      case 'bullet':
+        return [`- ${md(block.text)}`, ''];
+      case 'quote':
+        return [`> ${md(block.text)} — ${md(block.by)}`, ''];
+      case 'table':
+        return markdownTable(block.table);
+    }
+  });
 }
 
 export function summaryMarkdown(summary: SessionSummary): string {
@@ -107,6 +129,7 @@ export function summaryMarkdown(summary: SessionSummary): string {
   }
   for (const line of sectionNotes(t, summary, 'actions')) lines.push(md(line));
   lines.push(...scorecardMarkdown(summary, t));
+  lines.push(...learningMarkdown(summary, t));
   lines.push('', `## ${md(t('parking'))}`, '');
   if (!summary.parking.length) lines.push(md(t('noParking')));
   for (const item of summary.parking)

@@ -10,6 +10,10 @@ import arScorecard from '../../../resources/locales/ar.summary-scorecard.json';
 import enScorecard from '../../../resources/locales/en.summary-scorecard.json';
 import esScorecard from '../../../resources/locales/es.summary-scorecard.json';
 import frScorecard from '../../../resources/locales/fr.summary-scorecard.json';
+import arLearning from '../../../resources/locales/ar.summary-learning.json';
+import enLearning from '../../../resources/locales/en.summary-learning.json';
+import esLearning from '../../../resources/locales/es.summary-learning.json';
+import frLearning from '../../../resources/locales/fr.summary-learning.json';
 import type { Locale } from '../../contract/models';
 
 type Tree = { [key: string]: string | Tree };
@@ -24,12 +28,12 @@ function merge(...sources: Tree[]): Tree {
   return merged;
 }
 
-/** The summary's namespace (with the scorecard's own file) plus the frame's sector names. */
+/** The summary's namespace (with the scorecard's and learning's own files) plus the frame's sector and phase names. */
 const trees: Record<Locale, Tree> = {
-  en: merge(en, enScorecard, { sectors: enFrame.sectors }),
-  es: merge(es, esScorecard, { sectors: esFrame.sectors }),
-  fr: merge(fr, frScorecard, { sectors: frFrame.sectors }),
-  ar: merge(ar, arScorecard, { sectors: arFrame.sectors }),
+  en: merge(en, enScorecard, enLearning, { sectors: enFrame.sectors, phases: enFrame.phases }),
+  es: merge(es, esScorecard, esLearning, { sectors: esFrame.sectors, phases: esFrame.phases }),
+  fr: merge(fr, frScorecard, frLearning, { sectors: frFrame.sectors, phases: frFrame.phases }),
+  ar: merge(ar, arScorecard, arLearning, { sectors: arFrame.sectors, phases: arFrame.phases }),
 };
 
 function lookup(tree: Tree, key: string): string | undefined {
@@ -52,7 +56,7 @@ export function translator(language: Locale): Translate {
   const plural = new Intl.PluralRules(language);
   const number = new Intl.NumberFormat(language);
   return (key, values = {}) => {
-    const full = key.startsWith('sectors.') ? key : `summary.doc.${key}`;
+    const full = key.startsWith('sectors.') || key.startsWith('phases.') ? key : `summary.doc.${key}`;
     const count = values.count;
     const candidates =
       typeof count === 'number'

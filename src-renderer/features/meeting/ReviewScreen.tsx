@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../src-main/contract/index';
 import { usePartners } from '../partners/store';
+import { SessionReview } from '../readiness/SessionReview';
 import { methodKey, outcomeKey } from './labels';
 import { useMeeting } from './store';
 
@@ -9,6 +10,7 @@ export function ReviewScreen({ view, onBack }: { view: MeetingView; onBack(): vo
   const { t } = useTranslation();
   const partners = usePartners((state) => state.partners);
   const sessions = useMeeting((state) => state.sessions);
+  const initiativeId = useMeeting((state) => state.initiativeId);
   const later = sessions.filter((session) => session.id !== view.session.id && session.status !== 'closed');
   const nameOf = (partnerId: string | null) => partners.find((partner) => partner.id === partnerId)?.name ?? '—';
   return (
@@ -65,6 +67,17 @@ export function ReviewScreen({ view, onBack }: { view: MeetingView; onBack(): vo
           ))}
         </ul>
       </section>
+      {initiativeId ? (
+        <section className="card" aria-labelledby="review-learning">
+          <h2 id="review-learning">{t('readiness.review.title')}</h2>
+          <p className="field__hint">{t('readiness.review.intro')}</p>
+          <SessionReview
+            initiativeId={initiativeId}
+            sessionId={view.session.id}
+            onActionAdded={() => void useMeeting.getState().refetch()}
+          />
+        </section>
+      ) : null}
       <div className="row">
         <button type="button" className="button" onClick={onBack}>
           {t('meeting.review.back')}

@@ -1,47 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AfterActionReview, ReviewPatch, Session } from '../../../src-main/contract/index';
+import type { Session } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { describeError } from '../../i18n/index';
+import { SessionReview } from './SessionReview';
 import { StoriesPanel } from './StoriesPanel';
 import { useReadiness } from './store';
-
-const questions = [
-  ['planned', 'readiness.review.planned'],
-  ['happened', 'readiness.review.happened'],
-  ['whyDifferent', 'readiness.review.whyDifferent'],
-  ['nextSteps', 'readiness.review.nextSteps'],
-] as const;
-
-/** One question of the review, saved as typed when the field is left. */
-function ReviewField({
-  label,
-  stored,
-  onSave,
-}: {
-  label: string;
-  stored: string;
-  onSave: (text: string) => Promise<string | null>;
-}) {
-  const [draft, setDraft] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Field label={label} error={error}>
-      {(props) => (
-        <textarea
-          {...props}
-          rows={3}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={async () => {
-            if (draft !== stored) setError(await onSave(draft));
-          }}
-        />
-      )}
-    </Field>
-  );
-}
 
 /** After a session: the after-action review, and any next step turned into an action item. */
 export function LearningPanel() {
@@ -49,11 +13,6 @@ export function LearningPanel() {
   const initiativeId = useReadiness((state) => state.initiativeId);
   const [sessions, setSessions] = useState<Session[]>([]);
   const [sessionId, setSessionId] = useState('');
-  const [review, setReview] = useState<AfterActionReview | null>(null);
-  const [action, setAction] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!initiativeId) return;
@@ -62,35 +21,6 @@ export function LearningPanel() {
     });
   }, [initiativeId]);
 
-  useEffect(() => {
-    if (!initiativeId || !sessionId) return;
-    // An answer for a session picked before this one must not fill the form.
-    let current = true;
-    void call('readiness.reviews.get', { initiativeId, sessionId }).then((result) => {
-      if (current && result.ok) setReview(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [initiativeId, sessionId]);
-
-  async function save(patch: ReviewPatch): Promise<string | null> {
-    if (!initiativeId) return null;
-    const result = await call('readiness.reviews.save', { initiativeId, sessionId, patch });
-    return result.ok ? null : describeError(result.error);
-  }
-
-  async function addAction(event: FormEvent) {
-    event.preventDefault();
-    if (!initiativeId) return;
-    if (action.trim() === '') return setError(t('errors.required'));
-    const result = await call('actions.add', { initiativeId, action: { text: action, dueDate, sessionId } });
-    if (!result.ok) return setError(describeError(result.error));
-    setNotice(t('readiness.review.actionAdded', { action: result.value.text }));
-    setAction('');
-    setError(null);
-  }
-
   return (
     <div className="readiness__learning">
       <section className="card" aria-label={t('readiness.review.title')}>
@@ -98,15 +28,7 @@ export function LearningPanel() {
         <p className="field__hint">{t('readiness.review.intro')}</p>
         <Field label={t('readiness.review.session')}>
           {(props) => (
-            <select
-              {...props}
-              value={sessionId}
-              onChange={(e) => {
-                setReview(null);
-                setNotice(null);
-                setSessionId(e.target.value);
-              }}
-            >
+            <select {...props} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
               <option value="">{t('readiness.phases.pick')}</option>
               {sessions.map((session) => (
                 <option key={session.id} value={session.id}>
@@ -116,38 +38,8 @@ export function LearningPanel() {
             </select>
           )}
         </Field>
-        {review ? (
-          <div key={review.sessionId}>
-            {questions.map(([field, key]) => (
-              <ReviewField
-                key={field}
-                label={t(key)}
-                stored={review[field]}
-                onSave={(text) => save({ [field]: text })}
-              />
-            ))}
-            <form className="readiness__action" aria-label={t('readiness.review.actionTitle')} onSubmit={addAction}>
-              <h3>{t('readiness.review.actionTitle')}</h3>
-              <Field label={t('readiness.review.actionText')} error={error}>
-                {(props) => (
-                  <input {...props} value={action} maxLength={500} onChange={(e) => setAction(e.target.value)} />
-                )}
-              </Field>
-              <Field label={t('readiness.review.due')}>
-                {(props) => (
-                  <input {...props} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-                )}
-              </Field>
-              <button type="submit" className="button button--primary">
-                {t('readiness.review.addAction')}
-              </button>
-              {notice ? (
-                <p className="field__hint" role="status">
-                  {notice}
-                </p>
-              ) : null}
-            </form>
-          </div>
+        {initiativeId && sessionId ? (
+          <SessionReview key={sessionId} initiativeId={initiativeId} sessionId={sessionId} />
         ) : null}
       </section>
       <StoriesPanel />

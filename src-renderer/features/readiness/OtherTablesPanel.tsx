@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Collaboration, Partner, TablesReport } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { useReadiness } from './store';
 
@@ -18,8 +19,24 @@ export function OtherTablesPanel() {
   const [convener, setConvener] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** The collaboration being edited in the form above the table, if any. */
+  const [editing, setEditing] = useState<Collaboration | null>(null);
 
   const [version, setVersion] = useState(0);
+  const toast = useToast((state) => state.show);
+
+  /** Off the list, with Undo: the report reads again without it. */
+  async function remove(table: Collaboration) {
+    if (!initiativeId) return;
+    const result = await call('readiness.tables.delete', { initiativeId, collaborationId: table.id });
+    if (!result.ok) return toast(describeError(result.error));
+    setVersion((count) => count + 1);
+    toast(t('readiness.edits.tableRemoved', { name: table.name }), t('readiness.edits.undo'), () => {
+      void call('readiness.tables.restore', { initiativeId, collaborationId: table.id }).then(() =>
+        setVersion((count) => count + 1),
+      );
+    });
+  }
 
   useEffect(() => {
     if (!initiativeId) return;
@@ -43,11 +60,16 @@ export function OtherTablesPanel() {
     event.preventDefault();
     if (!initiativeId) return;
     if (name.trim() === '') return setError(t('errors.required'));
-    const result = await call('readiness.tables.create', {
-      initiativeId,
-      collaboration: { name, goal, convener, partnerIds: chosen },
-    });
+    const collaboration = { name, goal, convener, partnerIds: chosen };
+    const result = editing
+      ? await call('readiness.tables.update', { initiativeId, collaborationId: editing.id, patch: collaboration })
+      : await call('readiness.tables.create', { initiativeId, collaboration });
     if (!result.ok) return setError(describeError(result.error));
+    clearForm();
+  }
+
+  function clearForm() {
+    setEditing(null);
     setName('');
     setGoal('');
     setConvener('');
@@ -57,12 +79,25 @@ export function OtherTablesPanel() {
     setVersion((count) => count + 1);
   }
 
+  function edit(table: Collaboration) {
+    setEditing(table);
+    setName(table.name);
+    setGoal(table.goal);
+    setConvener(table.convener);
+    setChosen(table.partnerIds);
+    setError(null);
+  }
+
   const partnerName = new Map(partners.map((partner) => [partner.id, partner.name]));
 
   return (
     <div className="readiness__phases">
-      <form className="card" aria-label={t('readiness.tables.new')} onSubmit={add}>
-        <h2>{t('readiness.tables.new')}</h2>
+      <form
+        className="card"
+        aria-label={editing ? t('readiness.edits.editTable', { name: editing.name }) : t('readiness.tables.new')}
+        onSubmit={add}
+      >
+        <h2>{editing ? t('readiness.edits.editTable', { name: editing.name }) : t('readiness.tables.new')}</h2>
         <Field label={t('readiness.tables.name')} error={error}>
           {(props) => <input {...props} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />}
         </Field>
@@ -92,8 +127,13 @@ export function OtherTablesPanel() {
           ))}
         </fieldset>
         <button type="submit" className="button button--primary">
-          {t('readiness.tables.add')}
+          {editing ? t('readiness.edits.save') : t('readiness.tables.add')}
         </button>
+        {editing ? (
+          <button type="button" className="button" onClick={clearForm}>
+            {t('readiness.edits.cancel')}
+          </button>
+        ) : null}
       </form>
       <table className="table" aria-label={t('readiness.tables.title')}>
         <caption>{t('readiness.tables.title')}</caption>
@@ -103,6 +143,7 @@ export function OtherTablesPanel() {
             <th scope="col">{t('readiness.tables.goal')}</th>
             <th scope="col">{t('readiness.tables.convener')}</th>
             <th scope="col">{t('readiness.tables.ourPartners')}</th>
+            <th scope="col">{t('readiness.edits.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,6 +157,19 @@ export function OtherTablesPanel() {
                   .map((id) => partnerName.get(id) ?? '')
                   .filter(Boolean)
                   .join(', ')}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  aria-label={t('readiness.edits.editTable', { name: table.name })}
+                  onClick={() => edit(table)}
+                >
+                  {t('readiness.edits.edit')}
+                </button>{' '}
+                <button type="button" className="button button--ghost" onClick={() => void remove(table)}>
+                  {t('readiness.edits.removeTable', { name: table.name })}
+                </button>
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { evidenceKinds, phases, type Benchmark, type EvidenceKind } from '../../../src-main/contract/index';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
+import { AddBenchmark } from './AddBenchmark';
 import { evidenceKeys, shownText, today } from './labels';
 import { useReadiness } from './store';
 
@@ -193,6 +194,7 @@ export function PhaseTrackerPanel() {
                 <BenchmarkRow key={benchmark.id} benchmark={benchmark} />
               ))}
           </ul>
+          <AddBenchmark phase={one} />
         </section>
       ))}
       <section className="card" aria-label={t('readiness.phases.history')}>

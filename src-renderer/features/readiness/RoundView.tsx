@@ -6,6 +6,7 @@ import { describeError } from '../../i18n/index';
 import { downloadFile } from '../exchange/files';
 import { RoundResultsView } from './RoundResultsView';
 import { SheetEntry } from './SheetEntry';
+import { SheetList } from './SheetList';
 import { useReadiness } from './store';
 
 /** An open round: typing in paper sheets, and the results as they grow. */
@@ -28,6 +29,7 @@ export function RoundView({ round, instrument }: { round: Round; instrument: Ins
     <article className="readiness__round" aria-label={round.title}>
       <h2>{t('readiness.rounds.heading', { title: round.title, date: round.heldOn })}</h2>
       <SheetEntry roundId={round.id} instrument={instrument} />
+      <SheetList round={round} />
       <section className="card" aria-label={t('readiness.results.title')}>
         <h3>{t('readiness.results.title')}</h3>
         {results && results.sheets > 0 ? (

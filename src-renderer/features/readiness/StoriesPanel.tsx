@@ -6,13 +6,9 @@ import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { today } from './labels';
 import { useReadiness } from './store';
+import { consentKeys, StoryItem } from './StoryItem';
 
 type Consent = (typeof storyConsents)[number];
-const consentKeys: Record<Consent, string> = {
-  named: 'readiness.stories.named',
-  anonymous: 'readiness.stories.anonymous',
-  internal: 'readiness.stories.internal',
-};
 
 /** Stories of most significant change, collected with consent, and the rounds that chose them. */
 export function StoriesPanel() {
@@ -102,23 +98,16 @@ export function StoriesPanel() {
         </button>
       </form>
       <ul className="readiness__benchmarks" aria-label={t('readiness.stories.list')}>
-        {stories.map((one) => (
-          <li key={one.id} className="readiness__benchmark">
-            <p>
-              <strong>{one.title}</strong> · {t(consentKeys[one.consent])} · {one.collectedOn}
-            </p>
-            <p>{one.story}</p>
-            {one.choices.map((choice) => (
-              <p key={choice.id} className="field__hint">
-                {t('readiness.stories.chosen', {
-                  round: choice.roundTitle,
-                  date: choice.chosenOn,
-                  reason: choice.reason,
-                })}
-              </p>
-            ))}
-          </li>
-        ))}
+        {initiativeId
+          ? stories.map((one) => (
+              <StoryItem
+                key={one.id}
+                initiativeId={initiativeId}
+                story={one}
+                onChanged={() => setVersion((count) => count + 1)}
+              />
+            ))
+          : null}
       </ul>
       {stories.length > 0 ? (
         <form aria-label={t('readiness.stories.choose')} onSubmit={choose}>

@@ -29,6 +29,7 @@ export const readinessTables = [
   'decisions',
   'sessions',
   'indicators',
+  'custom_benchmarks',
 ];
 
 type Phase = PhaseTracker['phase'];

@@ -166,6 +166,24 @@ export function readinessValidInput(channel: ReadinessChannel, ids: ReadinessIds
       return { initiativeId, sessionId: ids.sessionId };
     case 'readiness.reviews.save':
       return { initiativeId, sessionId: ids.sessionId, patch: { happened: 'We ran out of time on item three.' } };
+    case 'readiness.rounds.delete':
+    case 'readiness.rounds.restore':
+      return { initiativeId, roundId: ids.roundId };
+    case 'readiness.sheets.restore':
+      return { initiativeId, sheetId: ids.sheetId };
+    case 'readiness.stories.update':
+      return { initiativeId, storyId: ids.storyId, patch: { consent: 'internal' } };
+    case 'readiness.stories.delete':
+    case 'readiness.stories.restore':
+      return { initiativeId, storyId: ids.storyId };
+    case 'readiness.benchmarks.add':
+      return { initiativeId, phase: 'initiate_action', text: 'A resident co-chairs the steering committee.' };
+    case 'readiness.tables.update':
+      return { initiativeId, collaborationId: ids.collaborationId, patch: { goal: 'Every child healthy by ten' } };
+    case 'readiness.tables.restore':
+      return { initiativeId, collaborationId: ids.collaborationId };
+    case 'readiness.reviews.addAction':
+      return { initiativeId, sessionId: ids.sessionId, action: { text: 'Send the agenda a week ahead' } };
     case 'readiness.benchmarks.mark':
       return {
         initiativeId,

@@ -25,6 +25,7 @@ const canary = {
   withdrawn: `CANARY-WITHDRAWN-${randomUUID()}`,
   realName: `CANARY-REALNAME-${randomUUID()}`,
   anonymousPseudonym: `Canarypseud${randomUUID().slice(0, 8)}`,
+  storyInside: `CANARY-STORY-INSIDE-${randomUUID()}`,
 };
 
 /** Channels that are the focus group's own screen: the one place the planted text belongs. */
@@ -222,6 +223,17 @@ beforeAll(async () => {
   seed.ok('voice.setThemes', { initiativeId, noteId: quoted.id, themeIds: [ids.themeId] });
   seed.ok('voice.carry', { initiativeId, sessionId: ids.roundtableId, noteIds: [quoted.id] });
   seed.ok('dataItems.linkVoice', { initiativeId, itemId, noteId: quoted.id, period: null });
+  // A story of most significant change kept inside the backbone, told on the roundtable's day, so
+  // the roundtable's summary would pick it up if consent were not applied.
+  seed.ok('readiness.stories.add', {
+    initiativeId,
+    story: {
+      title: 'Kept inside',
+      story: `${canary.storyInside} told in confidence`,
+      consent: 'internal',
+      collectedOn: '2026-11-23',
+    },
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -230,6 +242,8 @@ afterAll(async () => {
 
 /** Where the anonymous participant's pseudonym may legitimately appear: lists of participants. */
 const pseudonymAllowed = new Set<Channel>(['participants.list']);
+/** A story kept inside belongs on the backbone's own list of stories, and nowhere else. */
+const storyAllowed = new Set<Channel>(['readiness.stories.list']);
 
 describe('the consent canary', () => {
   it('every read channel is either scanned below or the focus group’s own screen', () => {
@@ -254,6 +268,7 @@ describe('the consent canary', () => {
         scanned.push(channel);
         for (const [name, planted] of Object.entries(canary)) {
           if (name === 'anonymousPseudonym' && pseudonymAllowed.has(channel)) continue;
+          if (name === 'storyInside' && storyAllowed.has(channel)) continue;
           expect(text.includes(planted), `${channel} ${JSON.stringify(input)} leaked the ${name} canary`).toBe(false);
         }
       }
@@ -289,5 +304,6 @@ describe('the consent canary', () => {
       query: 'confidence',
     });
     expect(scoped).toContain(canary.internal);
+    expect(await own('readiness.stories.list', { initiativeId: ids.initiativeId })).toContain(canary.storyInside);
   });
 });
