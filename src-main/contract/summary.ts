@@ -4,6 +4,7 @@ import { decisionMethods, decisionOutcomes, actionStatuses, agendaPurposes, Tall
 import { entityId, locales } from './models';
 import { sessionKinds } from './sessions';
 import { SummaryScorecard } from './summary-scorecard';
+import { SummaryDataItem } from './summary-data-items';
 import { noteKinds } from './voice';
 
 /**
@@ -107,6 +108,8 @@ export const SessionSummary = z.object({
   nextSession: z.object({ title: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string() }).nullable(),
   redactions: z.array(z.object({ reason: z.enum(redactionReasons), count: z.number().int() })),
   scorecard: SummaryScorecard,
+  /** The agenda's data items: the indicator, the room's reading of it, its voice, decisions, actions. */
+  dataItems: z.array(SummaryDataItem),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

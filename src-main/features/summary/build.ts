@@ -4,6 +4,7 @@ import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import type { InitiativeStore } from '../../store/initiative-store';
 import { buildScorecard } from './scorecard-section';
+import { buildDataItems } from './data-items-section';
 
 export interface SummaryScope {
   sessionId: string;
@@ -183,6 +184,17 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
   count(redactions, 'reading_count_unknown', scorecard.suppressed.countUnknown);
   count(redactions, 'reading_complementary', scorecard.suppressed.complementary);
 
+  const dataItems = buildDataItems(store, {
+    sessionId: scope.sessionId,
+    owners: concern ? concern.people : null,
+    ownerName: (partnerId) => {
+      const owner = partnerId ? byId.get(partnerId) : undefined;
+      if (owner?.kind === 'person' && owner.livedExperience) count(redactions, 'lived_experience_unnamed');
+      return displayName(owner, byId);
+    },
+    count: (reason, by) => count(redactions, reason, by),
+  });
+
   const sessionTitles = new Map(store.sessions.list({}).map((other) => [other.id, other.title]));
   const next = nextSessionOf(store, session);
   return {
@@ -227,6 +239,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
     nextSession: next ? { title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, place: next.place } : null,
     redactions: [...redactions].map(([reason, n]) => ({ reason, count: n })),
     scorecard,
+    dataItems,
   };
 }
 

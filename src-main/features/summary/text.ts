@@ -10,6 +10,10 @@ import arScorecard from '../../../resources/locales/ar.summary-scorecard.json';
 import enScorecard from '../../../resources/locales/en.summary-scorecard.json';
 import esScorecard from '../../../resources/locales/es.summary-scorecard.json';
 import frScorecard from '../../../resources/locales/fr.summary-scorecard.json';
+import arDataItems from '../../../resources/locales/ar.summary-data-items.json';
+import enDataItems from '../../../resources/locales/en.summary-data-items.json';
+import esDataItems from '../../../resources/locales/es.summary-data-items.json';
+import frDataItems from '../../../resources/locales/fr.summary-data-items.json';
 import type { Locale } from '../../contract/models';
 
 type Tree = { [key: string]: string | Tree };
@@ -26,10 +30,10 @@ function merge(...sources: Tree[]): Tree {
 
 /** The summary's namespace (with the scorecard's own file) plus the frame's sector names. */
 const trees: Record<Locale, Tree> = {
-  en: merge(en, enScorecard, { sectors: enFrame.sectors }),
-  es: merge(es, esScorecard, { sectors: esFrame.sectors }),
-  fr: merge(fr, frScorecard, { sectors: frFrame.sectors }),
-  ar: merge(ar, arScorecard, { sectors: arFrame.sectors }),
+  en: merge(en, enScorecard, enDataItems, { sectors: enFrame.sectors }),
+  es: merge(es, esScorecard, esDataItems, { sectors: esFrame.sectors }),
+  fr: merge(fr, frScorecard, frDataItems, { sectors: frFrame.sectors }),
+  ar: merge(ar, arScorecard, arDataItems, { sectors: arFrame.sectors }),
 };
 
 function lookup(tree: Tree, key: string): string | undefined {
