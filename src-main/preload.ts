@@ -187,6 +187,7 @@ const channels = {
   'readiness.stories.list': (input) => ipcRenderer.invoke('readiness.stories.list', input),
   'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
   'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
+  'dataItems.linkVoiceToIndicator': (input) => ipcRenderer.invoke('dataItems.linkVoiceToIndicator', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {
