@@ -188,6 +188,7 @@ const channels = {
   'readiness.stories.add': (input) => ipcRenderer.invoke('readiness.stories.add', input),
   'readiness.stories.choose': (input) => ipcRenderer.invoke('readiness.stories.choose', input),
   'dataItems.linkVoiceToIndicator': (input) => ipcRenderer.invoke('dataItems.linkVoiceToIndicator', input),
+  'measures.dimensions.readingsAffected': (input) => ipcRenderer.invoke('measures.dimensions.readingsAffected', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

@@ -116,6 +116,8 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   // Figures for the facilitator's own screen; no voice, and no indicator to chart in this fixture.
   'measures.scorecard': [{ initiativeId: ids.initiativeId }],
   'measures.charts': [],
+  // A count of readings, no words; scanned like every read.
+  'measures.dimensions.readingsAffected': [],
   // A data item linked the withdrawn and the anonymous notes before the withdrawal (seeded below).
   'dataItems.view': [{ initiativeId: ids.initiativeId, itemId: dataItem.itemId }],
   'dataItems.indicatorTrail': [{ initiativeId: ids.initiativeId, indicatorId: dataItem.indicatorId }],
