@@ -197,6 +197,8 @@ const channels = {
   'readiness.tables.restore': (input) => ipcRenderer.invoke('readiness.tables.restore', input),
   'readiness.benchmarks.add': (input) => ipcRenderer.invoke('readiness.benchmarks.add', input),
   'readiness.tables.update': (input) => ipcRenderer.invoke('readiness.tables.update', input),
+  'dataItems.linkVoiceToIndicator': (input) => ipcRenderer.invoke('dataItems.linkVoiceToIndicator', input),
+  'measures.dimensions.readingsAffected': (input) => ipcRenderer.invoke('measures.dimensions.readingsAffected', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

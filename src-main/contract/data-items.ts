@@ -155,4 +155,10 @@ export const dataItemChannels = {
     output: IndicatorTrail,
   },
   'dataItems.sources': { input: z.object(inInitiative).strict(), output: IndicatorSources },
+  /** From the Measures section: links a shareable note to an indicator, or to one period of it. */
+  'dataItems.linkVoiceToIndicator': {
+    input: z.object({ ...inInitiative, indicatorId: entityId, noteId: entityId, period: Period.nullable() }).strict(),
+    output: VoiceLink,
+    write: true,
+  },
 } as const;

@@ -366,4 +366,9 @@ export const measuresChannels = {
   'measures.scorecard': { input: initiativeOnly, output: z.array(ScorecardRow) },
   /** One indicator's trend and group charts (small groups marked, not held back: this is the backbone's app). */
   'measures.charts': { input: oneIndicator, output: IndicatorCharts },
+  /** How many readings a delete would hide: the category's, or with no category the dimension's. */
+  'measures.dimensions.readingsAffected': {
+    input: z.object({ ...inInitiative, dimensionId: entityId, categoryId: entityId.nullable().default(null) }).strict(),
+    output: z.object({ readings: z.number().int() }),
+  },
 } as const;

@@ -5,6 +5,7 @@ import { entityId, locales } from './models';
 import { sessionKinds } from './sessions';
 import { SummaryLearning } from './summary-learning';
 import { SummaryScorecard } from './summary-scorecard';
+import { SummaryDataItem } from './summary-data-items';
 import { noteKinds } from './voice';
 
 /**
@@ -112,6 +113,8 @@ export const SessionSummary = z.object({
   scorecard: SummaryScorecard,
   /** After-action review, shared stories, readiness headline and phase (README "Session summaries"). */
   learning: SummaryLearning,
+  /** The agenda's data items: the indicator, the room's reading of it, its voice, decisions, actions. */
+  dataItems: z.array(SummaryDataItem),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

@@ -243,6 +243,34 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
     return link;
   }
 
+  /**
+   * Links a note to an indicator from the Measures section, outside any session. A link the room
+   * already made keeps its session and agenda item (the summary cites it there); only its period
+   * changes. One row per note and indicator, as from a data item.
+   */
+  function linkVoiceToIndicator(indicatorId: string, noteId: string, period: string | null): VoiceLink {
+    if (!statement('indicatorAlive').get(indicatorId))
+      throw new AppError('not_found', 'No indicator with that id in this initiative.');
+    if (!statement('shareableOne').get(noteId))
+      throw new AppError('not_found', 'No voice note that may be shared has that id.');
+    const id = linkId(noteId, indicatorId);
+    const fresh = !statement('linkRow').get(id);
+    writePath.write([
+      {
+        table: 'indicator_voice_links',
+        row: id,
+        values: {
+          ...(fresh ? { indicator_id: indicatorId, note_id: noteId, session_id: null, agenda_item_id: null } : {}),
+          period,
+          tombstone: 0,
+        },
+      },
+    ]);
+    const link = linksOf(indicatorId).voice.find((entry) => entry.linkId === id);
+    if (!link) throw new AppError('not_found', 'No voice note that may be shared has that id.');
+    return link;
+  }
+
   function unlinkVoice(id: string): void {
     const row = statement('linkRow').get(id) as { tombstone: number } | undefined;
     if (!row || row.tombstone) throw new AppError('not_found', 'That voice note is not linked.');
@@ -314,6 +342,7 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
     shareableNotes,
     linksOf,
     linkVoice,
+    linkVoiceToIndicator,
     unlinkVoice,
     trail,
     sources,

@@ -21,6 +21,12 @@ interface CategoryRow extends DimensionRow {
  * in the file (sync may still bring edits to them) but are no longer listed.
  */
 export function createDimensionRepository(db: Db, writePath: WritePath) {
+  const countReadingsNaming = db
+    .prepare(
+      `SELECT count(*) FROM readings r WHERE r.tombstone = 0 AND r.value IS NOT NULL
+        AND EXISTS (SELECT 1 FROM json_each(?) c WHERE instr(coalesce(r.categories, ''), c.value) > 0)`,
+    )
+    .pluck();
   const selectDimensions = db.prepare(
     'SELECT id, name, position FROM measure_dimensions WHERE tombstone = 0 ORDER BY position, name COLLATE NOCASE, id',
   );
@@ -140,7 +146,21 @@ export function createDimensionRepository(db: Db, writePath: WritePath) {
     return get(dimensionId);
   }
 
+  /**
+   * Live readings that name the category (or any category of the dimension): what a delete would
+   * hide, since reads leave out readings with a deleted category. Ids are UUIDs, so a text match on
+   * the stored list cannot hit a different category.
+   */
+  function readingsAffected(dimensionId: string, categoryId: string | null): number {
+    const dimension = get(dimensionId);
+    const ids = categoryId === null ? dimension.categories.map((category) => category.id) : [categoryId];
+    if (categoryId !== null && !dimension.categories.some((category) => category.id === categoryId))
+      throw new AppError('not_found', 'No category with that id in this dimension.');
+    return countReadingsNaming.get(JSON.stringify(ids)) as number;
+  }
+
   return {
+    readingsAffected,
     list,
     get,
     categoryDimensions,

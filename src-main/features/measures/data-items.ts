@@ -86,5 +86,7 @@ export function dataItemHandlers({ library }: HandlerContext) {
     },
     'dataItems.indicatorTrail': ({ initiativeId, indicatorId }) => open(initiativeId).dataItems.trail(indicatorId),
     'dataItems.sources': ({ initiativeId }) => open(initiativeId).dataItems.sources(),
+    'dataItems.linkVoiceToIndicator': ({ initiativeId, indicatorId, noteId, period }) =>
+      open(initiativeId).dataItems.linkVoiceToIndicator(indicatorId, noteId, period),
   } satisfies Partial<HandlerMap>;
 }

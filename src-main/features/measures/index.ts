@@ -46,5 +46,8 @@ export function measuresHandlers({ library }: HandlerContext) {
       exportReadings(library.open(initiativeId), { indicatorIds, shared }),
     'measures.scorecard': ({ initiativeId }) => scorecardOf(library.open(initiativeId)),
     'measures.charts': ({ initiativeId, indicatorId }) => chartsOf(library.open(initiativeId), indicatorId),
+    'measures.dimensions.readingsAffected': ({ initiativeId, dimensionId, categoryId }) => ({
+      readings: measures(initiativeId).dimensions.readingsAffected(dimensionId, categoryId),
+    }),
   } satisfies Partial<HandlerMap>;
 }

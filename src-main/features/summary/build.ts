@@ -5,6 +5,7 @@ import type { SessionSummary } from '../../contract/summary';
 import type { InitiativeStore } from '../../store/initiative-store';
 import { buildLearning } from './learning-section';
 import { buildScorecard } from './scorecard-section';
+import { buildDataItems } from './data-items-section';
 
 export interface SummaryScope {
   sessionId: string;
@@ -192,6 +193,16 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
     ownerName: (ownerId) => displayName(ownerId ? byId.get(ownerId) : undefined, byId),
   });
   count(redactions, 'story_internal', storiesKeptInside);
+  const dataItems = buildDataItems(store, {
+    sessionId: scope.sessionId,
+    owners: concern ? concern.people : null,
+    ownerName: (partnerId) => {
+      const owner = partnerId ? byId.get(partnerId) : undefined;
+      if (owner?.kind === 'person' && owner.livedExperience) count(redactions, 'lived_experience_unnamed');
+      return displayName(owner, byId);
+    },
+    count: (reason, by) => count(redactions, reason, by),
+  });
 
   const sessionTitles = new Map(store.sessions.list({}).map((other) => [other.id, other.title]));
   const next = nextSessionOf(store, session);
@@ -238,6 +249,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
     redactions: [...redactions].map(([reason, n]) => ({ reason, count: n })),
     scorecard,
     learning,
+    dataItems,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import type { SessionSummary } from '../../contract/summary';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
 import { learningBlocks } from './learning-text';
+import { dataItemsText } from './data-items-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator } from './text';
 
@@ -41,6 +42,11 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
     para(text, { heading: level });
   const bullet = (text: string) => para(text, { bullet: true });
   const muted = (text: string) => para([run(text, { italics: true, color: '5B6660' })]);
+  const cell = (text: string, bold = false) =>
+    new TableCell({
+      children: [para([run(text, { bold })])],
+      borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'D6DDD9' } },
+    });
   const { session, attendance } = summary;
 
   const body: (Paragraph | Table)[] = [
@@ -89,6 +95,33 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
     if (item.notes) body.push(muted(item.notes));
   });
 
+  if (summary.dataItems.length) {
+    const text = dataItemsText(t, summary);
+    body.push(h(text.heading));
+    for (const item of text.items) {
+      body.push(h(item.heading, HeadingLevel.HEADING_3), muted(item.agendaItem));
+      body.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          visuallyRightToLeft: rtl,
+          rows: [item.figures.columns, ...item.figures.rows].map(
+            (row, index) =>
+              new TableRow({
+                tableHeader: index === 0,
+                cantSplit: true,
+                children: row.map((value) => cell(value, index === 0)),
+              }),
+          ),
+        }),
+      );
+      for (const line of item.context) body.push(para(line));
+      for (const list of item.lists) body.push(para(list.label), ...list.entries.map(bullet));
+      if (item.quotes.length) body.push(muted(item.voiceLabel));
+      for (const quote of item.quotes)
+        body.push(para([run(`“${quote.text}” `, { italics: true }), run(`— ${quote.by}`, { color: '5B6660' })]));
+    }
+  }
+
   body.push(h(t('decisions')));
   for (const decision of summary.decisions) {
     const tally = tallyText(t, decision);
@@ -109,11 +142,6 @@ export async function summaryDocx(summary: SessionSummary): Promise<Uint8Array> 
 
   for (const line of sectionNotes(t, summary, 'decisions')) body.push(muted(line));
 
-  const cell = (text: string, bold = false) =>
-    new TableCell({
-      children: [para([run(text, { bold })])],
-      borders: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'D6DDD9' } },
-    });
   body.push(h(t('actions')));
   if (summary.actions.length) {
     const header = [t('action'), t('owner'), t('due'), t('group'), t('status')];

@@ -2,6 +2,7 @@ import type { SessionSummary } from '../../contract/summary';
 import { knownSectors } from '../../contract/models';
 import { containsArabic, embeddedArabicSource } from './arabic-font';
 import { learningBlocks } from './learning-text';
+import { dataItemsHtml } from './data-items-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
 import { formatWhen, translator, type Translate } from './text';
 
@@ -241,6 +242,7 @@ ${
 ${apologyLines(t, summary).length ? `<h3>${e(t('apologies'))}</h3>${list(apologyLines(t, summary).map(e), '')}` : ''}
 <h2>${e(t('agenda'))}</h2>
 ${summary.agenda.length ? `<ol>${summary.agenda.map((item) => `<li>${e(item.title)} <span class="muted">(${e(t(`purposes.${item.purpose}`))}, ${e(t('minutes', { minutes: item.timeboxMinutes }))})</span>${item.notes ? `<p>${e(item.notes)}</p>` : ''}</li>`).join('')}</ol>` : '<p class="muted">—</p>'}
+${dataItemsHtml(t, summary)}
 <h2>${e(t('decisions'))}</h2>
 ${decisions.join('')}${sectionNotes(t, summary, 'decisions')
     .map((line) => `<p class="muted">${e(line)}</p>`)

@@ -3,6 +3,7 @@ import { AppError } from '../../contract/result';
 import type { SessionSummary } from '../../contract/summary';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { apologyLines, redactionLines, sectionNotes, sectorName, tallyText } from './html';
+import { dataItemsMarkdown } from './data-items-text';
 import { rfc5545Calendar } from './ics-lines';
 import { learningBlocks } from './learning-text';
 import { hasScorecard, scorecardText, type ScorecardTable } from './scorecard-text';
@@ -99,6 +100,7 @@ export function summaryMarkdown(summary: SessionSummary): string {
     );
     if (item.notes) lines.push(`   ${md(item.notes)}`);
   });
+  lines.push(...dataItemsMarkdown(t, summary, md));
   lines.push('', `## ${md(t('decisions'))}`, '');
   for (const decision of summary.decisions) {
     const tally = tallyText(t, decision);

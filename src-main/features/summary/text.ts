@@ -14,6 +14,10 @@ import arLearning from '../../../resources/locales/ar.summary-learning.json';
 import enLearning from '../../../resources/locales/en.summary-learning.json';
 import esLearning from '../../../resources/locales/es.summary-learning.json';
 import frLearning from '../../../resources/locales/fr.summary-learning.json';
+import arDataItems from '../../../resources/locales/ar.summary-data-items.json';
+import enDataItems from '../../../resources/locales/en.summary-data-items.json';
+import esDataItems from '../../../resources/locales/es.summary-data-items.json';
+import frDataItems from '../../../resources/locales/fr.summary-data-items.json';
 import type { Locale } from '../../contract/models';
 
 type Tree = { [key: string]: string | Tree };
@@ -28,12 +32,12 @@ function merge(...sources: Tree[]): Tree {
   return merged;
 }
 
-/** The summary's namespace (with the scorecard's and learning's own files) plus the frame's sector and phase names. */
+/** The summary's namespace (with the scorecard's, learning's and data items' own files) plus the frame's sector and phase names. */
 const trees: Record<Locale, Tree> = {
-  en: merge(en, enScorecard, enLearning, { sectors: enFrame.sectors, phases: enFrame.phases }),
-  es: merge(es, esScorecard, esLearning, { sectors: esFrame.sectors, phases: esFrame.phases }),
-  fr: merge(fr, frScorecard, frLearning, { sectors: frFrame.sectors, phases: frFrame.phases }),
-  ar: merge(ar, arScorecard, arLearning, { sectors: arFrame.sectors, phases: arFrame.phases }),
+  en: merge(en, enScorecard, enLearning, enDataItems, { sectors: enFrame.sectors, phases: enFrame.phases }),
+  es: merge(es, esScorecard, esLearning, esDataItems, { sectors: esFrame.sectors, phases: esFrame.phases }),
+  fr: merge(fr, frScorecard, frLearning, frDataItems, { sectors: frFrame.sectors, phases: frFrame.phases }),
+  ar: merge(ar, arScorecard, arLearning, arDataItems, { sectors: arFrame.sectors, phases: arFrame.phases }),
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

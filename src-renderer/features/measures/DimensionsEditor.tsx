@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Dimension } from '../../../src-main/contract/index';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
+import { DeleteWithReadings, NameField } from './DimensionEdits';
 import { useMeasures } from './store';
 
 /** The dimensions readings are split by (income, neighbourhood...) and their categories. */
@@ -54,7 +55,15 @@ export function DimensionsEditor() {
 
 function DimensionCard({ dimension }: { dimension: Dimension }) {
   const { t } = useTranslation();
-  const addCategory = useMeasures((state) => state.addCategory);
+  const { addCategory, renameDimension, deleteDimension, renameCategory, deleteCategory } = useMeasures(
+    useShallow((state) => ({
+      addCategory: state.addCategory,
+      renameDimension: state.renameDimension,
+      deleteDimension: state.deleteDimension,
+      renameCategory: state.renameCategory,
+      deleteCategory: state.deleteCategory,
+    })),
+  );
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -69,10 +78,36 @@ function DimensionCard({ dimension }: { dimension: Dimension }) {
 
   return (
     <div className="measures__dimension" role="group" aria-label={dimension.name}>
-      <h3>{dimension.name}</h3>
+      <h3>
+        <NameField
+          key={dimension.name}
+          label={t('measures.dimensionEdits.rename', { name: dimension.name })}
+          name={dimension.name}
+          onSave={(name) => renameDimension(dimension.id, name)}
+        />{' '}
+        <DeleteWithReadings
+          dimensionId={dimension.id}
+          categoryId={null}
+          name={dimension.name}
+          onDelete={() => deleteDimension(dimension.id)}
+        />
+      </h3>
       <ul className="measures__categories">
         {dimension.categories.map((category) => (
-          <li key={category.id}>{category.name}</li>
+          <li key={category.id}>
+            <NameField
+              key={category.name}
+              label={t('measures.dimensionEdits.rename', { name: category.name })}
+              name={category.name}
+              onSave={(name) => renameCategory(category.id, name)}
+            />{' '}
+            <DeleteWithReadings
+              dimensionId={dimension.id}
+              categoryId={category.id}
+              name={category.name}
+              onDelete={() => deleteCategory(category.id)}
+            />
+          </li>
         ))}
       </ul>
       <form onSubmit={add} aria-label={t('measures.dimensions.addCategoryTo', { dimension: dimension.name })}>

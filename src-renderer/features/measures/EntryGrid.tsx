@@ -4,7 +4,7 @@ import { periodFits, type Indicator, type ReadingEntry } from '../../../src-main
 import { Field } from '../../components/Field';
 import { useAutosave } from '../../components/useAutosave';
 import { describeError } from '../../i18n/index';
-import { gridRows, readBlock, readCount, readFigure, type GridRow } from './grid-values';
+import { cellKey, gridRows, readBlock, readCount, readFigure, type GridRow } from './grid-values';
 import { exampleKey } from './labels';
 import { useMeasures } from './store';
 
@@ -24,6 +24,17 @@ export function EntryGrid({ indicator }: { indicator: Indicator }) {
   const [period, setPeriod] = useState(indicator.baseline?.period ?? '');
   const [typedPeriod, setTypedPeriod] = useState('');
   const [periodError, setPeriodError] = useState<string | null>(null);
+  // '' for one dimension at a time; otherwise two dimension ids joined by a comma.
+  const [crossing, setCrossing] = useState('');
+  const dimensions = useMeasures((state) => state.dimensions);
+  const pairs = useMemo(() => {
+    const named = indicator.dimensionIds.flatMap((id) => {
+      const dimension = dimensions.find((d) => d.id === id);
+      return dimension ? [dimension] : [];
+    });
+    return named.flatMap((a, i) => named.slice(i + 1).map((b) => ({ ids: [a.id, b.id] as const, a, b })));
+  }, [indicator.dimensionIds, dimensions]);
+  const cross = pairs.find((pair) => pair.ids.join(',') === crossing)?.ids ?? null;
 
   useEffect(() => {
     void openReadings(indicator.id);
@@ -84,23 +95,47 @@ export function EntryGrid({ indicator }: { indicator: Indicator }) {
           {t('measures.grid.open')}
         </button>
       </form>
-      {period && ready ? <PeriodGrid key={period} indicator={indicator} period={period} /> : null}
+      {pairs.length > 0 ? (
+        <Field label={t('measures.crossTab.label')}>
+          {(props) => (
+            <select {...props} value={crossing} onChange={(event) => setCrossing(event.target.value)}>
+              <option value="">{t('measures.crossTab.oneWay')}</option>
+              {pairs.map((pair) => (
+                <option key={pair.ids.join(',')} value={pair.ids.join(',')}>
+                  {t('measures.crossTab.pair', { first: pair.a.name, second: pair.b.name })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {period && ready ? (
+        <PeriodGrid key={`${period}|${crossing}`} indicator={indicator} period={period} cross={cross} />
+      ) : null}
     </section>
   );
 }
 
-function PeriodGrid({ indicator, period }: { indicator: Indicator; period: string }) {
+function PeriodGrid({
+  indicator,
+  period,
+  cross,
+}: {
+  indicator: Indicator;
+  period: string;
+  cross: readonly [string, string] | null;
+}) {
   const { t } = useTranslation();
   const dimensions = useMeasures((state) => state.dimensions);
   const saveReadings = useMeasures((state) => state.saveReadings);
-  const rows = useMemo(() => gridRows(indicator, dimensions), [indicator, dimensions]);
+  const rows = useMemo(() => gridRows(indicator, dimensions, cross), [indicator, dimensions, cross]);
   const tableRef = useRef<HTMLTableElement>(null);
   // Filled once from what is stored; after that the cells hold what the person typed.
   const [cells, setCells] = useState<Record<string, CellText>>(() => {
     const initial: Record<string, CellText> = {};
     for (const reading of useMeasures.getState().readings) {
-      if (reading.period !== period || reading.categoryIds.length > 1) continue;
-      initial[reading.categoryIds[0] ?? ''] = {
+      if (reading.period !== period) continue;
+      initial[cellKey(reading.categoryIds)] = {
         value: String(reading.value),
         count: reading.count === null ? '' : String(reading.count),
       };
@@ -220,7 +255,7 @@ function GridRowView({ indicatorId, period, row, index, cell, onChange, onKeyDow
       [indicatorId, saveReadings],
     ),
   );
-  const label = row.categoryName ? `${row.dimensionName}: ${row.categoryName}` : t('measures.grid.total');
+  const label = row.label ?? t('measures.grid.total');
   const valueBad = Number.isNaN(readFigure(cell.value));
   const countBad = Number.isNaN(readCount(cell.count));
 

@@ -1,23 +1,32 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelAnswer } from '../../api/useChannelAnswer';
 import { formatLocalDateTime } from '../../i18n/format';
+import { VoiceLinks } from '../meeting/VoiceLinks';
 import { useMeasures } from './store';
 
 /**
  * Where an indicator went: the sessions that read it together, what they said helps and holds it
  * back, the community voice linked to it (only what may be shown; a withdrawn voice is counted,
- * never quoted), and the decisions and actions that came from it.
+ * never quoted; cited and removed here too, the same links a data item makes), and the decisions
+ * and actions that came from it.
  */
 export function IndicatorTrail({ indicatorId }: { indicatorId: string }) {
   const { t } = useTranslation();
   const initiativeId = useMeasures((state) => state.initiativeId);
   const indicators = useMeasures((state) => state.indicators);
-  const { value: trail } = useChannelAnswer(
+  const readings = useMeasures((state) => state.readings);
+  const readingsOf = useMeasures((state) => state.readingsOf);
+  const periods = useMemo(
+    () => (readingsOf === indicatorId ? [...new Set(readings.map((reading) => reading.period))].sort() : []),
+    [readings, readingsOf, indicatorId],
+  );
+  const { value: trail, refetch } = useChannelAnswer(
     'dataItems.indicatorTrail',
     initiativeId ? { initiativeId, indicatorId } : null,
     indicators,
   );
-  if (!trail || trail.indicatorId !== indicatorId) return null;
+  if (!initiativeId || !trail || trail.indicatorId !== indicatorId) return null;
   const when = (startsAt: string) => (startsAt ? ` · ${formatLocalDateTime(startsAt)}` : '');
   return (
     <section className="card" aria-labelledby={`trail-${indicatorId}`}>
@@ -45,25 +54,14 @@ export function IndicatorTrail({ indicatorId }: { indicatorId: string }) {
           </ul>
         </>
       ) : null}
-      <h3>{t('dataItem.voice.title')}</h3>
-      {trail.voice.length === 0 ? <p className="field__hint">{t('dataItem.voice.none')}</p> : null}
-      <ul aria-label={t('dataItem.voice.title')}>
-        {trail.voice.map((link) => (
-          <li key={link.linkId}>
-            “<bdi>{link.text}</bdi>”
-            {link.pseudonym ? (
-              <>
-                {' '}
-                — <bdi>{link.pseudonym}</bdi>
-              </>
-            ) : null}
-            {link.period ? ` (${link.period})` : ''}
-          </li>
-        ))}
-      </ul>
-      {trail.hiddenVoice > 0 ? (
-        <p className="field__hint">{t('dataItem.voice.hidden', { count: trail.hiddenVoice })}</p>
-      ) : null}
+      <VoiceLinks
+        initiativeId={initiativeId}
+        at={{ indicatorId }}
+        voice={trail.voice}
+        hiddenVoice={trail.hiddenVoice}
+        periods={periods}
+        onChange={() => void refetch()}
+      />
       <h3>{t('dataItem.trail.decisions')}</h3>
       {trail.decisions.length === 0 ? <p className="field__hint">{t('dataItem.trail.noDecisions')}</p> : null}
       <ul aria-label={t('dataItem.trail.decisions')}>

@@ -29,25 +29,41 @@ export function readCount(typed: string): number | null {
 }
 
 export interface GridRow {
-  /** Stable key: '' for the total, the category id otherwise. */
+  /** Stable key: the category ids sorted and joined ('' for the total), as `cellKey` makes it. */
   key: string;
   categoryIds: string[];
-  dimensionName: string | null;
-  categoryName: string | null;
+  /** "Income: Low", or "Income: Low · Area: North" for a cross-tab cell; null for the total. */
+  label: string | null;
 }
 
-/** The total first, then each category of each dimension the indicator is split by. */
-export function gridRows(indicator: Indicator, dimensions: readonly Dimension[]): GridRow[] {
-  const rows: GridRow[] = [{ key: '', categoryIds: [], dimensionName: null, categoryName: null }];
+/** The key of a reading's cell: its categories in a fixed order, whatever order they came in. */
+export const cellKey = (categoryIds: readonly string[]) => [...categoryIds].sort().join(',');
+
+/**
+ * With `cross` (two dimension ids): one row per combination of their categories, first dimension
+ * outermost, for readings split two ways at once (race × income). Without: the total first, then
+ * each category of each dimension the indicator is split by.
+ */
+export function gridRows(
+  indicator: Indicator,
+  dimensions: readonly Dimension[],
+  cross: readonly [string, string] | null = null,
+): GridRow[] {
+  if (cross) {
+    const [first, second] = cross.map((id) => dimensions.find((d) => d.id === id));
+    return (first?.categories ?? []).flatMap((a) =>
+      (second?.categories ?? []).map((b) => ({
+        key: cellKey([a.id, b.id]),
+        categoryIds: [a.id, b.id],
+        label: `${first?.name}: ${a.name} · ${second?.name}: ${b.name}`,
+      })),
+    );
+  }
+  const rows: GridRow[] = [{ key: '', categoryIds: [], label: null }];
   for (const dimensionId of indicator.dimensionIds) {
     const dimension = dimensions.find((d) => d.id === dimensionId);
     for (const category of dimension?.categories ?? [])
-      rows.push({
-        key: category.id,
-        categoryIds: [category.id],
-        dimensionName: dimension?.name ?? '',
-        categoryName: category.name,
-      });
+      rows.push({ key: category.id, categoryIds: [category.id], label: `${dimension?.name ?? ''}: ${category.name}` });
   }
   return rows;
 }

@@ -49,6 +49,10 @@ interface MeasuresState {
   setTarget(indicatorId: string, period: string, value: number | null): Promise<ApiError | null>;
   createDimension(name: string, categories: string[]): Promise<ApiError | null>;
   addCategory(dimensionId: string, name: string): Promise<ApiError | null>;
+  renameDimension(dimensionId: string, name: string): Promise<ApiError | null>;
+  deleteDimension(dimensionId: string): Promise<ApiError | null>;
+  renameCategory(categoryId: string, name: string): Promise<ApiError | null>;
+  deleteCategory(categoryId: string): Promise<ApiError | null>;
   saveReadings(indicatorId: string, readings: ReadingEntry[]): Promise<ApiError | null>;
 }
 
@@ -129,6 +133,14 @@ export const useMeasures = create<MeasuresState>((set, get) => {
       ),
     addCategory: (dimensionId, name) =>
       errorOf(write((initiativeId) => call('measures.categories.add', { initiativeId, dimensionId, name }))),
+    renameDimension: (dimensionId, name) =>
+      errorOf(write((initiativeId) => call('measures.dimensions.rename', { initiativeId, dimensionId, name }))),
+    deleteDimension: (dimensionId) =>
+      errorOf(write((initiativeId) => call('measures.dimensions.delete', { initiativeId, dimensionId }))),
+    renameCategory: (categoryId, name) =>
+      errorOf(write((initiativeId) => call('measures.categories.rename', { initiativeId, categoryId, name }))),
+    deleteCategory: (categoryId) =>
+      errorOf(write((initiativeId) => call('measures.categories.delete', { initiativeId, categoryId }))),
     saveReadings: (indicatorId, readings) =>
       errorOf(write((initiativeId) => call('measures.readings.save', { initiativeId, indicatorId, readings }))),
   };

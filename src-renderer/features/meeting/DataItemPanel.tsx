@@ -26,7 +26,7 @@ export function DataItemPanel({ itemId }: { itemId: string }) {
       <CurveStory initiativeId={initiativeId} itemId={itemId} factors={value.factors} onChange={changed} />
       <VoiceLinks
         initiativeId={initiativeId}
-        itemId={itemId}
+        at={{ itemId }}
         voice={value.voice}
         hiddenVoice={value.hiddenVoice}
         periods={value.snapshot.periods}

@@ -21,19 +21,31 @@ function Quote({ note }: { note: LinkableNote }) {
 }
 
 /**
+ * Where a citation is made: at a data item in meeting mode (the link keeps its session, so the
+ * summary cites it there) or at the indicator itself, from the Measures section.
+ */
+export type CiteAt = { itemId: string } | { indicatorId: string };
+
+function linkAt(initiativeId: string, at: CiteAt, noteId: string, period: string | null) {
+  return 'itemId' in at
+    ? call('dataItems.linkVoice', { initiativeId, itemId: at.itemId, noteId, period })
+    : call('dataItems.linkVoiceToIndicator', { initiativeId, indicatorId: at.indicatorId, noteId, period });
+}
+
+/**
  * Community voice beside the indicator: the notes linked to it, and a search over the notes that
  * may be shown at the table (main offers only those: never internal-only or withdrawn ones).
  */
 export function VoiceLinks({
   initiativeId,
-  itemId,
+  at,
   voice,
   hiddenVoice,
   periods,
   onChange,
 }: {
   initiativeId: string;
-  itemId: string;
+  at: CiteAt;
   voice: readonly VoiceLink[];
   hiddenVoice: number;
   periods: readonly string[];
@@ -41,9 +53,10 @@ export function VoiceLinks({
 }) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
+  const anchor = 'itemId' in at ? at.itemId : at.indicatorId;
   return (
-    <section className="data-item__voice" aria-labelledby={`voice-links-${itemId}`}>
-      <h4 id={`voice-links-${itemId}`}>{t('dataItem.voice.title')}</h4>
+    <section className="data-item__voice" aria-labelledby={`voice-links-${anchor}`}>
+      <h4 id={`voice-links-${anchor}`}>{t('dataItem.voice.title')}</h4>
       {voice.length === 0 ? <p className="field__hint">{t('dataItem.voice.none')}</p> : null}
       <ul aria-label={t('dataItem.voice.title')} className="meeting__voice">
         {voice.map((link) => (
@@ -65,7 +78,7 @@ export function VoiceLinks({
       {picking ? (
         <VoicePicker
           initiativeId={initiativeId}
-          itemId={itemId}
+          at={at}
           linked={new Set(voice.map((link) => link.noteId))}
           periods={periods}
           onDone={() => {
@@ -84,13 +97,13 @@ export function VoiceLinks({
 
 function VoicePicker({
   initiativeId,
-  itemId,
+  at,
   linked,
   periods,
   onDone,
 }: {
   initiativeId: string;
-  itemId: string;
+  at: CiteAt;
   linked: ReadonlySet<string>;
   periods: readonly string[];
   onDone(): void;
@@ -102,7 +115,7 @@ function VoicePicker({
   const { value: notes } = useChannelAnswer('dataItems.shareableNotes', { initiativeId, query });
 
   async function link(noteId: string) {
-    const result = await call('dataItems.linkVoice', { initiativeId, itemId, noteId, period: period || null });
+    const result = await linkAt(initiativeId, at, noteId, period || null);
     if (!result.ok) return setError(describeError(result.error));
     onDone();
   }

@@ -15,7 +15,9 @@ export class MeasuresPage {
     await form.getByLabel('Dimension name').fill(name);
     await form.getByLabel('Categories').fill(categories.join(', '));
     await form.getByRole('button', { name: 'Add dimension' }).click();
-    await expect(this.page.getByRole('group', { name })).toContainText(categories.at(-1) ?? name);
+    // Names are fields (renamed in place), so the last category shows as a field's value.
+    const last = categories.at(-1) ?? name;
+    await expect(this.page.getByRole('group', { name, exact: true }).getByLabel(`Name of “${last}”`)).toHaveValue(last);
   }
 
   async addIndicator(name: string): Promise<void> {

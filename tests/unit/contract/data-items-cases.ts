@@ -67,6 +67,12 @@ export function dataItemValidInput(channel: DataItemChannel, ids: DataItemIds): 
     'dataItems.unlinkVoice': () => ({ initiativeId, linkId: ids.linkId }),
     'dataItems.indicatorTrail': () => ({ initiativeId, indicatorId: ids.indicatorId }),
     'dataItems.sources': () => ({ initiativeId }),
+    'dataItems.linkVoiceToIndicator': () => ({
+      initiativeId,
+      indicatorId: ids.indicatorId,
+      noteId: ids.noteId,
+      period: null,
+    }),
   };
   return valid[channel]();
 }
@@ -99,6 +105,10 @@ export function dataItemBadInputs(channel: DataItemChannel, ids: DataItemIds): [
     ],
     'dataItems.linkVoice': [
       ['period misspelt', { ...valid, period: 'last year' }],
+      ['period missing', { ...valid, period: undefined }],
+    ],
+    'dataItems.linkVoiceToIndicator': [
+      ['period misspelt', { ...valid, period: 'next spring' }],
       ['period missing', { ...valid, period: undefined }],
     ],
     'dataItems.unlinkVoice': [

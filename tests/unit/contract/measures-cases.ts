@@ -113,6 +113,8 @@ export function measuresValidInput(channel: MeasuresChannel, ids: MeasuresIds): 
       return { initiativeId };
     case 'measures.charts':
       return { initiativeId, indicatorId };
+    case 'measures.dimensions.readingsAffected':
+      return { initiativeId, dimensionId, categoryId: null };
   }
 }
 

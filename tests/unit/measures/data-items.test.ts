@@ -112,6 +112,29 @@ describe('voice linked to an indicator', () => {
   });
 });
 
+describe('citing voice from the Measures section', () => {
+  it('links a shareable note to the indicator with no session, refuses an internal one, and unlinks', () => {
+    const { indicator, namedNote, internalNote } = seedRoom(world.store);
+    expect(() => world.store.dataItems.linkVoiceToIndicator(indicator.id, internalNote.id, null)).toThrow(
+      /may be shared/,
+    );
+    const link = world.store.dataItems.linkVoiceToIndicator(indicator.id, namedNote.id, '2025/26');
+    expect(link).toMatchObject({ noteId: namedNote.id, period: '2025/26', sessionTitle: '' });
+    const store = world.reopen();
+    expect(store.dataItems.trail(indicator.id).voice.map((entry) => entry.text)).toEqual([namedNote.text]);
+    store.dataItems.unlinkVoice(link.linkId);
+    expect(store.dataItems.trail(indicator.id).voice).toEqual([]);
+  });
+
+  it("is the same link a data item makes: citing again from Measures keeps the room's session", () => {
+    const { indicator, item, namedNote } = seedRoom(world.store);
+    world.store.dataItems.linkVoice(item.id, namedNote.id, null);
+    const again = world.store.dataItems.linkVoiceToIndicator(indicator.id, namedNote.id, '2024/25');
+    expect(again).toMatchObject({ period: '2024/25', sessionTitle: 'Data walk' });
+    expect(world.store.db.prepare('SELECT count(*) FROM indicator_voice_links').pluck().get()).toBe(1);
+  });
+});
+
 describe("an indicator's trail", () => {
   it('leads to the sessions, decisions and actions of its data items, and they lead back to it', () => {
     const { indicator, item, session } = seedRoom(world.store);

@@ -117,6 +117,8 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   // Figures for the facilitator's own screen; no voice, and no indicator to chart in this fixture.
   'measures.scorecard': [{ initiativeId: ids.initiativeId }],
   'measures.charts': [],
+  // A count of readings, no words; scanned like every read.
+  'measures.dimensions.readingsAffected': [],
   // A data item linked the withdrawn and the anonymous notes before the withdrawal (seeded below).
   'dataItems.view': [{ initiativeId: ids.initiativeId, itemId: dataItem.itemId }],
   'dataItems.indicatorTrail': [{ initiativeId: ids.initiativeId, indicatorId: dataItem.indicatorId }],
@@ -213,6 +215,12 @@ beforeAll(async () => {
   Object.assign(dataItem, { itemId, indicatorId });
   seed.ok('dataItems.linkVoice', { initiativeId, itemId, noteId: gone.id, period: null });
   seed.ok('participants.withdraw', { initiativeId, participantId: leaving.id });
+  // Cited at the data item while shareable, then made internal: the session summary's data item
+  // (preview and exports above) must drop its words.
+  const speaker = seed.ok('participants.create', { initiativeId, participant: { focusGroupId, consent: 'named' } });
+  const retracted = note(`${canary.internal} cited at the table, then made internal`, speaker.id);
+  seed.ok('dataItems.linkVoice', { initiativeId, itemId, noteId: retracted.id, period: null });
+  seed.ok('voice.update', { initiativeId, noteId: retracted.id, patch: { consent: 'internal' } });
   // A real name, and a pseudonym that must not travel with an anonymous quote.
   seed.ok('participants.setRealName', { initiativeId, participantId: ids.participantId, realName: canary.realName });
   const shy = seed.ok('participants.create', {
