@@ -77,6 +77,15 @@ export class HybridClock {
     return { ...this.last };
   }
 
+  /** The millisecond and counter of the newest timestamp, without copying the state. */
+  get millis(): number {
+    return this.last.millis;
+  }
+
+  get counter(): number {
+    return this.last.counter;
+  }
+
   /**
    * A new timestamp for a local change: always later than anything issued or received before.
    * Never refuses: when the counter runs out (a burst, or a peer whose clock runs ahead pinned us

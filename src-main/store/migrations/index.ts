@@ -12,6 +12,7 @@ import { readingsTotals } from './0145-readings-totals';
 import { relationshipDirection } from './0150-relationship-direction';
 import { dataAgenda } from './0160-data-agenda';
 import { readiness } from './0180-readiness';
+import { packedChangeLog } from './0190-packed-change-log';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   relationshipDirection,
   dataAgenda,
   readiness,
+  packedChangeLog,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
