@@ -1,16 +1,17 @@
 import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../sync/hlc';
-import { MerkleDelta } from '../sync/merkle';
+import { hashTimestamp, MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import { packable, type Pack } from './change-log';
 import type { Db } from './connection';
 import type { RowChange } from './write-path';
 
-/** One row's messages in a local write, and those of them that are not packed (long texts). */
+/** One row in a local write: its new values and stamps, and the messages not packed (long texts). */
 export interface OwnRow {
   table: string;
   row: string;
-  messages: ChangeMessage[];
+  winners: Map<string, FieldValue>;
+  stamps: Record<string, string>;
   unpacked: ChangeMessage[];
 }
 
@@ -31,34 +32,49 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
   const packs: Pack[] = [];
   const merkle = new MerkleDelta();
   const rows = new Map<string, OwnRow>();
+  // The trie delta of the current minute, XORed here and added to the map once per minute.
+  let minuteEnd = -1;
+  let minuteMillis = 0;
+  let minuteHash = 0;
   for (const { table, row, values } of changes) {
     const key = `${table}\u0000${row}`;
     let own = rows.get(key);
     if (!own) {
-      own = { table, row, messages: [], unpacked: [] };
+      own = { table, row, winners: new Map(), stamps: {}, unpacked: [] };
       rows.set(key, own);
     }
     let current: Pack | null = null;
     let packMillis = -1;
     for (const column of Object.keys(values)) {
       const timestamp = clock.send();
-      const message: ChangeMessage = { timestamp, table, row, column, value: values[column] };
+      const value = values[column];
+      const message: ChangeMessage = { timestamp, table, row, column, value };
       messages.push(message);
-      own.messages.push(message);
-      merkle.add(clock.millis, timestamp);
+      own.winners.set(column, value);
+      own.stamps[column] = timestamp;
+      const millis = clock.millis;
+      if (millis >= minuteEnd) {
+        if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
+        minuteMillis = millis;
+        minuteEnd = (Math.floor(millis / 60_000) + 1) * 60_000;
+        minuteHash = 0;
+      }
+      minuteHash = (minuteHash ^ hashTimestamp(timestamp)) >>> 0;
       if (!pack || !packable(table, column)) {
         own.unpacked.push(message);
         continue;
       }
-      if (current === null || clock.millis !== packMillis) {
-        current = { first: timestamp, last: timestamp, table, row, entries: [] };
-        packMillis = clock.millis;
+      if (current === null || millis !== packMillis) {
+        current = { first: timestamp, last: timestamp, table, row, openFields: '[' };
+        packMillis = millis;
         packs.push(current);
       }
-      current.entries.push([clock.counter, column, message.value]);
+      // A PackEntry written out: column names come from the schema registry, nothing to escape.
+      current.openFields += `${current.openFields.length > 1 ? ',' : ''}[${clock.counter},"${column}",${JSON.stringify(value)}]`;
       current.last = timestamp;
     }
   }
+  if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
   return { messages, packs, merkle, rows };
 }
 

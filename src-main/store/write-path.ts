@@ -226,13 +226,7 @@ export class WritePath {
     const { messages, packs, merkle, rows } = stampOwnChanges(changes, clock, this.log.packed);
     const unpacked: ChangeMessage[] = [];
     const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
-    for (const { table, row, messages: group, unpacked: own } of rows.values()) {
-      const stamps: ColumnClock = {};
-      const winners = new Map<string, FieldValue>();
-      for (const message of group) {
-        stamps[message.column] = message.timestamp;
-        winners.set(message.column, message.value);
-      }
+    for (const { table, row, winners, stamps, unpacked: own } of rows.values()) {
       if (own.length > 0) {
         const current = this.rowClockStatement(table).get(row) as string | undefined;
         const rowClock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
