@@ -54,7 +54,9 @@ function statements(fields: string) {
     addPack: `INSERT INTO change_packs ${packColumns} VALUES (?, ?, ?, ?, ?)`,
     addPacks: `INSERT INTO change_packs ${packColumns} VALUES ${Array(batch).fill('(?, ?, ?, ?, ?)').join(', ')}`,
     addOwnField: `INSERT INTO ${fields} ${fieldColumns} VALUES (?, ?, ?, ?, ?, ?)`,
-    addField: `INSERT OR IGNORE INTO ${fields} ${fieldColumns} VALUES (?, ?, ?, ?, ?, ?)`,
+    addField: `INSERT OR IGNORE INTO ${fields} ${fieldColumns} VALUES (?, ?, ?, ?, ?, ?) RETURNING timestamp`,
+    addFields: `INSERT OR IGNORE INTO ${fields} ${fieldColumns}
+    VALUES ${Array(batch).fill('(?, ?, ?, ?, ?, ?)').join(', ')} RETURNING timestamp`,
     addWriter: 'INSERT OR IGNORE INTO change_pack_writers (node) VALUES (?)',
     writers: 'SELECT node FROM change_pack_writers',
     fieldHas: `SELECT 1 FROM ${fields} WHERE timestamp = ?`,
@@ -64,6 +66,8 @@ function statements(fields: string) {
     straddling: `${packRow} WHERE first >= ? AND first <= ? AND last > ?`,
     fieldsAfter: `SELECT timestamp, tbl, row_id, col, value, base FROM ${fields}
     WHERE timestamp > ? ORDER BY timestamp LIMIT ?`,
+    fieldsBetween: `SELECT timestamp, tbl, row_id, col, value, base FROM ${fields}
+    WHERE timestamp > ? AND timestamp < ? ORDER BY timestamp LIMIT ?`,
     countFields: `SELECT count(*) FROM ${fields} WHERE timestamp > ?`,
     countPacks: 'SELECT coalesce(sum(json_array_length(fields)), 0) FROM change_packs WHERE first > ?',
     newestField: `SELECT max(timestamp) FROM ${fields}`,
@@ -163,11 +167,42 @@ export class ChangeLog {
     return new Set(this.statement('writers').pluck().all() as string[]);
   }
 
-  /** Adds a received message; false when the log already holds it. */
-  addReceived(message: ChangeMessage, base: string | null, writers: ReadonlySet<string>): boolean {
-    if (writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)) return false;
-    const { timestamp, table, row, column, value } = message;
-    return this.statement('addField').run(timestamp, table, row, column, value, base).changes > 0;
+  /**
+   * Adds received messages, in rows of 100 per statement; returns those that were new to the log
+   * (of a timestamp repeated within the batch, its first message). Only long texts keep a base.
+   */
+  addReceived(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): Set<ChangeMessage> {
+    const firstOf = new Map<string, ChangeMessage>();
+    const candidates: ChangeMessage[] = [];
+    for (const message of messages) {
+      if (firstOf.has(message.timestamp)) continue;
+      firstOf.set(message.timestamp, message);
+      if (writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)) continue;
+      candidates.push(message);
+    }
+    const added = new Set<ChangeMessage>();
+    const parameters: FieldValue[] = new Array<FieldValue>(batch * 6);
+    const fill = (message: ChangeMessage, at: number) => {
+      parameters[at] = message.timestamp;
+      parameters[at + 1] = message.table;
+      parameters[at + 2] = message.row;
+      parameters[at + 3] = message.column;
+      parameters[at + 4] = message.value;
+      parameters[at + 5] = isLongText(message.table, message.column) ? (message.base ?? null) : null;
+    };
+    const note = (timestamps: string[]) => {
+      for (const timestamp of timestamps) added.add(firstOf.get(timestamp)!);
+    };
+    let start = 0;
+    for (; start + batch <= candidates.length; start += batch) {
+      for (let i = 0; i < batch; i++) fill(candidates[start + i], i * 6);
+      note(this.statement('addFields').pluck().all(parameters) as string[]);
+    }
+    for (; start < candidates.length; start++) {
+      fill(candidates[start], 0);
+      note(this.statement('addField').pluck().all(parameters.slice(0, 6)) as string[]);
+    }
+    return added;
   }
 
   has(timestamp: string): boolean {
@@ -193,21 +228,29 @@ export class ChangeLog {
   /** Up to `limit` messages with timestamps after `after` (a timestamp or an ISO time), oldest first. */
   after(after: string, limit: number): ChangeMessage[] {
     if (limit <= 0) return [];
-    const fields = (this.statement('fieldsAfter').all(after, limit) as FieldRow[]).map(fromFieldRow);
     const packed = this.straddling(after);
-    if (!this.packed) return fields;
     // Packs come in order of their first message; once `limit` messages are in hand, a pack that
     // starts after the last of them cannot hold any of the first `limit`.
     let threshold: string | null = null;
-    for (const row of this.statement('packsAfter').iterate(after) as Iterable<PackRow>) {
-      if (threshold !== null && row.first >= threshold) break;
-      for (const message of expand(row)) if (threshold === null || message.timestamp < threshold) packed.push(message);
-      if (threshold === null && packed.length >= limit) {
-        packed.sort(byTimestamp);
-        packed.length = limit;
-        threshold = packed[limit - 1].timestamp;
+    if (this.packed) {
+      for (const row of this.statement('packsAfter').iterate(after) as Iterable<PackRow>) {
+        if (threshold !== null && row.first >= threshold) break;
+        for (const message of expand(row))
+          if (threshold === null || message.timestamp < threshold) packed.push(message);
+        if (threshold === null && packed.length >= limit) {
+          packed.sort(byTimestamp);
+          packed.length = limit;
+          threshold = packed[limit - 1].timestamp;
+        }
       }
     }
+    // Single messages only up to that point: the packs already fill the page beyond it.
+    const fieldRows = (
+      threshold === null
+        ? this.statement('fieldsAfter').all(after, limit)
+        : this.statement('fieldsBetween').all(after, threshold, limit)
+    ) as FieldRow[];
+    const fields = fieldRows.map(fromFieldRow);
     const all = fields.concat(packed).sort(byTimestamp);
     if (all.length > limit) all.length = limit;
     return all;

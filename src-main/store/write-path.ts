@@ -270,7 +270,7 @@ export class WritePath {
     const newToLog: ChangeMessage[] = [];
     const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
     const anySetAside = this.setAsideMessages.any();
-    const writers = this.log.packWriters();
+    const added = this.log.addReceived(messages, this.log.packWriters());
     for (const group of byRow.values()) {
       const table = group[0].table;
       const row = group[0].row;
@@ -281,7 +281,8 @@ export class WritePath {
       for (const message of group) {
         const longText = isLongText(table, message.column);
         const base = longText ? (message.base ?? null) : null;
-        if (!this.log.addReceived(message, base, writers)) continue;
+        // Deleted as it is used: the same message object may come twice in one batch.
+        if (!added.delete(message)) continue;
         newToLog.push(message);
         // A readable copy of a message set aside earlier: its timestamp is in the trie already.
         if (!(anySetAside && this.setAsideMessages.release(message.timestamp)))
