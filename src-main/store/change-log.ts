@@ -22,8 +22,7 @@ export interface Pack {
   last: string;
   table: string;
   row: string;
-  /** The JSON array of its PackEntry items, without the closing bracket: built as it is stamped. */
-  openFields: string;
+  entries: PackEntry[];
 }
 
 interface PackRow {
@@ -143,13 +142,13 @@ export class ChangeLog {
         parameters[i * 5 + 1] = pack.last;
         parameters[i * 5 + 2] = pack.table;
         parameters[i * 5 + 3] = pack.row;
-        parameters[i * 5 + 4] = `${pack.openFields}]`;
+        parameters[i * 5 + 4] = JSON.stringify(pack.entries);
       }
       this.statement('addPacks').run(parameters);
     }
     for (; start < packs.length; start++) {
       const pack = packs[start];
-      this.statement('addPack').run(pack.first, pack.last, pack.table, pack.row, `${pack.openFields}]`);
+      this.statement('addPack').run(pack.first, pack.last, pack.table, pack.row, JSON.stringify(pack.entries));
     }
   }
 

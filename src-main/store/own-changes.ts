@@ -65,12 +65,11 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
         continue;
       }
       if (current === null || millis !== packMillis) {
-        current = { first: timestamp, last: timestamp, table, row, openFields: '[' };
+        current = { first: timestamp, last: timestamp, table, row, entries: [] };
         packMillis = millis;
         packs.push(current);
       }
-      // A PackEntry written out: column names come from the schema registry, nothing to escape.
-      current.openFields += `${current.openFields.length > 1 ? ',' : ''}[${clock.counter},"${column}",${JSON.stringify(value)}]`;
+      current.entries.push([clock.counter, column, value]);
       current.last = timestamp;
     }
   }
