@@ -9,6 +9,7 @@ import type { Db } from './connection';
  *
  * A version's standing can change only when it arrives, when it stops being its field's winner, or
  * when a message naming it as base arrives; the write path reports exactly those timestamps here.
+ * Long texts are never packed (migration 0190): each version is a row of its own.
  */
 export class ConflictCopies {
   private readonly readVersion: Statement;
@@ -16,9 +17,10 @@ export class ConflictCopies {
   private readonly insert: Statement;
   private readonly remove: Statement;
 
-  constructor(db: Db) {
-    this.readVersion = db.prepare('SELECT tbl, row_id, col, value FROM change_log WHERE timestamp = ?');
-    this.supersededBy = db.prepare('SELECT 1 FROM change_log WHERE base = ? LIMIT 1').pluck();
+  /** `log` is the table of single messages: change_fields, or change_log on a file before 0190. */
+  constructor(db: Db, log: 'change_fields' | 'change_log' = 'change_fields') {
+    this.readVersion = db.prepare(`SELECT tbl, row_id, col, value FROM ${log} WHERE timestamp = ?`);
+    this.supersededBy = db.prepare(`SELECT 1 FROM ${log} WHERE base = ? LIMIT 1`).pluck();
     this.insert = db.prepare(
       'INSERT OR REPLACE INTO conflict_copies (timestamp, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?)',
     );

@@ -8,17 +8,20 @@ export function isErasable(table: string, column: string): boolean {
   return table === 'voice_notes' && column === 'text';
 }
 
-// The literal table and column let SQLite use the partial index change_log_voice_text.
-const sql = {
-  blankOlder: `UPDATE change_log SET value = NULL
+// The literal table and column let SQLite use the partial index change_log_voice_text (kept on
+// change_fields by migration 0190: voice-note texts are never packed).
+function statements(log: string) {
+  return {
+    blankOlder: `UPDATE ${log} SET value = NULL
     WHERE tbl = 'voice_notes' AND col = 'text' AND row_id = ? AND timestamp < ? AND value IS NOT NULL
     RETURNING timestamp`,
-  erasedLater: `SELECT 1 FROM change_log
+    erasedLater: `SELECT 1 FROM ${log}
     WHERE tbl = 'voice_notes' AND col = 'text' AND row_id = ? AND timestamp > ? AND value IS NULL LIMIT 1`,
-  blankOne: 'UPDATE change_log SET value = NULL WHERE timestamp = ? AND value IS NOT NULL',
-  dropCopy: 'DELETE FROM conflict_copies WHERE timestamp = ?',
-  listForHubs: 'INSERT OR IGNORE INTO hub_erasures (timestamp) VALUES (?)',
-} as const;
+    blankOne: `UPDATE ${log} SET value = NULL WHERE timestamp = ? AND value IS NOT NULL`,
+    dropCopy: 'DELETE FROM conflict_copies WHERE timestamp = ?',
+    listForHubs: 'INSERT OR IGNORE INTO hub_erasures (timestamp) VALUES (?)',
+  } as const;
+}
 
 /**
  * Keeps erased words out of the change log (see migration 0070). A message that sets a note's text
@@ -28,10 +31,11 @@ const sql = {
  * only on the set of messages, so every replica keeps the same log whatever order they came in.
  */
 export class Erasure {
-  private readonly statement: (name: keyof typeof sql) => Statement;
+  private readonly statement: (name: keyof ReturnType<typeof statements>) => Statement;
 
-  constructor(db: Db) {
-    this.statement = lazyStatements(db, sql);
+  /** `log` is the table of single messages: change_fields, or change_log on a file before 0190. */
+  constructor(db: Db, log: 'change_fields' | 'change_log' = 'change_fields') {
+    this.statement = lazyStatements(db, statements(log));
   }
 
   /** Must run inside the write path's transaction, once the messages are in the log. */

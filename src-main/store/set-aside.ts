@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { ChangeLog } from './change-log';
 import type { Db } from './connection';
 import { lazyStatements } from './lazy-statements';
 
@@ -6,7 +7,6 @@ const sql = {
   any: 'SELECT EXISTS (SELECT 1 FROM set_aside_messages)',
   add: 'INSERT OR IGNORE INTO set_aside_messages (timestamp, payload, reason, set_aside_at) VALUES (?, ?, ?, ?)',
   release: 'DELETE FROM set_aside_messages WHERE timestamp = ?',
-  inLog: 'SELECT 1 FROM change_log WHERE timestamp = ?',
 } as const;
 
 /**
@@ -17,7 +17,10 @@ const sql = {
 export class SetAsideMessages {
   private readonly statement: (name: keyof typeof sql) => Statement;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly log: ChangeLog,
+  ) {
     this.statement = lazyStatements(db, sql);
   }
 
@@ -27,7 +30,7 @@ export class SetAsideMessages {
 
   /** False when the message is already in the log or already set aside. */
   add(timestamp: string, payload: string, reason: string, at: string): boolean {
-    if (this.statement('inLog').get(timestamp) !== undefined) return false;
+    if (this.log.has(timestamp)) return false;
     return this.statement('add').run(timestamp, payload, reason, at).changes > 0;
   }
 

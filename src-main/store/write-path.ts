@@ -3,9 +3,11 @@ import { AppError } from '../contract/result';
 import { ClockError, formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
 import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
+import { ChangeLog } from './change-log';
 import type { Db } from './connection';
 import { ConflictCopies } from './conflict-copies';
 import { Erasure } from './erasure';
+import { OwnUpserts, stampOwnChanges } from './own-changes';
 import { SetAsideMessages } from './set-aside';
 import {
   columnType,
@@ -33,23 +35,6 @@ export interface ReceiveOutcome {
 }
 
 type ColumnClock = Record<string, string>;
-
-/** Log rows per INSERT when appending our own changes: fewer statements, same rows. */
-const logBatch = 100;
-
-function logParameters(messages: readonly ChangeMessage[], start: number, count: number): FieldValue[] {
-  const parameters: FieldValue[] = new Array<FieldValue>(count * 6);
-  for (let i = 0; i < count; i++) {
-    const message = messages[start + i];
-    parameters[i * 6] = message.timestamp;
-    parameters[i * 6 + 1] = message.table;
-    parameters[i * 6 + 2] = message.row;
-    parameters[i * 6 + 3] = message.column;
-    parameters[i * 6 + 4] = message.value;
-    parameters[i * 6 + 5] = message.base ?? null;
-  }
-  return parameters;
-}
 
 /** Milliseconds of a timestamp, parsing each distinct millisecond once per batch. */
 function millisReader(): (timestamp: string) => number {
@@ -83,8 +68,7 @@ export interface WritePathOptions {
  * same path, so applying any set of messages in any order, with repeats, gives the same state.
  */
 export class WritePath {
-  private readonly insertLog: Statement;
-  private readonly insertLogBatch: Statement;
+  private readonly log: ChangeLog;
   private readonly readClock: Statement;
   private readonly writeClock: Statement;
   private readonly readMerkle: Statement;
@@ -93,6 +77,7 @@ export class WritePath {
   private readonly rowClock = new Map<string, Statement>();
   private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
+  private readonly ownUpserts: OwnUpserts;
   private readonly conflicts: ConflictCopies;
   private readonly erasure: Erasure;
 
@@ -110,15 +95,11 @@ export class WritePath {
     this.now = options.now ?? Date.now;
     this.tables = options.tables ?? domainTables;
     this.onCommit = options.onCommit ?? (() => {});
-    this.insertLog = db.prepare(
-      'INSERT OR IGNORE INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.insertLogBatch = db.prepare(
-      `INSERT INTO change_log (timestamp, tbl, row_id, col, value, base) VALUES ${Array(logBatch).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
-    );
-    this.conflicts = new ConflictCopies(db);
-    this.setAsideMessages = new SetAsideMessages(db);
-    this.erasure = new Erasure(db);
+    this.log = new ChangeLog(db);
+    this.ownUpserts = new OwnUpserts(db);
+    this.conflicts = new ConflictCopies(db, this.log.fieldsTable);
+    this.setAsideMessages = new SetAsideMessages(db, this.log);
+    this.erasure = new Erasure(db, this.log.fieldsTable);
     this.readClock = db.prepare("SELECT value FROM sync_state WHERE key = 'clock'").pluck();
     this.writeClock = db.prepare(
       "INSERT INTO sync_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -134,14 +115,10 @@ export class WritePath {
     for (const change of changes) this.checkRowChange(change);
     const written = this.db
       .transaction(() => {
-        const clock = this.loadClock();
-        const messages: ChangeMessage[] = [];
-        for (const { table, row, values } of changes) {
-          for (const [column, value] of Object.entries(values)) {
-            messages.push({ timestamp: clock.send(), table, row, column, value });
-          }
-        }
-        this.apply(messages, true);
+        // One reading of the wall clock per transaction: the fields take consecutive counters.
+        const physical = this.now();
+        const clock = this.loadClock(() => physical);
+        const messages = this.applyOwn(changes, clock);
         this.saveClock(clock);
         return messages;
       })
@@ -170,7 +147,7 @@ export class WritePath {
           }
           maxDriftMs = Math.max(maxDriftMs, report.driftMs);
         }
-        const added = this.apply(messages, false);
+        const added = this.apply(messages);
         this.saveClock(clock);
         return { added, duplicates: messages.length - added, maxDriftMs };
       })
@@ -230,10 +207,10 @@ export class WritePath {
     else this.onCommit(messages);
   }
 
-  private loadClock(): HybridClock {
+  private loadClock(now: () => number = this.now): HybridClock {
     const saved = this.readClock.get() as string | undefined;
     const last: HlcParts | null = saved ? parseHlc(saved) : null;
-    return new HybridClock(this.node, last, this.now);
+    return new HybridClock(this.node, last, now);
   }
 
   private saveClock(clock: HybridClock): void {
@@ -241,12 +218,46 @@ export class WritePath {
   }
 
   /**
-   * Must run inside a transaction. Returns how many messages were new to the log.
-   * `fresh` messages were just stamped by our own clock, which is past every timestamp stored,
-   * so they cannot already be in the log: they skip the per-message duplicate check and go in
-   * batches (a collision would still fail the primary key and roll the transaction back).
+   * Our own edits, just stamped by `clock` (past every timestamp stored, so none can be in the log
+   * yet). Short fields go into packs and their rows' clocks are merged in SQL without reading them
+   * first; only a row with a long text reads its clock, for the base and the conflict review.
    */
-  private apply(messages: readonly ChangeMessage[], fresh: boolean): number {
+  private applyOwn(changes: readonly RowChange[], clock: HybridClock): ChangeMessage[] {
+    const { messages, packs, merkle, rows } = stampOwnChanges(changes, clock, this.log.packed);
+    const unpacked: ChangeMessage[] = [];
+    const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
+    for (const { table, row, winners, stamps, unpacked: own } of rows.values()) {
+      if (own.length > 0) {
+        const current = this.rowClockStatement(table).get(row) as string | undefined;
+        const rowClock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
+        const review = new Set<string>();
+        for (const message of own) {
+          if (isLongText(table, message.column)) {
+            // Our own edit of a long text was made over whatever the field showed: that is its base.
+            const base = rowClock[message.column] ?? null;
+            message.base = base;
+            review.add(message.timestamp);
+            if (base !== null) review.add(base);
+          }
+          rowClock[message.column] = message.timestamp;
+          unpacked.push(message);
+        }
+        if (review.size > 0)
+          pendingReviews.push({ table, row, clock: Object.assign(rowClock, stamps), timestamps: review });
+      }
+      this.ownUpserts.run(table, row, winners, stamps);
+    }
+    this.log.appendPacks(packs, this.node);
+    this.log.appendOwnFields(unpacked);
+    this.afterLogged(unpacked, pendingReviews);
+    this.foldMerkle(merkle);
+    return messages;
+  }
+
+  /**
+   * Applies received messages. Must run inside a transaction. Returns how many were new to the log.
+   */
+  private apply(messages: readonly ChangeMessage[]): number {
     const byRow = new Map<string, ChangeMessage[]>();
     for (const message of messages) {
       const key = `${message.table}\u0000${message.row}`;
@@ -258,7 +269,8 @@ export class WritePath {
     const millisOf = millisReader();
     const newToLog: ChangeMessage[] = [];
     const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
-    const anySetAside = !fresh && this.setAsideMessages.any();
+    const anySetAside = this.setAsideMessages.any();
+    const added = this.log.addReceived(messages, this.log.packWriters());
     for (const group of byRow.values()) {
       const table = group[0].table;
       const row = group[0].row;
@@ -268,14 +280,9 @@ export class WritePath {
       const review = new Set<string>();
       for (const message of group) {
         const longText = isLongText(table, message.column);
-        // Our own edit of a long text was made over whatever the field showed: that is its base.
-        if (fresh && longText) message.base = clock[message.column] ?? null;
         const base = longText ? (message.base ?? null) : null;
-        if (
-          !fresh &&
-          this.insertLog.run(message.timestamp, table, row, message.column, message.value, base).changes === 0
-        )
-          continue;
+        // Deleted as it is used: the same message object may come twice in one batch.
+        if (!added.delete(message)) continue;
         newToLog.push(message);
         // A readable copy of a message set aside earlier: its timestamp is in the trie already.
         if (!(anySetAside && this.setAsideMessages.release(message.timestamp)))
@@ -294,41 +301,29 @@ export class WritePath {
       if (winners.size > 0) this.upsert(table, row, winners, clock);
       if (review.size > 0) pendingReviews.push({ table, row, clock, timestamps: review });
     }
-    if (fresh) this.appendLog(newToLog);
+    this.afterLogged(newToLog, pendingReviews);
+    this.foldMerkle(merkle);
+    return newToLog.length;
+  }
+
+  private afterLogged(
+    logged: readonly ChangeMessage[],
+    pendingReviews: readonly { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[],
+  ): void {
     // Before the conflict review, so a version whose words were erased is not kept as a copy.
-    this.erasure.afterLogged(newToLog);
+    this.erasure.afterLogged(logged);
     // After the log holds every new message, so "has anyone typed over this version" sees them all.
     for (const { table, row, clock, timestamps } of pendingReviews) {
       this.conflicts.review(timestamps, (t, r, column) =>
         t === table && r === row ? clock[column] : this.fieldWinner(t, r, column),
       );
     }
-    this.foldMerkle(merkle);
-    return newToLog.length;
   }
 
   private foldMerkle(merkle: MerkleDelta): void {
     for (const [node, delta] of merkle.nodes()) {
       const previous = (this.readMerkle.get(node) as number | undefined) ?? 0;
       this.writeMerkle.run(node, (previous ^ delta) >>> 0);
-    }
-  }
-
-  private appendLog(messages: readonly ChangeMessage[]): void {
-    let start = 0;
-    for (; start + logBatch <= messages.length; start += logBatch) {
-      this.insertLogBatch.run(logParameters(messages, start, logBatch));
-    }
-    for (; start < messages.length; start++) {
-      const message = messages[start];
-      this.insertLog.run(
-        message.timestamp,
-        message.table,
-        message.row,
-        message.column,
-        message.value,
-        message.base ?? null,
-      );
     }
   }
 

@@ -46,12 +46,22 @@ export function formatHlc({ millis, counter, node }: HlcParts): string {
   return `${cachedIso}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }
 
+// A page of received messages shares a few milliseconds: check each distinct date text once.
+let checkedIso = '';
+let checkedMillis = Number.NaN;
+
 export function parseHlc(text: string): HlcParts | null {
   const match = pattern.exec(text);
   if (!match) return null;
-  const millis = Date.parse(match[1]);
-  if (!Number.isFinite(millis) || new Date(millis).toISOString() !== match[1]) return null;
-  if (millis < 0 || millis >= hlcMillisLimit) return null;
+  let millis: number;
+  if (match[1] === checkedIso) millis = checkedMillis;
+  else {
+    millis = Date.parse(match[1]);
+    if (!Number.isFinite(millis) || new Date(millis).toISOString() !== match[1]) return null;
+    if (millis < 0 || millis >= hlcMillisLimit) return null;
+    checkedIso = match[1];
+    checkedMillis = millis;
+  }
   return { millis, counter: parseInt(match[2], 16), node: match[3] };
 }
 
@@ -75,6 +85,15 @@ export class HybridClock {
   /** The newest timestamp this clock has issued or seen, for persisting across restarts. */
   get state(): HlcParts {
     return { ...this.last };
+  }
+
+  /** The millisecond and counter of the newest timestamp, without copying the state. */
+  get millis(): number {
+    return this.last.millis;
+  }
+
+  get counter(): number {
+    return this.last.counter;
   }
 
   /**

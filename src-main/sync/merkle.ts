@@ -45,8 +45,13 @@ export class MerkleDelta {
   private readonly byMinute = new Map<number, number>();
 
   add(millis: number, timestamp: string): void {
+    this.addHash(millis, hashTimestamp(timestamp));
+  }
+
+  /** Adds hashes already XORed together, all of timestamps in the minute of `millis`. */
+  addHash(millis: number, hash: number): void {
     const minute = Math.floor(millis / 60_000);
-    this.byMinute.set(minute, ((this.byMinute.get(minute) ?? 0) ^ hashTimestamp(timestamp)) >>> 0);
+    this.byMinute.set(minute, ((this.byMinute.get(minute) ?? 0) ^ hash) >>> 0);
   }
 
   /** Node key -> XOR delta for every node touched. */

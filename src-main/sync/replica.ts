@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
+import { ChangeLog } from '../store/change-log';
 import type { Db } from '../store/connection';
 import { deviceState } from '../store/device-state';
 import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
@@ -28,6 +29,17 @@ interface LogRow {
   base: string | null;
 }
 
+function fromLogRow(row: LogRow): ChangeMessage {
+  return {
+    timestamp: row.timestamp,
+    table: row.tbl,
+    row: row.row_id,
+    column: row.col,
+    value: row.value,
+    ...(row.base ? { base: row.base } : {}),
+  };
+}
+
 /**
  * One initiative's side of sync: reads its change log as sealed messages and applies sealed
  * messages through the write path. What leaves is filtered by consent at the moment of sending:
@@ -36,10 +48,10 @@ interface LogRow {
  */
 export class LocalReplica {
   private readonly readMerkle: Statement;
-  private readonly readAfter: Statement;
-  private readonly countLogAfter: Statement;
+  private readonly log: ChangeLog;
   private readonly readErasures: Statement;
-  private readonly readOthers: Statement;
+  private readonly noteWithdrawn: Statement;
+  private readonly namesShared: Statement;
 
   constructor(
     readonly db: Db,
@@ -47,25 +59,21 @@ export class LocalReplica {
     readonly key: SyncKey,
   ) {
     this.readMerkle = db.prepare('SELECT node, hash FROM merkle WHERE hash <> 0');
-    this.countLogAfter = db.prepare('SELECT count(*) FROM change_log WHERE timestamp > ?').pluck();
+    this.log = new ChangeLog(db);
+    // Erased words are voice-note texts, never packed (migration 0190): rows of change_fields.
     this.readErasures = db.prepare(
       `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base, c.value FROM hub_erasures e
-       JOIN change_log c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
+       JOIN ${this.log.fieldsTable} c ON c.timestamp = e.timestamp WHERE e.timestamp > ? ORDER BY e.timestamp LIMIT ?`,
     );
-    // A timestamp ends with its writer's node id (16 hex digits).
-    this.readOthers = db.prepare('SELECT 1 FROM change_log WHERE substr(timestamp, -16) <> ? LIMIT 1').pluck();
-    this.readAfter = db.prepare(
-      `SELECT c.timestamp, c.tbl, c.row_id, c.col, c.base,
-        CASE
-          WHEN c.tbl = 'voice_notes' AND c.col = 'text' AND EXISTS (
-            SELECT 1 FROM voice_notes n JOIN participants p ON p.id = n.participant_id
-            WHERE n.id = c.row_id AND p.withdrawn = 1) THEN NULL
-          WHEN c.tbl = 'participant_names' AND c.col = 'real_name' AND NOT EXISTS (
-            SELECT 1 FROM initiative WHERE share_real_names = 1 AND tombstone = 0) THEN NULL
-          ELSE c.value
-        END AS value
-       FROM change_log c WHERE c.timestamp > ? ORDER BY c.timestamp LIMIT ?`,
-    );
+    this.noteWithdrawn = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM voice_notes n JOIN participants p ON p.id = n.participant_id
+         WHERE n.id = ? AND p.withdrawn = 1)`,
+      )
+      .pluck();
+    this.namesShared = db
+      .prepare('SELECT EXISTS (SELECT 1 FROM initiative WHERE share_real_names = 1 AND tombstone = 0)')
+      .pluck();
   }
 
   merkle(): MerkleNodes {
@@ -76,25 +84,35 @@ export class LocalReplica {
 
   /** How many messages sealedAfter would page through from this cursor: a push's total, for progress. */
   countAfter(after: string): number {
-    return this.countLogAfter.get(after) as number;
+    return this.log.countAfter(after);
   }
 
   /** Up to `limit` sealed messages after a timestamp, and whether more follow. */
   sealedAfter(after: string, limit: number): { messages: SealedMessage[]; more: boolean } {
-    const rows = this.readAfter.all(after, limit + 1) as LogRow[];
-    const more = rows.length > limit;
-    return { messages: rows.slice(0, limit).map((row) => this.sealRow(row)), more };
+    const messages = this.log.after(after, limit + 1);
+    const more = messages.length > limit;
+    const shared = this.namesShared.get() === 1;
+    const withdrawn = new Map<string, boolean>();
+    const sealed = messages.slice(0, limit).map((message) => {
+      // Consent at the moment of sending: the timestamp travels, the words or the name do not.
+      if (message.table === 'voice_notes' && message.column === 'text') {
+        let gone = withdrawn.get(message.row);
+        if (gone === undefined) {
+          gone = this.noteWithdrawn.get(message.row) === 1;
+          withdrawn.set(message.row, gone);
+        }
+        if (gone) return this.seal({ ...message, value: null });
+      }
+      if (message.table === 'participant_names' && message.column === 'real_name' && !shared) {
+        return this.seal({ ...message, value: null });
+      }
+      return this.seal(message);
+    });
+    return { messages: sealed, more };
   }
 
-  private sealRow(row: LogRow): SealedMessage {
-    return seal(this.key, {
-      timestamp: row.timestamp,
-      table: row.tbl,
-      row: row.row_id,
-      column: row.col,
-      value: row.value,
-      ...(row.base ? { base: row.base } : {}),
-    });
+  private seal(message: ChangeMessage): SealedMessage {
+    return seal(this.key, message);
   }
 
   /**
@@ -109,7 +127,7 @@ export class LocalReplica {
     for (;;) {
       const rows = this.readErasures.all(after, pageSize) as LogRow[];
       if (rows.length === 0) return erased;
-      const messages = rows.map((row) => this.sealRow(row));
+      const messages = rows.map((row) => this.seal(fromLogRow(row)));
       for (const peer of peers) erased += (await peer.erase(messages)).erased;
       if (!keep) deviceState(this.db).forgetHubErasures(rows.map((row) => row.timestamp));
       after = rows[rows.length - 1].timestamp;
@@ -141,7 +159,7 @@ export class LocalReplica {
         unreadable.push({ ...message, reason: error.code === 'wrong_passphrase' ? 'could not be opened' : 'damaged' });
       }
     }
-    if (messages.length === 0 && wrongKey > 0 && this.readOthers.get(this.writePath.node) === undefined) {
+    if (messages.length === 0 && wrongKey > 0 && !this.log.othersWrote(this.writePath.node)) {
       throw new AppError(
         'wrong_passphrase',
         'No synced change could be opened: the passphrase does not match the one this team uses. Nothing was changed.',

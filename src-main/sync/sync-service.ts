@@ -1,6 +1,7 @@
 import type { Initiative } from '../contract/models';
 import { roomOnlyCode, type ConflictCopy, type JoinFromHub, type SyncStatus } from '../contract/sync';
 import { AppError } from '../contract/result';
+import { ChangeLog } from '../store/change-log';
 import { deviceState } from '../store/device-state';
 import type { InitiativeLibrary } from '../store/library';
 import type { InitiativeStore } from '../store/initiative-store';
@@ -116,10 +117,7 @@ export class SyncService {
       state: (this.read(store, keys.state) as SyncStatus['state'] | undefined) ?? 'never',
       syncing: this.running.has(initiativeId),
       lastSyncedAt: this.read(store, keys.lastSyncedAt) ?? null,
-      pendingChanges: store.db
-        .prepare('SELECT count(*) FROM change_log WHERE timestamp > ?')
-        .pluck()
-        .get(mark) as number,
+      pendingChanges: new ChangeLog(store.db).countAfter(mark),
       clockWarning: this.read(store, keys.clockWarning) === '1',
       conflictCopies: this.conflicts(initiativeId).length,
       setAside: store.db.prepare('SELECT count(*) FROM set_aside_messages').pluck().get() as number,
@@ -283,7 +281,7 @@ export class SyncService {
     // After the syncs, so erasures that just arrived are passed on to the hubs in the same sync.
     await replica.sendErasures(reached, { keep: teamHubAway !== null });
     const inSync = reports.every((one) => one.inSync);
-    const newest = store.db.prepare('SELECT max(timestamp) FROM change_log').pluck().get() as string | null;
+    const newest = new ChangeLog(store.db).newest();
     this.save(store, {
       state: inSync ? 'ok' : 'error',
       lastSyncedAt: new Date((this.options.now ?? Date.now)()).toISOString(),

@@ -12,6 +12,7 @@ import { readingsTotals } from './0145-readings-totals';
 import { relationshipDirection } from './0150-relationship-direction';
 import { dataAgenda } from './0160-data-agenda';
 import { readiness } from './0180-readiness';
+import { packedChangeLog } from './0190-packed-change-log';
 import { readinessAdditions } from './0200-readiness-additions';
 
 export interface Migration {
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   relationshipDirection,
   dataAgenda,
   readiness,
+  packedChangeLog,
   readinessAdditions,
 ];
 

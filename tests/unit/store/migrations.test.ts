@@ -70,8 +70,12 @@ describe('migrations on an in-memory database', () => {
   });
 
   it('create the change log, merkle and sync state tables', () => {
-    expect([...columns(db, 'change_log').keys()]).toEqual(['timestamp', 'tbl', 'row_id', 'col', 'value', 'base']);
-    expect(columns(db, 'change_log').get('value')?.type).toBe('');
+    const message = ['timestamp', 'tbl', 'row_id', 'col', 'value', 'base'];
+    // change_log is a view of packs and single messages since migration 0190, one row per message.
+    expect([...columns(db, 'change_log').keys()]).toEqual(message);
+    expect([...columns(db, 'change_fields').keys()]).toEqual(message);
+    expect(columns(db, 'change_fields').get('value')?.type).toBe('');
+    expect([...columns(db, 'change_packs').keys()]).toEqual(['first', 'last', 'tbl', 'row_id', 'fields']);
     expect([...columns(db, 'merkle').keys()]).toEqual(['node', 'hash']);
     expect([...columns(db, 'sync_state').keys()]).toEqual(['key', 'value']);
   });

@@ -28,8 +28,8 @@ export function openReplica(dir: string, index: number, now: number, key: SyncKe
 }
 
 /**
- * Tables whose rows the replicas must agree on: every synced table, the trie and the copies (not
- * what each device keeps for itself: its sync settings, peers' tries, erasures its hubs still owe).
+ * Tables whose rows the replicas must agree on: every synced table, the log, the trie and the copies
+ * (not what each device keeps for itself: its sync settings, peers' tries, erasures its hubs still owe).
  */
 export function syncedState(db: Db): Record<string, Row[]> {
   const tables = db
@@ -40,6 +40,11 @@ export function syncedState(db: Db): Record<string, Row[]> {
     .pluck()
     .all() as string[];
   const state: Record<string, Row[]> = {};
-  for (const table of tables) state[table] = dumpTable(db, table);
+  // How a device stores its log is its own (its edits in packs, others' one per row, migration
+  // 0190): the messages themselves, the change_log view, are what replicas must agree on.
+  const logStorage = ['change_fields', 'change_packs', 'change_pack_writers'];
+  for (const table of [...tables.filter((name) => !logStorage.includes(name)), 'change_log']) {
+    state[table] = dumpTable(db, table);
+  }
   return state;
 }

@@ -1,0 +1,288 @@
+import type { Statement } from 'better-sqlite3';
+import type { ChangeMessage, FieldValue } from '../sync/messages';
+import type { Db } from './connection';
+import { isErasable } from './erasure';
+import { lazyStatements } from './lazy-statements';
+import { isLongText } from './schema';
+
+/**
+ * Whether a local edit of this field goes into a pack (migration 0190). Long texts keep a row each
+ * in change_fields: their versions are looked up one by one (bases, conflict copies, erased words).
+ */
+export function packable(table: string, column: string): boolean {
+  return !isLongText(table, column) && !isErasable(table, column);
+}
+
+/** [counter, column, value]: the rest of the timestamp is the pack's. */
+export type PackEntry = [number, string, FieldValue];
+
+/** One local row change's short fields, stamped by one clock within one millisecond. */
+export interface Pack {
+  first: string;
+  last: string;
+  table: string;
+  row: string;
+  entries: PackEntry[];
+}
+
+interface PackRow {
+  first: string;
+  last: string;
+  tbl: string;
+  row_id: string;
+  fields: string;
+}
+
+interface FieldRow {
+  timestamp: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  value: FieldValue;
+  base: string | null;
+}
+
+/** Rows per INSERT when appending our own changes: fewer statements, same rows. */
+const batch = 100;
+const packColumns = '(first, last, tbl, row_id, fields)';
+const fieldColumns = '(timestamp, tbl, row_id, col, value, base)';
+const packRow = 'SELECT first, last, tbl, row_id, fields FROM change_packs';
+
+function statements(fields: string) {
+  return {
+    addPack: `INSERT INTO change_packs ${packColumns} VALUES (?, ?, ?, ?, ?)`,
+    addPacks: `INSERT INTO change_packs ${packColumns} VALUES ${Array(batch).fill('(?, ?, ?, ?, ?)').join(', ')}`,
+    addOwnField: `INSERT INTO ${fields} ${fieldColumns} VALUES (?, ?, ?, ?, ?, ?)`,
+    addField: `INSERT OR IGNORE INTO ${fields} ${fieldColumns} VALUES (?, ?, ?, ?, ?, ?) RETURNING timestamp`,
+    addFields: `INSERT OR IGNORE INTO ${fields} ${fieldColumns}
+    VALUES ${Array(batch).fill('(?, ?, ?, ?, ?, ?)').join(', ')} RETURNING timestamp`,
+    addWriter: 'INSERT OR IGNORE INTO change_pack_writers (node) VALUES (?)',
+    writers: 'SELECT node FROM change_pack_writers',
+    fieldHas: `SELECT 1 FROM ${fields} WHERE timestamp = ?`,
+    // A pack never spans two milliseconds, so its first timestamp starts with the millisecond's.
+    packsUpTo: `${packRow} WHERE first >= ? AND first <= ? ORDER BY first DESC`,
+    packsAfter: `${packRow} WHERE first > ? ORDER BY first`,
+    straddling: `${packRow} WHERE first >= ? AND first <= ? AND last > ?`,
+    fieldsAfter: `SELECT timestamp, tbl, row_id, col, value, base FROM ${fields}
+    WHERE timestamp > ? ORDER BY timestamp LIMIT ?`,
+    fieldsBetween: `SELECT timestamp, tbl, row_id, col, value, base FROM ${fields}
+    WHERE timestamp > ? AND timestamp < ? ORDER BY timestamp LIMIT ?`,
+    countFields: `SELECT count(*) FROM ${fields} WHERE timestamp > ?`,
+    countPacks: 'SELECT coalesce(sum(json_array_length(fields)), 0) FROM change_packs WHERE first > ?',
+    newestField: `SELECT max(timestamp) FROM ${fields}`,
+    newestPackFirst: 'SELECT first FROM change_packs ORDER BY first DESC LIMIT 1',
+    newestPackLast: 'SELECT max(last) FROM change_packs WHERE first >= ?',
+    otherField: `SELECT 1 FROM ${fields} WHERE substr(timestamp, -16) <> ? LIMIT 1`,
+    otherWriter: 'SELECT 1 FROM change_pack_writers WHERE node <> ? LIMIT 1',
+  } as const;
+}
+
+function byTimestamp(a: ChangeMessage, b: ChangeMessage): number {
+  return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
+}
+
+/** `2026-11-23T09:00:00.000Z-` + counter + `-<node>`: the pack's timestamp with another counter. */
+function stampOf(first: string, counter: number): string {
+  return `${first.slice(0, 25)}${counter.toString(16).padStart(4, '0')}${first.slice(29)}`;
+}
+
+function expand(row: PackRow): ChangeMessage[] {
+  return (JSON.parse(row.fields) as PackEntry[]).map(([counter, column, value]) => ({
+    timestamp: stampOf(row.first, counter),
+    table: row.tbl,
+    row: row.row_id,
+    column,
+    value,
+  }));
+}
+
+function fromFieldRow(row: FieldRow): ChangeMessage {
+  return {
+    timestamp: row.timestamp,
+    table: row.tbl,
+    row: row.row_id,
+    column: row.col,
+    value: row.value,
+    ...(row.base ? { base: row.base } : {}),
+  };
+}
+
+/**
+ * The change log as messages, whichever way they are stored (migration 0190): packs of this
+ * device's short-field edits, and one row per message for the rest. Every read of the log by
+ * timestamp goes through here; the write path appends through here.
+ */
+export class ChangeLog {
+  /**
+   * False on a file not yet at migration 0190 (a migration test, a tool): there change_log is still
+   * the one table of messages, and nothing is packed.
+   */
+  readonly packed: boolean;
+  /** The table of messages kept one per row. */
+  readonly fieldsTable: 'change_fields' | 'change_log';
+  private readonly statement: (name: keyof ReturnType<typeof statements>) => Statement;
+
+  constructor(db: Db) {
+    this.packed =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_packs'").get() !== undefined;
+    this.fieldsTable = this.packed ? 'change_fields' : 'change_log';
+    this.statement = lazyStatements(db, statements(this.fieldsTable));
+  }
+
+  /** Appends packs just stamped by `node`'s clock (past everything in the log). */
+  appendPacks(packs: readonly Pack[], node: string): void {
+    if (packs.length === 0) return;
+    this.statement('addWriter').run(node);
+    const parameters: string[] = new Array<string>(batch * 5);
+    let start = 0;
+    for (; start + batch <= packs.length; start += batch) {
+      for (let i = 0; i < batch; i++) {
+        const pack = packs[start + i];
+        parameters[i * 5] = pack.first;
+        parameters[i * 5 + 1] = pack.last;
+        parameters[i * 5 + 2] = pack.table;
+        parameters[i * 5 + 3] = pack.row;
+        parameters[i * 5 + 4] = JSON.stringify(pack.entries);
+      }
+      this.statement('addPacks').run(parameters);
+    }
+    for (; start < packs.length; start++) {
+      const pack = packs[start];
+      this.statement('addPack').run(pack.first, pack.last, pack.table, pack.row, JSON.stringify(pack.entries));
+    }
+  }
+
+  /** Appends messages just stamped by our own clock: a collision fails the transaction. */
+  appendOwnFields(messages: readonly ChangeMessage[]): void {
+    for (const message of messages) {
+      const { timestamp, table, row, column, value, base } = message;
+      this.statement('addOwnField').run(timestamp, table, row, column, value, base ?? null);
+    }
+  }
+
+  /** The node ids that wrote packs: a received message can only be in a pack of one of them. */
+  packWriters(): Set<string> {
+    if (!this.packed) return new Set();
+    return new Set(this.statement('writers').pluck().all() as string[]);
+  }
+
+  /**
+   * Adds received messages, in rows of 100 per statement; returns those that were new to the log
+   * (of a timestamp repeated within the batch, its first message). Only long texts keep a base.
+   */
+  addReceived(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): Set<ChangeMessage> {
+    const firstOf = new Map<string, ChangeMessage>();
+    const candidates: ChangeMessage[] = [];
+    for (const message of messages) {
+      if (firstOf.has(message.timestamp)) continue;
+      firstOf.set(message.timestamp, message);
+      if (writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)) continue;
+      candidates.push(message);
+    }
+    const added = new Set<ChangeMessage>();
+    const parameters: FieldValue[] = new Array<FieldValue>(batch * 6);
+    const fill = (message: ChangeMessage, at: number) => {
+      parameters[at] = message.timestamp;
+      parameters[at + 1] = message.table;
+      parameters[at + 2] = message.row;
+      parameters[at + 3] = message.column;
+      parameters[at + 4] = message.value;
+      parameters[at + 5] = isLongText(message.table, message.column) ? (message.base ?? null) : null;
+    };
+    const note = (timestamps: string[]) => {
+      for (const timestamp of timestamps) added.add(firstOf.get(timestamp)!);
+    };
+    let start = 0;
+    for (; start + batch <= candidates.length; start += batch) {
+      for (let i = 0; i < batch; i++) fill(candidates[start + i], i * 6);
+      note(this.statement('addFields').pluck().all(parameters) as string[]);
+    }
+    for (; start < candidates.length; start++) {
+      fill(candidates[start], 0);
+      note(this.statement('addField').pluck().all(parameters.slice(0, 6)) as string[]);
+    }
+    return added;
+  }
+
+  has(timestamp: string): boolean {
+    return this.statement('fieldHas').get(timestamp) !== undefined || this.inPack(timestamp);
+  }
+
+  /**
+   * One device's packs never overlap (its clock stamps them in order), so the only pack of the
+   * timestamp's device that can hold it is the last one starting at or before it.
+   */
+  private inPack(timestamp: string): boolean {
+    if (!this.packed) return false;
+    const node = timestamp.slice(-16);
+    for (const row of this.statement('packsUpTo').iterate(timestamp.slice(0, 24), timestamp) as Iterable<PackRow>) {
+      if (row.first.slice(-16) !== node) continue;
+      if (row.last < timestamp) return false;
+      const counter = parseInt(timestamp.slice(25, 29), 16);
+      return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+    }
+    return false;
+  }
+
+  /** Up to `limit` messages with timestamps after `after` (a timestamp or an ISO time), oldest first. */
+  after(after: string, limit: number): ChangeMessage[] {
+    if (limit <= 0) return [];
+    const packed = this.straddling(after);
+    // Packs come in order of their first message; once `limit` messages are in hand, a pack that
+    // starts after the last of them cannot hold any of the first `limit`.
+    let threshold: string | null = null;
+    if (this.packed) {
+      for (const row of this.statement('packsAfter').iterate(after) as Iterable<PackRow>) {
+        if (threshold !== null && row.first >= threshold) break;
+        for (const message of expand(row))
+          if (threshold === null || message.timestamp < threshold) packed.push(message);
+        if (threshold === null && packed.length >= limit) {
+          packed.sort(byTimestamp);
+          packed.length = limit;
+          threshold = packed[limit - 1].timestamp;
+        }
+      }
+    }
+    // Single messages only up to that point: the packs already fill the page beyond it.
+    const fieldRows = (
+      threshold === null
+        ? this.statement('fieldsAfter').all(after, limit)
+        : this.statement('fieldsBetween').all(after, threshold, limit)
+    ) as FieldRow[];
+    const fields = fieldRows.map(fromFieldRow);
+    const all = fields.concat(packed).sort(byTimestamp);
+    if (all.length > limit) all.length = limit;
+    return all;
+  }
+
+  /** How many messages `after` would page through from this cursor. */
+  countAfter(after: string): number {
+    const fields = this.statement('countFields').pluck().get(after) as number;
+    if (!this.packed) return fields;
+    return fields + (this.statement('countPacks').pluck().get(after) as number) + this.straddling(after).length;
+  }
+
+  /** The newest timestamp in the log, or null when it is empty. */
+  newest(): string | null {
+    const field = this.statement('newestField').pluck().get() as string | null;
+    if (!this.packed) return field;
+    const first = this.statement('newestPackFirst').pluck().get() as string | undefined;
+    // Only a pack of the same millisecond as the newest first can end later than it does.
+    const pack = first ? (this.statement('newestPackLast').pluck().get(first.slice(0, 24)) as string) : null;
+    if (field === null || (pack !== null && pack > field)) return pack;
+    return field;
+  }
+
+  /** Whether any message in the log was written by a device other than `node`. */
+  othersWrote(node: string): boolean {
+    if (this.statement('otherField').pluck().get(node) !== undefined) return true;
+    return this.packed && this.statement('otherWriter').pluck().get(node) !== undefined;
+  }
+
+  /** Messages after `after` from packs that start at or before it (of its millisecond only). */
+  private straddling(after: string): ChangeMessage[] {
+    if (!this.packed || after.length < 24) return [];
+    const rows = this.statement('straddling').all(after.slice(0, 24), after, after) as PackRow[];
+    return rows.flatMap((row) => expand(row).filter((message) => message.timestamp > after));
+  }
+}
