@@ -2,7 +2,8 @@
  * A token bucket per client: each request takes one token, tokens come back at a steady rate up
  * to the bucket's size. The host listens on loopback only, so a "client" is a local process; the
  * limit stops a runaway page or script from starving the app, and is far above what a person
- * typing, an import or a benchmark sends (see tests/unit/crash for the busiest real client).
+ * typing or an import sends (see tests/unit/crash for the busiest real client). The benches that
+ * seed thousands of records through the API start their host with a higher limit.
  */
 export interface RateLimit {
   /** Requests a client may send at once. */
