@@ -33,7 +33,8 @@ interface PackRow {
   fields: string;
 }
 
-interface FieldRow {
+/** A row of change_fields, as read by hand (`SELECT timestamp, tbl, row_id, col, value, base`). */
+export interface FieldRow {
   timestamp: string;
   tbl: string;
   row_id: string;
@@ -96,7 +97,7 @@ function expand(row: PackRow): ChangeMessage[] {
   }));
 }
 
-function fromFieldRow(row: FieldRow): ChangeMessage {
+export function fromFieldRow(row: FieldRow): ChangeMessage {
   return {
     timestamp: row.timestamp,
     table: row.tbl,

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../contract/result';
-import { ChangeLog } from '../store/change-log';
+import { ChangeLog, fromFieldRow, type FieldRow } from '../store/change-log';
 import type { Db } from '../store/connection';
 import { deviceState } from '../store/device-state';
 import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
@@ -18,26 +18,6 @@ export interface SyncPeer {
   push(messages: SealedMessage[]): Promise<{ added: number }>;
   /** Replaces held messages by their blanked versions after an erasure (see store/erasure.ts). */
   erase(messages: SealedMessage[]): Promise<{ erased: number }>;
-}
-
-interface LogRow {
-  timestamp: string;
-  tbl: string;
-  row_id: string;
-  col: string;
-  value: ChangeMessage['value'];
-  base: string | null;
-}
-
-function fromLogRow(row: LogRow): ChangeMessage {
-  return {
-    timestamp: row.timestamp,
-    table: row.tbl,
-    row: row.row_id,
-    column: row.col,
-    value: row.value,
-    ...(row.base ? { base: row.base } : {}),
-  };
 }
 
 /**
@@ -125,9 +105,9 @@ export class LocalReplica {
     let erased = 0;
     let after = '';
     for (;;) {
-      const rows = this.readErasures.all(after, pageSize) as LogRow[];
+      const rows = this.readErasures.all(after, pageSize) as FieldRow[];
       if (rows.length === 0) return erased;
-      const messages = rows.map((row) => this.seal(fromLogRow(row)));
+      const messages = rows.map((row) => this.seal(fromFieldRow(row)));
       for (const peer of peers) erased += (await peer.erase(messages)).erased;
       if (!keep) deviceState(this.db).forgetHubErasures(rows.map((row) => row.timestamp));
       after = rows[rows.length - 1].timestamp;
