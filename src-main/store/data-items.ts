@@ -215,12 +215,17 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
   }
 
   /**
-   * Links a note to the item's indicator (one link per note and indicator; linking again moves it
-   * to another period). A note that may not leave its focus group is refused as if unknown, so the
-   * answer tells nothing about it.
+   * Writes the one link row of a note and an indicator (linking again moves it to another period).
+   * A note that may not leave its focus group is refused as if unknown, so the answer tells nothing
+   * about it. `place` is the session and agenda item the room linked it in; without one, a new link
+   * has none and an existing link keeps its own.
    */
-  function linkVoice(itemId: string, noteId: string, period: string | null): VoiceLink {
-    const { sessionId, indicatorId } = dataItem(itemId);
+  function writeLink(
+    indicatorId: string,
+    noteId: string,
+    period: string | null,
+    place: { session_id: string; agenda_item_id: string } | null,
+  ): VoiceLink {
     if (!statement('shareableOne').get(noteId))
       throw new AppError('not_found', 'No voice note that may be shared has that id.');
     const id = linkId(noteId, indicatorId);
@@ -231,9 +236,8 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
         row: id,
         values: {
           ...(fresh ? { indicator_id: indicatorId, note_id: noteId } : {}),
+          ...(place ?? (fresh ? { session_id: null, agenda_item_id: null } : {})),
           period,
-          session_id: sessionId,
-          agenda_item_id: itemId,
           tombstone: 0,
         },
       },
@@ -243,32 +247,21 @@ export function createDataItemRepository(db: Db, writePath: WritePath) {
     return link;
   }
 
+  /** Links a note to the item's indicator, in the item's session. */
+  function linkVoice(itemId: string, noteId: string, period: string | null): VoiceLink {
+    const { sessionId, indicatorId } = dataItem(itemId);
+    return writeLink(indicatorId, noteId, period, { session_id: sessionId, agenda_item_id: itemId });
+  }
+
   /**
    * Links a note to an indicator from the Measures section, outside any session. A link the room
    * already made keeps its session and agenda item (the summary cites it there); only its period
-   * changes. One row per note and indicator, as from a data item.
+   * changes.
    */
   function linkVoiceToIndicator(indicatorId: string, noteId: string, period: string | null): VoiceLink {
     if (!statement('indicatorAlive').get(indicatorId))
       throw new AppError('not_found', 'No indicator with that id in this initiative.');
-    if (!statement('shareableOne').get(noteId))
-      throw new AppError('not_found', 'No voice note that may be shared has that id.');
-    const id = linkId(noteId, indicatorId);
-    const fresh = !statement('linkRow').get(id);
-    writePath.write([
-      {
-        table: 'indicator_voice_links',
-        row: id,
-        values: {
-          ...(fresh ? { indicator_id: indicatorId, note_id: noteId, session_id: null, agenda_item_id: null } : {}),
-          period,
-          tombstone: 0,
-        },
-      },
-    ]);
-    const link = linksOf(indicatorId).voice.find((entry) => entry.linkId === id);
-    if (!link) throw new AppError('not_found', 'No voice note that may be shared has that id.');
-    return link;
+    return writeLink(indicatorId, noteId, period, null);
   }
 
   function unlinkVoice(id: string): void {
