@@ -51,8 +51,11 @@ export function phoneRound(ask: ReadinessAsk, locale: Locale) {
   };
 }
 
-/** The most items one round can put to a phone (a sheet takes at most 500 answers). */
-export const maxRoundItems = 500;
+/**
+ * The most items a round can put to a phone: a whole sheet of this many ratings still fits in
+ * one answer under the room server's body limit (maxRoomBodyBytes, checked by a unit test).
+ */
+export const maxRoundItems = 100;
 
 const rating = z
   .object({

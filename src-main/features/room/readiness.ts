@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Sheet } from '../../contract/readiness';
 import { AppError } from '../../contract/result';
-import { readinessAsk, sheetOf } from '../../room/readiness-answers';
+import { maxRoundItems, readinessAsk, sheetOf } from '../../room/readiness-answers';
 import type { RoomMode } from '../../room/room-mode';
 import type { InitiativeLibrary } from '../../store/library';
 import type { HandlerMap } from '../handlers';
@@ -44,6 +44,11 @@ export function roomReadinessHandlers(library: InitiativeLibrary, mode: RoomMode
       const round = readiness.rounds.get(roundId);
       const ask = readinessAsk(round, readiness.instruments.get(round.instrumentId));
       if (ask.items.length === 0) throw new AppError('invalid_input', 'This round’s instrument has no items to rate.');
+      if (ask.items.length > maxRoundItems)
+        throw new AppError(
+          'invalid_input',
+          `This round has more items than a phone can rate (${maxRoundItems} at most); rate it on paper.`,
+        );
       room.openReadiness(ask);
       return mode.status();
     },

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RoomStatus } from '../../../src-main/contract/room';
 import { phoneSheetId } from '../../../src-main/features/room/readiness';
+import { maxRoundItems } from '../../../src-main/room/readiness-answers';
+import { maxRoomBodyBytes } from '../../../src-main/room/room-server';
 import { readinessCheckId, selfAssessmentId } from '../../../src-main/store/readiness-builtins';
 import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
 import { openContractFixture, type ContractFixture } from '../contract/contract-fixture';
@@ -203,5 +205,36 @@ describe('a readiness round on the phones', () => {
     const vote = fixture.call('room.readiness.record', { initiativeId, sessionId });
     expect(vote.ok ? 'ok' : vote.error.code).toBe('invalid_input');
     expect(fixture.ok('readiness.sheets.list', { initiativeId, roundId: spring.id })).toEqual([]);
+  });
+
+  it('takes a whole sheet of the largest round a phone may rate in one answer under the body limit', () => {
+    const largest = {
+      phoneId: 'p'.repeat(64),
+      promptId: '0190f0f0-0000-7000-8000-000000000000',
+      answerId: 'a'.repeat(64),
+      value: sheet(
+        'philanthropy',
+        false,
+        Array.from({ length: maxRoundItems }, () => ({ level: null })),
+      ),
+    };
+    expect(Buffer.byteLength(JSON.stringify(largest))).toBeLessThan(maxRoomBodyBytes);
+  });
+
+  it('refuses to put up a round with more items than a phone can rate', () => {
+    const crowded = fixture.ok('readiness.instruments.create', {
+      initiativeId,
+      instrument: {
+        name: 'Every detail',
+        ratesImportance: true,
+        sections: [1, 2].map((part) => ({
+          title: `Part ${part}`,
+          items: Array.from({ length: 51 }, (_, index) => `Detail ${part}.${index + 1}`),
+        })),
+      },
+    });
+    const big = round(crowded.id, 'Every detail');
+    const refused = fixture.call('room.readiness.open', { initiativeId, sessionId, roundId: big.id });
+    expect(refused.ok ? 'ok' : refused.error.message).toContain('more items than a phone can rate');
   });
 });
