@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { api } from './pages/meeting-page';
@@ -66,6 +67,8 @@ test('three raters answer a readiness round from their phones, one in Arabic, an
   await expect(readinessOn(arabic).item(first.ar)).toBeVisible();
   await expect(arabic.page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(readinessOn(spanish).item(first.es)).toBeVisible();
+  const axe = await new AxeBuilder({ page: arabic.page }).analyze();
+  expect(axe.violations.map((violation) => `Arabic round: ${violation.id}: ${violation.help}`)).toEqual([]);
 
   await readinessOn(english).answer({
     sector: 'health',

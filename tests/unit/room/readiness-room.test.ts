@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { knownSectors } from '../../../src-main/contract/models';
 import { RoomStatus } from '../../../src-main/contract/room';
 import { phoneSheetId } from '../../../src-main/features/room/readiness';
+import { loadPhoneFiles } from '../../../src-main/room/phone-files';
 import { maxRoundItems } from '../../../src-main/room/readiness-answers';
 import { maxRoomBodyBytes } from '../../../src-main/room/room-server';
 import { readinessCheckId, selfAssessmentId } from '../../../src-main/store/readiness-builtins';
 import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
-import { openContractFixture, type ContractFixture } from '../contract/contract-fixture';
+import { openContractFixture, resourcesDir, type ContractFixture } from '../contract/contract-fixture';
 
 // Room mode in these tests listens on loopback only.
 process.env[lanAddressesEnv] = '127.0.0.1';
@@ -236,5 +238,17 @@ describe('a readiness round on the phones', () => {
     const big = round(crowded.id, 'Every detail');
     const refused = fixture.call('room.readiness.open', { initiativeId, sessionId, roundId: big.id });
     expect(refused.ok ? 'ok' : refused.error.message).toContain('more items than a phone can rate');
+  });
+
+  it('serves the phone the readiness words in each of its languages, beside the room’s own', () => {
+    const files = loadPhoneFiles(undefined, resourcesDir);
+    for (const locale of ['en', 'es', 'fr', 'ar']) {
+      const words = JSON.parse(files.strings(locale) ?? '{}') as {
+        send?: string;
+        readiness?: { sectors?: Record<string, string> };
+      };
+      expect(words.send, locale).toBeTruthy();
+      expect(Object.keys(words.readiness?.sectors ?? {}), locale).toEqual([...knownSectors]);
+    }
   });
 });
