@@ -106,6 +106,7 @@ test('three raters answer a readiness round from their phones, one in Arabic, an
   await expect(arabic.page.locator('body')).not.toContainText(english.say('readiness.sectors.health'));
 
   const readiness = new ReadinessPage(page);
+  await page.getByRole('button', { name: 'Back to the plan' }).click();
   await app.section('Readiness and phases').click();
   await readiness.openRound('Self-assessment of the five conditions', /^Spring check, 2026-03-10 · sheets: 3/);
   const sheets = page.getByRole('region', { name: 'Sheets typed in' });
