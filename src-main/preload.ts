@@ -199,6 +199,8 @@ const channels = {
   'readiness.tables.update': (input) => ipcRenderer.invoke('readiness.tables.update', input),
   'dataItems.linkVoiceToIndicator': (input) => ipcRenderer.invoke('dataItems.linkVoiceToIndicator', input),
   'measures.dimensions.readingsAffected': (input) => ipcRenderer.invoke('measures.dimensions.readingsAffected', input),
+  'room.readiness.open': (input) => ipcRenderer.invoke('room.readiness.open', input),
+  'room.readiness.record': (input) => ipcRenderer.invoke('room.readiness.record', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

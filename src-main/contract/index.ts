@@ -15,3 +15,4 @@ export * from './measures';
 export * from './data-items';
 export * from './room';
 export * from './readiness';
+export * from './room-readiness';

@@ -8,6 +8,12 @@ import { entityId } from './models';
  */
 export const promptKinds = ['fist', 'consent', 'vote', 'dots', 'rating', 'ideas', 'statements'] as const;
 export type PromptKind = (typeof promptKinds)[number];
+/**
+ * Every kind a prompt on the phones can be: the facilitator's own questions, and a readiness
+ * round rated on the phones (opened from a round, never typed: 'room.readiness.open').
+ */
+export const roomPromptKinds = [...promptKinds, 'readiness'] as const;
+export type RoomPromptKind = (typeof roomPromptKinds)[number];
 export const consentChoices = ['consent', 'concern', 'stand_aside', 'object'] as const;
 export type ConsentChoice = (typeof consentChoices)[number];
 export const ideaKinds = ['idea', 'concern'] as const;
@@ -75,7 +81,7 @@ export type RoomTally = z.infer<typeof RoomTally>;
 
 export const RoomPrompt = z.object({
   id: z.string(),
-  kind: z.enum(promptKinds),
+  kind: z.enum(roomPromptKinds),
   question: z.string(),
   options: z.array(z.string()),
   dots: z.number().int(),
@@ -86,8 +92,18 @@ export const RoomPrompt = z.object({
   answered: z.number().int(),
   /** Only once revealed, so the projector never shows results early. */
   tally: RoomTally.nullable(),
-  /** Where the result was written, once recorded. */
-  recorded: z.enum(['decision', 'notes']).nullable(),
+  /** Where the result was written, once recorded: readiness answers become the round's sheets. */
+  recorded: z.enum(['decision', 'notes', 'sheets']).nullable(),
+  /** The round being rated, for a readiness prompt; null for the other kinds. */
+  readiness: z
+    .object({
+      roundId: entityId,
+      items: z.number().int(),
+      ratesImportance: z.boolean(),
+      /** Sheets written by the last recording, once recorded. */
+      sheetsSaved: z.number().int().nullable(),
+    })
+    .nullable(),
 });
 export type RoomPrompt = z.infer<typeof RoomPrompt>;
 

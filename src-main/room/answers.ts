@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentChoices, ideaKinds, roomLimits, stances } from '../contract/room';
+import { readinessProblem, readinessValue } from './readiness-answers';
 import type { AnswerValue, PromptShape } from './tallies';
 
 /** A request the room server turns down: its HTTP status, a stable code and a plain message. */
@@ -38,6 +39,7 @@ const phoneValue = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('ideas'), about: z.enum(ideaKinds), text: z.string().trim().min(1).max(roomLimits.idea) })
     .strict(),
+  readinessValue,
 ]);
 
 export const PhoneAnswer = z.object({ phoneId, promptId: z.string().max(64), answerId, value: phoneValue }).strict();
@@ -79,6 +81,11 @@ export function checkAgainst(prompt: PromptShape & { dots: number }, value: Phon
       return value;
     case 'ideas':
       return null;
+    case 'readiness': {
+      const problem = readinessProblem(prompt.readiness ?? null, value);
+      if (problem) throw refuse(problem);
+      return value;
+    }
     default:
       return value;
   }

@@ -14,6 +14,9 @@ export interface PhoneFiles {
   strings(locale: string): string | null;
 }
 
+/** The locale files whose `roomPhone` words a phone gets: resources/locales/<lng>.<file>.json. */
+const phoneWordFiles = ['room', 'room-readiness'];
+
 export function loadPhoneFiles(rendererDir: string | undefined, resourcesDir: string): PhoneFiles {
   let page: Buffer | null = null;
   const assets = new Map<string, string>();
@@ -29,14 +32,19 @@ export function loadPhoneFiles(rendererDir: string | undefined, resourcesDir: st
   }
   const strings = new Map<string, string>();
   for (const locale of locales) {
-    try {
-      const tree = JSON.parse(readFileSync(join(resourcesDir, 'locales', `${locale}.room.json`), 'utf8')) as {
-        roomPhone?: unknown;
-      };
-      strings.set(locale, JSON.stringify(tree.roomPhone ?? {}));
-    } catch {
-      // A missing file leaves that language out; the phone falls back to English.
+    // The room's own words, then each feature's phone words (a readiness round's form).
+    const words: Record<string, unknown> = {};
+    for (const file of phoneWordFiles) {
+      try {
+        const tree = JSON.parse(readFileSync(join(resourcesDir, 'locales', `${locale}.${file}.json`), 'utf8')) as {
+          roomPhone?: Record<string, unknown>;
+        };
+        Object.assign(words, tree.roomPhone ?? {});
+      } catch {
+        // A missing file leaves those words out; the phone falls back to English, then to the key.
+      }
     }
+    if (Object.keys(words).length > 0) strings.set(locale, JSON.stringify(words));
   }
   return { page, assets, strings: (locale) => strings.get(locale) ?? null };
 }

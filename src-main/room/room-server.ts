@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Locale } from '../contract/models';
 import { AppError } from '../contract/result';
 import { createRateLimiter, type RateLimit } from '../host/rate-limit';
 import { closeServer, listenOn } from '../host/listening';
@@ -195,7 +196,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       case '/r/state': {
         expect('GET');
         const phone = parseOrRefuse(phoneId, url.searchParams.get('phone'));
-        return sendJson(response, 200, { ok: true, value: room.phoneView(phone) });
+        // The phone's language picks the texts of a readiness round's items; English otherwise.
+        const language = Locale.catch('en').parse(url.searchParams.get('lang'));
+        return sendJson(response, 200, { ok: true, value: room.phoneView(phone, language) });
       }
       case '/r/check-in': {
         expect('POST');

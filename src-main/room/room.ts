@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { PromptDraft, RoomIdea, RoomPrompt } from '../contract/room';
+import type { Locale } from '../contract/models';
+import type { PromptDraft, RoomIdea, RoomPrompt, RoomPromptKind } from '../contract/room';
 import { checkAgainst, RoomRefusal, type PhoneAnswer } from './answers';
+import { phoneRound, type ReadinessAsk, type ReadinessValue } from './readiness-answers';
 import { tallyOf, type AnswerValue, type CountedAnswer } from './tallies';
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L, U/V). */
@@ -27,9 +29,14 @@ interface Answer extends CountedAnswer {
   answerId: string;
 }
 
+/** A prompt as the room holds it: the facilitator's draft, or a readiness round put to the phones. */
+export type OpenDraft = Omit<Required<PromptDraft>, 'kind'> & { kind: RoomPromptKind; readiness: ReadinessAsk | null };
+
 interface LivePrompt {
   id: string;
-  draft: Required<PromptDraft>;
+  draft: OpenDraft;
+  /** Sheets written from a readiness prompt's answers, once recorded. */
+  sheetsSaved: number | null;
   open: boolean;
   revealed: boolean;
   recorded: RoomPrompt['recorded'];
@@ -86,14 +93,24 @@ export class Room {
   }
 
   /** What one phone sees: the current prompt only, and its own answer to it. */
-  phoneView(phoneId: string) {
+  phoneView(phoneId: string, locale: Locale = 'en') {
     const prompt = this.prompt;
     const name = this.phones.get(phoneId) ?? null;
     if (!prompt) return { name: name?.name ?? null, prompt: null, answer: null };
-    const { kind, question, options, dots, scaleMax } = prompt.draft;
+    const { kind, question, options, dots, scaleMax, readiness } = prompt.draft;
     return {
       name: name?.name ?? null,
-      prompt: { id: prompt.id, kind, question, options, dots, scaleMax, open: prompt.open },
+      prompt: {
+        id: prompt.id,
+        kind,
+        question,
+        options,
+        dots,
+        scaleMax,
+        open: prompt.open,
+        // Only the items being rated, in the phone's language: never results or anyone's sheet.
+        ...(readiness ? { round: phoneRound(readiness, locale) } : {}),
+      },
       answer: prompt.answers.get(phoneId)?.value ?? null,
     };
   }
@@ -129,9 +146,26 @@ export class Room {
 
   /** Opens a new prompt on every phone; the one before closes and is forgotten. */
   open(draft: Required<PromptDraft>): void {
+    this.openPrompt({ ...draft, readiness: null });
+  }
+
+  /** Puts a readiness round to the phones: each phone rates its items as one rater's sheet. */
+  openReadiness(ask: ReadinessAsk): void {
+    this.openPrompt({
+      kind: 'readiness',
+      question: ask.title,
+      options: [],
+      dots: 0,
+      scaleMax: 0,
+      readiness: ask,
+    });
+  }
+
+  private openPrompt(draft: OpenDraft): void {
     this.prompt = {
       id: randomUUID(),
       draft,
+      sheetsSaved: null,
       open: true,
       revealed: false,
       recorded: null,
@@ -161,6 +195,21 @@ export class Room {
     if (this.prompt) this.prompt.recorded = where;
   }
 
+  /** Each phone's sheet for a closed readiness prompt, keyed by the phone's own id. */
+  readinessAnswers(prompt: LivePrompt): { ask: ReadinessAsk; sheets: { phoneId: string; value: ReadinessValue }[] } {
+    const ask = prompt.draft.readiness;
+    if (!ask) throw new RoomRefusal(409, 'not_readiness', 'The question on the phones is not a readiness round.');
+    const sheets = [...prompt.answers].flatMap(([phoneId, answer]) =>
+      answer.value.kind === 'readiness' ? [{ phoneId, value: answer.value }] : [],
+    );
+    return { ask, sheets };
+  }
+
+  markSheetsSaved(prompt: LivePrompt, saved: number): void {
+    prompt.recorded = 'sheets';
+    prompt.sheetsSaved = saved;
+  }
+
   tally(prompt: LivePrompt) {
     return tallyOf(prompt.draft, prompt.answers.values());
   }
@@ -168,7 +217,7 @@ export class Room {
   promptView(): RoomPrompt | null {
     const prompt = this.prompt;
     if (!prompt) return null;
-    const { kind, question, options, dots, scaleMax } = prompt.draft;
+    const { kind, question, options, dots, scaleMax, readiness } = prompt.draft;
     return {
       id: prompt.id,
       kind,
@@ -180,8 +229,17 @@ export class Room {
       revealed: prompt.revealed,
       // Ideas: how many were sent to this prompt (a phone may send several).
       answered: kind === 'ideas' ? prompt.seen.size : prompt.answers.size,
-      tally: prompt.revealed && kind !== 'ideas' ? this.tally(prompt) : null,
+      // A readiness round never shows counts here: its results stay in the Readiness section.
+      tally: prompt.revealed && kind !== 'ideas' && kind !== 'readiness' ? this.tally(prompt) : null,
       recorded: prompt.recorded,
+      readiness: readiness
+        ? {
+            roundId: readiness.roundId,
+            items: readiness.items.length,
+            ratesImportance: readiness.ratesImportance,
+            sheetsSaved: prompt.sheetsSaved,
+          }
+        : null,
     };
   }
 

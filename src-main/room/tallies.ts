@@ -2,10 +2,11 @@ import {
   consentChoices,
   stances,
   type ConsentChoice,
-  type PromptKind,
+  type RoomPromptKind,
   type RoomTally,
   type Stance,
 } from '../contract/room';
+import type { ReadinessAsk, ReadinessValue } from './readiness-answers';
 
 /** One phone's answer, already checked against its prompt (see answers.ts). */
 export type AnswerValue =
@@ -14,7 +15,8 @@ export type AnswerValue =
   | { kind: 'vote'; option: number }
   | { kind: 'dots'; options: number[] }
   | { kind: 'rating'; value: number }
-  | { kind: 'statements'; votes: Stance[] };
+  | { kind: 'statements'; votes: Stance[] }
+  | ReadinessValue;
 
 export interface CountedAnswer {
   value: AnswerValue;
@@ -23,9 +25,11 @@ export interface CountedAnswer {
 }
 
 export interface PromptShape {
-  kind: PromptKind;
+  kind: RoomPromptKind;
   options: readonly string[];
   scaleMax: number;
+  /** The round a readiness prompt rates; absent for the other kinds. */
+  readiness?: ReadinessAsk | null;
 }
 
 /** How many counts a prompt's tally has: fingers 0–5, four consent choices, one per option or scale step. */
@@ -37,7 +41,9 @@ export function countSlots(prompt: PromptShape): number {
       return consentChoices.length;
     case 'rating':
       return prompt.scaleMax;
+    // A readiness round has no counts on the projector: its sheets are read in the Readiness section.
     case 'ideas':
+    case 'readiness':
       return 0;
     case 'statements':
       // Agree, disagree and pass for each statement, in that order.

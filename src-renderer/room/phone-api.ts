@@ -4,7 +4,14 @@
  */
 export type RoomReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-export type PromptKind = 'fist' | 'consent' | 'vote' | 'dots' | 'rating' | 'ideas' | 'statements';
+export type PromptKind = 'fist' | 'consent' | 'vote' | 'dots' | 'rating' | 'ideas' | 'statements' | 'readiness';
+
+/** A readiness round as a phone sees it: only the items to rate, in the phone's language. */
+export interface PhoneRound {
+  scale: 'progress' | 'agreement';
+  ratesImportance: boolean;
+  items: { id: string; section: string; text: string }[];
+}
 
 export interface PhonePrompt {
   id: string;
@@ -14,6 +21,8 @@ export interface PhonePrompt {
   dots: number;
   scaleMax: number;
   open: boolean;
+  /** Present for a readiness round only. */
+  round?: PhoneRound;
 }
 
 export interface PhoneState {

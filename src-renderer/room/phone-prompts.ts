@@ -1,5 +1,6 @@
 import { el, typed } from './dom';
 import type { PhonePrompt } from './phone-api';
+import { readinessFields } from './phone-readiness';
 import { t } from './phone-words';
 
 /** The value part of an answer, as the room server takes it (src-main/room/answers.ts). */
@@ -189,6 +190,9 @@ export function promptFields(
         },
       };
     }
+    case 'readiness':
+      // A round with no items cannot be put up (main refuses it); an older server sends none.
+      return readinessFields(prompt.round ?? { scale: 'progress', ratesImportance: false, items: [] }, earlier);
     case 'ideas': {
       const text = el('textarea', { id: 'idea', name: 'idea', maxlength: '500' });
       return {

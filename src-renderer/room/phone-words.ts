@@ -26,6 +26,10 @@ export function availableLanguages(): PhoneLanguage[] {
   return phoneLanguages.filter((language) => trees.has(language));
 }
 
+export function currentLanguage(): PhoneLanguage {
+  return current;
+}
+
 export function chooseLanguage(language: PhoneLanguage): void {
   current = language;
   document.documentElement.lang = language;

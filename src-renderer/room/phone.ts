@@ -1,7 +1,7 @@
 import { el, typed } from './dom';
 import { phoneId, randomId, roomGet, roomPost, sendAnswer, type PhoneState, type RoomReply } from './phone-api';
 import { promptFields, type AnswerValue } from './phone-prompts';
-import { availableLanguages, loadWords, t, chooseLanguage, type PhoneLanguage } from './phone-words';
+import { availableLanguages, chooseLanguage, currentLanguage, loadWords, t, type PhoneLanguage } from './phone-words';
 
 /**
  * The participant page a phone opens from the QR code: pick a language, type the code (the QR code
@@ -136,7 +136,8 @@ function startPolling(): void {
   polling = true;
   const tick = async () => {
     if (!polling) return;
-    const reply = await roomGet<PhoneState>(`/r/state?phone=${phone}`, code);
+    // The language picks the texts of a readiness round's items.
+    const reply = await roomGet<PhoneState>(`/r/state?phone=${phone}&lang=${currentLanguage()}`, code);
     if (!polling) return;
     if (reply.ok) render(reply.value);
     else if (reply.error.code === 'wrong_code') {

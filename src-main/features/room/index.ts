@@ -4,6 +4,7 @@ import { asAppError, RoomMode, type RoomModeOptions } from '../../room/room-mode
 import { outcomeOf } from '../../room/tallies';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { roomReadinessHandlers } from './readiness';
 
 /** Runs a room step and tells a refusal (no such idea, question still open) as an app error. */
 function inRoom<T>(step: () => T): T {
@@ -72,6 +73,8 @@ export function roomHandlers(
       const prompt = inRoom(() => room.closedPrompt());
       const { kind, question } = prompt.draft;
       if (kind === 'ideas') throw new AppError('invalid_input', 'Ideas are kept one by one from the queue.');
+      if (kind === 'readiness')
+        throw new AppError('invalid_input', 'A readiness round is saved as the round’s sheets, not as a note.');
       if (kind === 'fist' || kind === 'consent') {
         const tally = room.tally(prompt);
         library.open(initiativeId).decisions.record({
@@ -101,5 +104,6 @@ export function roomHandlers(
       if (to === 'parking') library.open(initiativeId).actionItems.addParking(sessionId, text);
       return mode.status();
     },
+    ...roomReadinessHandlers(library, mode, inRoom),
   } satisfies Partial<HandlerMap>;
 }

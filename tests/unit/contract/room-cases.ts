@@ -1,5 +1,6 @@
 import type { Channel } from '../../../src-main/contract/channels';
 import { RoomStatus } from '../../../src-main/contract/room';
+import { selfAssessmentId } from '../../../src-main/store/readiness-builtins';
 import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
 import type { ContractFixture } from './contract-fixture';
 import type { MeetingIds } from './meeting-cases';
@@ -19,6 +20,13 @@ export interface RoomIds {
   sessionId: string;
   itemId: string;
   ideaId: string;
+  /** A readiness round of the initiative, for putting on the phones. */
+  roundId: string;
+  /**
+   * Puts the round on the phones and closes it, so there is a readiness answer set to record
+   * (the seeded room's own last question is a closed vote, which room.record needs).
+   */
+  closeARoundOnThePhones(): void;
 }
 
 async function status(fixture: ContractFixture, channel: RoomChannel, input: unknown): Promise<RoomStatus> {
@@ -50,7 +58,15 @@ export async function seedRoom(fixture: ContractFixture, meeting: MeetingIds): P
   if (!answer.ok) throw new Error(`the seed idea was refused: ${await answer.text()}`);
   await status(fixture, 'room.open', { prompt: { kind: 'vote', question: 'Which first?', options: ['A', 'B'] } });
   const closed = await status(fixture, 'room.close', {});
-  return { initiativeId, sessionId, itemId, ideaId: closed.ideas[0].id };
+  const roundId = fixture.ok('readiness.rounds.create', {
+    initiativeId,
+    round: { instrumentId: selfAssessmentId, title: 'Rated on the phones', heldOn: '2026-03-10' },
+  }).id;
+  const closeARoundOnThePhones = () => {
+    fixture.ok('room.readiness.open', { initiativeId, sessionId, roundId });
+    fixture.ok('room.close', {});
+  };
+  return { initiativeId, sessionId, itemId, ideaId: closed.ideas[0].id, roundId, closeARoundOnThePhones };
 }
 
 export function roomValidInput(channel: RoomChannel, ids: RoomIds): Record<string, unknown> {
@@ -69,6 +85,11 @@ export function roomValidInput(channel: RoomChannel, ids: RoomIds): Record<strin
       return { initiativeId, sessionId, agendaItemId: itemId, wording: 'Which first? A 0 · B 0' };
     case 'room.moderate':
       return { initiativeId, sessionId, ideaId, to: 'parking', agendaItemId: null };
+    case 'room.readiness.open':
+      return { initiativeId, sessionId, roundId: ids.roundId };
+    case 'room.readiness.record':
+      ids.closeARoundOnThePhones();
+      return { initiativeId, sessionId };
   }
 }
 
@@ -94,6 +115,7 @@ export function roomBadInputs(channel: RoomChannel, ids: RoomIds): [string, unkn
     ],
     'room.moderate': [['an unknown destination', { ...valid, to: 'trash' }]],
     'room.status': [['an initiative it does not take', { initiativeId: ids.initiativeId }]],
+    'room.readiness.open': [['a round that is not an id', { ...valid, roundId: 'spring' }]],
   };
   return [...commonRefusals(valid), ...(cases[channel] ?? [])];
 }

@@ -4,6 +4,7 @@ import type { ApiError, MeetingView, Result, RoomStatus } from '../../../../src-
 import { call } from '../../../api/client';
 import { useMeeting } from '../store';
 import { PromptOpener, type OpenRequest } from './PromptOpener';
+import { ReadinessOpener } from './ReadinessOpener';
 import { RoomResults } from './RoomResults';
 import './room.css';
 
@@ -96,11 +97,13 @@ export function RoomPanel({ view, itemId }: { view: MeetingView; itemId: string 
             {t('room.turnOff')}
           </button>
           <PromptOpener view={view} onOpen={open} />
+          <ReadinessOpener onOpen={async (roundId) => take(await act('room.readiness.open', { sessionId, roundId }))} />
           <RoomResults
             status={status}
             onClose={() => void call('room.close', {}).then(take)}
             onReveal={() => void call('room.reveal', {}).then(take)}
             onRecord={(wording) => void act('room.record', { sessionId, agendaItemId: itemId, wording }).then(take)}
+            onRecordSheets={() => void act('room.readiness.record', { sessionId }).then(take)}
             onModerate={(ideaId, to) =>
               void act('room.moderate', { sessionId, ideaId, to, agendaItemId: itemId }).then(take)
             }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RoomStatus } from '../../../../src-main/contract/index';
+import { ReadinessOnPhones } from './ReadinessOnPhones';
 import { kindKeys, reasonLine, resultWording, slotLabels, statementLines } from './wording';
 
 interface Props {
@@ -7,16 +8,20 @@ interface Props {
   onClose(): void;
   onReveal(): void;
   onRecord(wording: string): void;
+  /** Saves a readiness round's answers as the round's sheets. */
+  onRecordSheets(): void;
   onModerate(ideaId: string, to: 'notes' | 'parking' | 'dismiss'): void;
 }
 
 /** The question on the phones with its live count, its result once revealed, and the ideas queue. */
-export function RoomResults({ status, onClose, onReveal, onRecord, onModerate }: Props) {
+export function RoomResults({ status, onClose, onReveal, onRecord, onRecordSheets, onModerate }: Props) {
   const { t } = useTranslation();
   const prompt = status.prompt;
   return (
     <>
-      {prompt ? (
+      {prompt?.kind === 'readiness' ? (
+        <ReadinessOnPhones prompt={prompt} onClose={onClose} onRecord={onRecordSheets} />
+      ) : prompt ? (
         <section aria-labelledby="room-prompt" className="room__prompt">
           <h4 id="room-prompt">
             {t(kindKeys[prompt.kind])}: <bdi>{prompt.question}</bdi>

@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import {
   statementReading,
-  type PromptKind,
+  type RoomPromptKind,
   type RoomPrompt,
   type RoomTally,
 } from '../../../../src-main/contract/index';
 
 /** Each prompt kind's name, as the opener's list and the results show it. */
-export const kindKeys: Record<PromptKind, string> = {
+export const kindKeys: Record<RoomPromptKind, string> = {
   fist: 'room.kinds.fist',
   consent: 'room.kinds.consent',
   vote: 'room.kinds.vote',
@@ -15,6 +15,7 @@ export const kindKeys: Record<PromptKind, string> = {
   rating: 'room.kinds.rating',
   ideas: 'room.kinds.ideas',
   statements: 'room.kinds.statements',
+  readiness: 'roomReadiness.kind',
 };
 
 const stanceKeys = ['room.stance.agree', 'room.stance.disagree', 'room.stance.pass'];
