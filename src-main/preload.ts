@@ -199,6 +199,8 @@ const channels = {
   'readiness.tables.update': (input) => ipcRenderer.invoke('readiness.tables.update', input),
   'dataItems.linkVoiceToIndicator': (input) => ipcRenderer.invoke('dataItems.linkVoiceToIndicator', input),
   'measures.dimensions.readingsAffected': (input) => ipcRenderer.invoke('measures.dimensions.readingsAffected', input),
+  'measures.dimensions.restore': (input) => ipcRenderer.invoke('measures.dimensions.restore', input),
+  'measures.categories.restore': (input) => ipcRenderer.invoke('measures.categories.restore', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

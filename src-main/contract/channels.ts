@@ -59,6 +59,7 @@ import { roomChannels } from './room';
 import { readinessChannels } from './readiness';
 import { readinessLearningChannels } from './readiness-learning';
 import { readinessEditChannels } from './readiness-edits';
+import { measuresUndoChannels } from './measures-undo';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -329,6 +330,7 @@ export const channels = {
   ...readinessChannels,
   ...readinessLearningChannels,
   ...readinessEditChannels,
+  ...measuresUndoChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {
