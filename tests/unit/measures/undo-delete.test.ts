@@ -34,7 +34,9 @@ const splitBy = () =>
 beforeAll(() => {
   ({ library, handlers } = openExportHandlers(temp.dir));
   initiativeId = value<{ id: string }>(dispatch(handlers, 'initiatives.create', { name: 'Northside Reads' })).id;
-  income = call<Dimension>('measures.dimensions.create', { dimension: { name: 'Income', categories: ['Low', 'High'] } });
+  income = call<Dimension>('measures.dimensions.create', {
+    dimension: { name: 'Income', categories: ['Low', 'High'] },
+  });
   indicatorId = call<Indicator>('measures.indicators.create', {
     indicator: { name: 'Reading at grade level', reportingPeriod: 'year', dimensionIds: [income.id] },
   }).id;
