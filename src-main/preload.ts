@@ -201,6 +201,8 @@ const channels = {
   'measures.dimensions.readingsAffected': (input) => ipcRenderer.invoke('measures.dimensions.readingsAffected', input),
   'room.readiness.open': (input) => ipcRenderer.invoke('room.readiness.open', input),
   'room.readiness.record': (input) => ipcRenderer.invoke('room.readiness.record', input),
+  'measures.dimensions.restore': (input) => ipcRenderer.invoke('measures.dimensions.restore', input),
+  'measures.categories.restore': (input) => ipcRenderer.invoke('measures.categories.restore', input),
 } satisfies ChannelFunctions;
 
 const api: PreloadApi = {

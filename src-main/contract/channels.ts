@@ -60,6 +60,7 @@ import { readinessChannels } from './readiness';
 import { readinessLearningChannels } from './readiness-learning';
 import { readinessEditChannels } from './readiness-edits';
 import { roomReadinessChannels } from './room-readiness';
+import { measuresUndoChannels } from './measures-undo';
 import { Session, SessionDraft, SessionFilter, SessionPatch } from './sessions';
 import {
   NoteDraft,
@@ -331,6 +332,7 @@ export const channels = {
   ...readinessLearningChannels,
   ...readinessEditChannels,
   ...roomReadinessChannels,
+  ...measuresUndoChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 interface ChannelSpec {

@@ -16,6 +16,7 @@ import { roomHandlers } from './room/index';
 import { readinessHandlers } from './readiness/index';
 import { reviewActionHandlers } from './readiness/review-actions';
 import { readinessEditHandlers } from './readiness/edits';
+import { measuresUndoHandlers } from './measures/undo';
 
 /** A handler may answer later (backups, file copies); the transports await every answer. */
 export type HandlerMap = {
@@ -39,6 +40,7 @@ export function createHandlers(context: HandlerContext): HandlerMap {
     ...readinessHandlers(context),
     ...reviewActionHandlers(context),
     ...readinessEditHandlers(context),
+    ...measuresUndoHandlers(context),
   });
 }
 

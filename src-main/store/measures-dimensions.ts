@@ -36,7 +36,7 @@ export function createDimensionRepository(db: Db, writePath: WritePath) {
      WHERE c.tombstone = 0 ORDER BY c.position, c.name COLLATE NOCASE, c.id`,
   );
   const dimensionAlive = db.prepare('SELECT 1 FROM measure_dimensions WHERE id = ? AND tombstone = 0').pluck();
-  const dimensionExists = db.prepare('SELECT 1 FROM measure_dimensions WHERE id = ?').pluck();
+  const oneDimension = db.prepare('SELECT id, name, position FROM measure_dimensions WHERE id = ?');
   const oneCategory = db.prepare('SELECT id, dimension_id, name, position FROM measure_categories WHERE id = ?');
   const nextDimensionPosition = db
     .prepare('SELECT coalesce(max(position), -1) + 1 FROM measure_dimensions WHERE tombstone = 0')
@@ -110,8 +110,17 @@ export function createDimensionRepository(db: Db, writePath: WritePath) {
     writePath.write([{ table: 'measure_dimensions', row: id, values: { tombstone: 1 } }]);
   }
 
+  /**
+   * Undo of a delete: lifts the tombstone, so the categories and the readings that name them are
+   * listed again (they never left the file). A name taken since then is refused rather than doubled.
+   */
   function restore(id: string): Dimension {
-    if (!dimensionExists.get(id)) throw new AppError('not_found', 'No dimension with that id in this initiative.');
+    const row = oneDimension.get(id) as DimensionRow | undefined;
+    if (!row) throw new AppError('not_found', 'No dimension with that id in this initiative.');
+    if (dimensionAlive.get(id) === 1) return get(id);
+    const name = text(row.name);
+    if (list().some((dimension) => dimension.name.toLowerCase() === name.toLowerCase()))
+      throw new AppError('invalid_input', `There is already a dimension called "${name}".`);
     writePath.write([{ table: 'measure_dimensions', row: id, values: { tombstone: 0 } }]);
     return get(id);
   }
@@ -147,6 +156,21 @@ export function createDimensionRepository(db: Db, writePath: WritePath) {
   }
 
   /**
+   * Undo of a category's delete, within its dimension (which must be live: restoring the dimension
+   * is its own Undo). The readings naming the category are listed again.
+   */
+  function restoreCategory(id: string): Dimension {
+    const row = oneCategory.get(id) as CategoryRow | undefined;
+    if (!row) throw new AppError('not_found', 'No category with that id in this initiative.');
+    const dimensionId = text(row.dimension_id);
+    const dimension = get(dimensionId);
+    if (dimension.categories.some((category) => category.id === id)) return dimension;
+    requireUniqueName(dimension, text(row.name));
+    writePath.write([{ table: 'measure_categories', row: id, values: { tombstone: 0 } }]);
+    return get(dimensionId);
+  }
+
+  /**
    * Live readings that name the category (or any category of the dimension): what a delete would
    * hide, since reads leave out readings with a deleted category. Ids are UUIDs, so a text match on
    * the stored list cannot hit a different category.
@@ -172,6 +196,7 @@ export function createDimensionRepository(db: Db, writePath: WritePath) {
     addCategory,
     renameCategory,
     removeCategory,
+    restoreCategory,
   };
 }
 

@@ -83,11 +83,20 @@ test('a teller takes back a sharing consent, a story and a collaboration are rem
 
   await stories.getByRole('button', { name: 'Edit the story “The bus stop meeting”' }).click();
   const edit = stories.getByRole('form', { name: 'Edit the story “The bus stop meeting”' });
+  // The edit form has the collect form's fields, filled with the story as it reads now.
+  await expect(edit.getByLabel('Title')).toHaveValue('The bus stop meeting');
+  await expect(edit.getByLabel('Collected on')).toHaveValue('2026-03-01');
   await edit.getByLabel('The teller agrees to').selectOption({ label: 'Keep it inside the backbone team' });
+  await edit.getByLabel('The story, as told').fill('Parents walk the children to school together now.');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(stories).toContainText('The bus stop meeting · Keep it inside the backbone team');
-  const saved = await api<{ consent: string }[]>(request, host, 'readiness.stories.list', { initiativeId });
-  expect(saved.map((story) => story.consent)).toEqual(['internal']);
+  await expect(stories).toContainText('Parents walk the children to school together now.');
+  const saved = await api<{ consent: string; story: string }[]>(request, host, 'readiness.stories.list', {
+    initiativeId,
+  });
+  expect(saved.map((story) => [story.consent, story.story])).toEqual([
+    ['internal', 'Parents walk the children to school together now.'],
+  ]);
 
   const toast = page.locator('.toast');
   await stories.getByRole('button', { name: 'Remove the story “The bus stop meeting”' }).click();

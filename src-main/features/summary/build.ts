@@ -20,6 +20,20 @@ function count(redactions: Redactions, reason: SessionSummary['redactions'][numb
 }
 
 /**
+ * Counts a voice note held back (or shown without its pseudonym) once per summary: the same note
+ * can be cited by several decisions and by a data item, and the reader is told how many notes were
+ * held back, not how many times they were cited.
+ */
+function noteCounter(redactions: Redactions) {
+  const counted = new Set<string>();
+  return (noteId: string, reason: SessionSummary['redactions'][number]['reason']): void => {
+    if (counted.has(noteId)) return;
+    counted.add(noteId);
+    count(redactions, reason);
+  };
+}
+
+/**
  * How a partner appears in a summary. An organisation by its name; a person in a professional role
  * by name (and organisation); a person with lived experience never by name: partners carry no
  * consent to be named, so they are counted and the redaction list says so.
@@ -69,6 +83,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
   const byId = new Map(partners.map((partner) => [partner.id, partner]));
   const groups = new Map(store.groups.list().map((group) => [group.id, group]));
   const redactions: Redactions = new Map();
+  const countNote = noteCounter(redactions);
   const focus = scope.partnerId ? byId.get(scope.partnerId) : undefined;
   if (scope.partnerId && !focus) throw new AppError('not_found', 'No partner with that id in this initiative.');
   const concern = focus ? concerns(store, focus, partners) : null;
@@ -136,17 +151,17 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       if (withheld.length > 0) {
         // Only the consent level and the withdrawn flag are read, never the withheld text.
         const reasons = store.db
-          .prepare(`SELECT consent, withdrawn FROM voice_note_view WHERE id IN (SELECT value FROM json_each(?))`)
-          .all(JSON.stringify(withheld)) as { consent: string; withdrawn: number }[];
-        for (const row of reasons) count(redactions, row.withdrawn ? 'voice_withdrawn' : 'voice_internal');
+          .prepare(`SELECT id, withdrawn FROM voice_note_view WHERE id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(withheld)) as { id: string; withdrawn: number }[];
+        const withdrawn = new Set(reasons.filter((row) => row.withdrawn).map((row) => row.id));
         // A cited note no longer in the view (deleted, or not synced yet) is withheld as internal.
-        count(redactions, 'voice_internal', withheld.length - reasons.length);
+        for (const id of withheld) countNote(id, withdrawn.has(id) ? 'voice_withdrawn' : 'voice_internal');
       }
       const voices = decision.noteIds
         .map((id) => shared.get(id))
         .filter((note) => note !== undefined)
         .map((note) => {
-          if (note.consent !== 'named' && note.participantId) count(redactions, 'voice_pseudonym');
+          if (note.consent !== 'named' && note.participantId) countNote(note.id, 'voice_pseudonym');
           return { kind: note.kind, text: note.text, pseudonym: note.consent === 'named' ? note.pseudonym : null };
         });
       return {
@@ -201,7 +216,7 @@ export function buildSummary(store: InitiativeStore, scope: SummaryScope): Sessi
       if (owner?.kind === 'person' && owner.livedExperience) count(redactions, 'lived_experience_unnamed');
       return displayName(owner, byId);
     },
-    count: (reason, by) => count(redactions, reason, by),
+    countNote,
   });
 
   const sessionTitles = new Map(store.sessions.list({}).map((other) => [other.id, other.title]));

@@ -39,7 +39,8 @@ export interface DataItemScope {
   owners: ReadonlySet<string> | null;
   /** How the summary names an action's owner (people with lived experience are never named). */
   ownerName: (partnerId: string | null) => string;
-  count: (reason: Reason, by?: number) => void;
+  /** Counts a note held back (or shown without its pseudonym) once, whatever else cites it. */
+  countNote: (noteId: string, reason: Reason) => void;
 }
 
 /**
@@ -62,10 +63,10 @@ export function buildDataItems(store: InitiativeStore, scope: DataItemScope): Su
     for (const row of cited.all(item.id) as CitedRow[]) {
       if (!row.shared_id) {
         // A cited note no longer in the view (deleted, or not synced yet) is withheld as internal.
-        scope.count(row.in_view && row.withdrawn ? 'voice_withdrawn' : 'voice_internal');
+        scope.countNote(row.note_id, row.in_view && row.withdrawn ? 'voice_withdrawn' : 'voice_internal');
         continue;
       }
-      if (row.consent !== 'named' && row.participant_id) scope.count('voice_pseudonym');
+      if (row.consent !== 'named' && row.participant_id) scope.countNote(row.note_id, 'voice_pseudonym');
       voices.push({
         kind: oneOf(noteKinds, row.kind, 'observation'),
         text: row.text ?? '',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
+import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
 import { useMeasures } from './store';
 
@@ -59,21 +60,25 @@ export function NameField({
 /**
  * Delete a dimension or one category, asking first and saying how many readings it would hide
  * (reads leave out readings that name a deleted category), since those figures leave every chart,
- * scorecard and export with it.
+ * scorecard and export with it. The delete offers Undo, as every other removal does: one wrong
+ * click must not take a year of figures out of the charts.
  */
 export function DeleteWithReadings({
   dimensionId,
   categoryId,
   name,
   onDelete,
+  onUndo,
 }: {
   dimensionId: string;
   categoryId: string | null;
   name: string;
   onDelete(): Promise<ApiError | null>;
+  onUndo(): Promise<ApiError | null>;
 }) {
   const { t } = useTranslation();
   const initiativeId = useMeasures((state) => state.initiativeId);
+  const toast = useToast((state) => state.show);
   const [asking, setAsking] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function ask() {
@@ -84,9 +89,20 @@ export function DeleteWithReadings({
     setAsking(result.value.readings);
   }
   async function remove() {
+    const hidden = asking ?? 0;
     const failure = await onDelete();
     if (failure) return setError(describeError(failure));
     setAsking(null);
+    // The row is gone once the store refetches, so Undo lives in the app's toast, not here.
+    toast(
+      hidden === 0 ? t('measures.undo.deleted', { name }) : t('measures.undo.deletedHiding', { name, count: hidden }),
+      t('measures.undo.undo'),
+      () => {
+        void onUndo().then((undoFailure) => {
+          if (undoFailure) toast(describeError(undoFailure));
+        });
+      },
+    );
   }
   const id = `delete-${categoryId ?? dimensionId}`;
   return (

@@ -55,13 +55,23 @@ export function DimensionsEditor() {
 
 function DimensionCard({ dimension }: { dimension: Dimension }) {
   const { t } = useTranslation();
-  const { addCategory, renameDimension, deleteDimension, renameCategory, deleteCategory } = useMeasures(
+  const {
+    addCategory,
+    renameDimension,
+    deleteDimension,
+    renameCategory,
+    deleteCategory,
+    restoreDimension,
+    restoreCategory,
+  } = useMeasures(
     useShallow((state) => ({
       addCategory: state.addCategory,
       renameDimension: state.renameDimension,
       deleteDimension: state.deleteDimension,
       renameCategory: state.renameCategory,
       deleteCategory: state.deleteCategory,
+      restoreDimension: state.restoreDimension,
+      restoreCategory: state.restoreCategory,
     })),
   );
   const [name, setName] = useState('');
@@ -90,6 +100,7 @@ function DimensionCard({ dimension }: { dimension: Dimension }) {
           categoryId={null}
           name={dimension.name}
           onDelete={() => deleteDimension(dimension.id)}
+          onUndo={() => restoreDimension(dimension.id)}
         />
       </h3>
       <ul className="measures__categories">
@@ -106,6 +117,7 @@ function DimensionCard({ dimension }: { dimension: Dimension }) {
               categoryId={category.id}
               name={category.name}
               onDelete={() => deleteCategory(category.id)}
+              onUndo={() => restoreCategory(category.id)}
             />
           </li>
         ))}

@@ -53,6 +53,9 @@ interface MeasuresState {
   deleteDimension(dimensionId: string): Promise<ApiError | null>;
   renameCategory(categoryId: string, name: string): Promise<ApiError | null>;
   deleteCategory(categoryId: string): Promise<ApiError | null>;
+  /** Undo of a delete: the dimension or category comes back with the readings it hid. */
+  restoreDimension(dimensionId: string): Promise<ApiError | null>;
+  restoreCategory(categoryId: string): Promise<ApiError | null>;
   saveReadings(indicatorId: string, readings: ReadingEntry[]): Promise<ApiError | null>;
 }
 
@@ -141,6 +144,10 @@ export const useMeasures = create<MeasuresState>((set, get) => {
       errorOf(write((initiativeId) => call('measures.categories.rename', { initiativeId, categoryId, name }))),
     deleteCategory: (categoryId) =>
       errorOf(write((initiativeId) => call('measures.categories.delete', { initiativeId, categoryId }))),
+    restoreDimension: (dimensionId) =>
+      errorOf(write((initiativeId) => call('measures.dimensions.restore', { initiativeId, dimensionId }))),
+    restoreCategory: (categoryId) =>
+      errorOf(write((initiativeId) => call('measures.categories.restore', { initiativeId, categoryId }))),
     saveReadings: (indicatorId, readings) =>
       errorOf(write((initiativeId) => call('measures.readings.save', { initiativeId, indicatorId, readings }))),
   };

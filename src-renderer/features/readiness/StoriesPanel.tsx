@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storyConsents, type ChangeStory } from '../../../src-main/contract/index';
+import type { ChangeStory } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { describeError } from '../../i18n/index';
 import { today } from './labels';
 import { useReadiness } from './store';
-import { consentKeys, StoryItem } from './StoryItem';
+import { StoryFields, type StoryFieldValues } from './StoryFields';
+import { StoryItem } from './StoryItem';
 
-type Consent = (typeof storyConsents)[number];
+const blankStory = (): StoryFieldValues => ({ title: '', story: '', consent: '', collectedOn: today() });
 
 /** Stories of most significant change, collected with consent, and the rounds that chose them. */
 export function StoriesPanel() {
@@ -16,10 +17,7 @@ export function StoriesPanel() {
   const initiativeId = useReadiness((state) => state.initiativeId);
   const [stories, setStories] = useState<ChangeStory[]>([]);
   const [version, setVersion] = useState(0);
-  const [title, setTitle] = useState('');
-  const [story, setStory] = useState('');
-  const [consent, setConsent] = useState<Consent | ''>('');
-  const [collectedOn, setCollectedOn] = useState(today);
+  const [draft, setDraft] = useState(blankStory);
   const [storyId, setStoryId] = useState('');
   const [roundTitle, setRoundTitle] = useState('');
   const [reason, setReason] = useState('');
@@ -40,13 +38,13 @@ export function StoriesPanel() {
   async function add(event: FormEvent) {
     event.preventDefault();
     if (!initiativeId) return;
+    const { title, story, consent, collectedOn } = draft;
     if (title.trim() === '' || story.trim() === '') return setError(t('errors.required'));
     if (consent === '') return setError(t('readiness.stories.consentNeeded'));
     const result = await call('readiness.stories.add', { initiativeId, story: { title, story, consent, collectedOn } });
     if (!result.ok) return setError(describeError(result.error));
-    setTitle('');
-    setStory('');
-    setConsent('');
+    // The day stays: stories are often typed up in a batch from the same session.
+    setDraft({ ...blankStory(), collectedOn });
     setError(null);
     setVersion((count) => count + 1);
   }
@@ -70,29 +68,7 @@ export function StoriesPanel() {
       <h2>{t('readiness.stories.title')}</h2>
       <form aria-label={t('readiness.stories.new')} onSubmit={add}>
         <h3>{t('readiness.stories.new')}</h3>
-        <Field label={t('readiness.stories.storyTitle')} error={error}>
-          {(props) => <input {...props} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field label={t('readiness.stories.story')}>
-          {(props) => <textarea {...props} rows={3} value={story} onChange={(e) => setStory(e.target.value)} />}
-        </Field>
-        <Field label={t('readiness.stories.consent')}>
-          {(props) => (
-            <select {...props} value={consent} onChange={(e) => setConsent(e.target.value as Consent | '')}>
-              <option value="">{t('readiness.phases.pick')}</option>
-              {storyConsents.map((one) => (
-                <option key={one} value={one}>
-                  {t(consentKeys[one])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('readiness.stories.collectedOn')}>
-          {(props) => (
-            <input {...props} type="date" value={collectedOn} onChange={(e) => setCollectedOn(e.target.value)} />
-          )}
-        </Field>
+        <StoryFields values={draft} onChange={setDraft} error={error} consentUnchosen />
         <button type="submit" className="button button--primary">
           {t('readiness.stories.add')}
         </button>

@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storyConsents, type ChangeStory } from '../../../src-main/contract/index';
+import type { ChangeStory } from '../../../src-main/contract/index';
 import { call } from '../../api/client';
-import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { describeError } from '../../i18n/index';
+import { consentKeys, StoryFields, type StoryFieldValues } from './StoryFields';
 
-type Consent = (typeof storyConsents)[number];
-export const consentKeys: Record<Consent, string> = {
-  named: 'readiness.stories.named',
-  anonymous: 'readiness.stories.anonymous',
-  internal: 'readiness.stories.internal',
-};
+const fieldsOf = (story: ChangeStory): StoryFieldValues => ({
+  title: story.title,
+  story: story.story,
+  consent: story.consent,
+  collectedOn: story.collectedOn,
+});
 
 /**
  * One story in the list, with Edit (its words, date and consent: a teller may take a sharing
@@ -29,15 +29,15 @@ export function StoryItem({
   const { t } = useTranslation();
   const toast = useToast((state) => state.show);
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(story.title);
-  const [text, setText] = useState(story.story);
-  const [consent, setConsent] = useState<Consent>(story.consent);
-  const [collectedOn, setCollectedOn] = useState(story.collectedOn);
+  const [values, setValues] = useState(() => fieldsOf(story));
   const [error, setError] = useState<string | null>(null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    const { title, story: text, consent, collectedOn } = values;
     if (title.trim() === '' || text.trim() === '') return setError(t('errors.required'));
+    // An edit starts from a recorded consent and offers no empty choice; checked for the compiler.
+    if (consent === '') return setError(t('readiness.stories.consentNeeded'));
     const result = await call('readiness.stories.update', {
       initiativeId,
       storyId: story.id,
@@ -62,28 +62,7 @@ export function StoryItem({
     return (
       <li className="readiness__benchmark">
         <form aria-label={t('readiness.edits.editStory', { title: story.title })} onSubmit={save}>
-          <Field label={t('readiness.stories.storyTitle')} error={error}>
-            {(props) => <input {...props} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
-          </Field>
-          <Field label={t('readiness.stories.story')}>
-            {(props) => <textarea {...props} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
-          </Field>
-          <Field label={t('readiness.stories.consent')}>
-            {(props) => (
-              <select {...props} value={consent} onChange={(e) => setConsent(e.target.value as Consent)}>
-                {storyConsents.map((one) => (
-                  <option key={one} value={one}>
-                    {t(consentKeys[one])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('readiness.stories.collectedOn')}>
-            {(props) => (
-              <input {...props} type="date" value={collectedOn} onChange={(e) => setCollectedOn(e.target.value)} />
-            )}
-          </Field>
+          <StoryFields values={values} onChange={setValues} error={error} />
           <button type="submit" className="button button--primary">
             {t('readiness.edits.save')}
           </button>{' '}
@@ -111,10 +90,7 @@ export function StoryItem({
         aria-label={t('readiness.edits.editStory', { title: story.title })}
         onClick={() => {
           // The form starts from the story as it reads now (it may have changed since the last edit).
-          setTitle(story.title);
-          setText(story.story);
-          setConsent(story.consent);
-          setCollectedOn(story.collectedOn);
+          setValues(fieldsOf(story));
           setEditing(true);
         }}
       >

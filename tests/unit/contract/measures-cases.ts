@@ -18,6 +18,8 @@ export interface MeasuresIds {
   dimensionId: string;
   lowId: string;
   highId: string;
+  deletedDimensionId: string;
+  deletedCategoryId: string;
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -51,7 +53,29 @@ export function seedMeasures(fixture: ContractFixture, initiativeId: string, par
     indicator: { name: 'Retired measure' },
   }).id;
   fixture.ok('measures.indicators.delete', { initiativeId, indicatorId: deletedIndicatorId });
-  return { initiativeId, partnerId, indicatorId, deletedIndicatorId, dimensionId: dimension.id, lowId, highId };
+  // What the Undo channels bring back: a deleted dimension, and a deleted category of a live one.
+  const deletedDimensionId = fixture.ok('measures.dimensions.create', {
+    initiativeId,
+    dimension: { name: 'Retired split', categories: ['One'] },
+  }).id;
+  fixture.ok('measures.dimensions.delete', { initiativeId, dimensionId: deletedDimensionId });
+  const ages = fixture.ok('measures.dimensions.create', {
+    initiativeId,
+    dimension: { name: 'Age band', categories: ['Under 18', 'Adults'] },
+  });
+  const deletedCategoryId = ages.categories[0].id;
+  fixture.ok('measures.categories.delete', { initiativeId, categoryId: deletedCategoryId });
+  return {
+    initiativeId,
+    partnerId,
+    indicatorId,
+    deletedIndicatorId,
+    dimensionId: dimension.id,
+    lowId,
+    highId,
+    deletedDimensionId,
+    deletedCategoryId,
+  };
 }
 
 export function measuresValidInput(channel: MeasuresChannel, ids: MeasuresIds): Record<string, unknown> {
@@ -115,6 +139,10 @@ export function measuresValidInput(channel: MeasuresChannel, ids: MeasuresIds): 
       return { initiativeId, indicatorId };
     case 'measures.dimensions.readingsAffected':
       return { initiativeId, dimensionId, categoryId: null };
+    case 'measures.dimensions.restore':
+      return { initiativeId, dimensionId: ids.deletedDimensionId };
+    case 'measures.categories.restore':
+      return { initiativeId, categoryId: ids.deletedCategoryId };
   }
 }
 

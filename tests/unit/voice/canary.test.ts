@@ -8,6 +8,7 @@ import { resourcesDir, type ContractFixture } from '../contract/contract-fixture
 import { postJson, startHostFixture, type HostFixture } from '../host/host-fixture';
 import { seedVoice, type VoiceIds } from '../contract/voice-cases';
 import { openSealedFile } from '../../../src-main/store/sealed-file';
+import { readZip, writeZip } from '../../../src-main/features/exchange/zip';
 import { lanAddressesEnv } from '../../../src-main/sync/lan-hub';
 
 // Room mode started by the scan below listens on loopback only.
@@ -102,7 +103,7 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
     sessionId: ids.roundtableId,
     language,
   })),
-  'summary.export': (['html', 'md', 'decisions-csv', 'actions-csv'] as const).map((format) => ({
+  'summary.export': (['html', 'md', 'docx', 'decisions-csv', 'actions-csv'] as const).map((format) => ({
     initiativeId: ids.initiativeId,
     sessionId: ids.roundtableId,
     format,
@@ -173,11 +174,26 @@ function seeder(library: HostFixture['library']) {
   };
 }
 
+/**
+ * A file as text. A zipped one (the summary's Word file, a Kumu workbook) is compressed, so its
+ * bytes never show a planted word: each entry is unpacked with the app's own zip reader, and its
+ * XML is read both as it is and with the tags taken out, so a word split over runs is found too.
+ */
+function fileText(bytes: Buffer): string {
+  if (bytes.readUInt32LE(0) !== 0x04034b50) return bytes.toString('utf8');
+  return [...readZip(bytes).values()]
+    .map((read) => {
+      const xml = new TextDecoder().decode(read());
+      return `${xml}\n${xml.replace(/<[^>]*>/g, '')}`;
+    })
+    .join('\n');
+}
+
 /** A response as text, with any base64 file content decoded so the file itself is scanned. */
 function readable(body: unknown): string {
   const json = JSON.stringify(body);
   const files = [...json.matchAll(/"contentBase64":"([A-Za-z0-9+/=]*)"/g)].map((match) =>
-    Buffer.from(match[1], 'base64').toString('utf8'),
+    fileText(Buffer.from(match[1], 'base64')),
   );
   return [json, ...files].join('\n');
 }
@@ -313,5 +329,14 @@ describe('the consent canary', () => {
     });
     expect(scoped).toContain(canary.internal);
     expect(await own('readiness.stories.list', { initiativeId: ids.initiativeId })).toContain(canary.storyInside);
+  });
+
+  it('reads inside a Word file, even a word split over two runs (so a DOCX cannot hide a canary)', () => {
+    const [head, tail] = [canary.internal.slice(0, 12), canary.internal.slice(12)];
+    const xml = `<w:document><w:p><w:r><w:t>${head}</w:t></w:r><w:r><w:t>${tail}</w:t></w:r></w:p></w:document>`;
+    const docx = writeZip([{ name: 'word/document.xml', data: new TextEncoder().encode(xml) }]);
+    const file = { contentBase64: Buffer.from(docx).toString('base64') };
+    expect(Buffer.from(docx).toString('utf8')).not.toContain(head);
+    expect(readable(file)).toContain(canary.internal);
   });
 });
