@@ -135,6 +135,9 @@ const otherReads = (ids: VoiceIds): Partial<Record<Channel, unknown[]>> => ({
   'room.close': [{}],
   'room.reveal': [{}],
   'room.stop': [{}],
+  // A readiness round put on the phones carries the instrument's items only; no round is held in
+  // this fixture, so it is listed without an input, like the round-level readiness reads below.
+  'room.readiness.open': [],
   // Readiness: sheets carry a sector and lived experience, never a name or a voice note; the
   // evidence choices list decisions and sessions by title. Scanned all the same. No round is held in
   // this fixture, so the round-level reads are listed without an input.
