@@ -69,6 +69,18 @@ export async function seedRoom(fixture: ContractFixture, meeting: MeetingIds): P
   return { initiativeId, sessionId, itemId, ideaId: closed.ideas[0].id, roundId, closeARoundOnThePhones };
 }
 
+/**
+ * Turns room mode back on for the seeded session when a test before (room.stop, or a fuzzed
+ * room.start for another session) left it off or elsewhere: the readiness channels' valid inputs
+ * put a round on the phones of the running room. A fresh start forgets the seeded idea and vote,
+ * so the channels acting on those are then refused, plainly, as a person would be.
+ */
+export async function roomOnAgain(fixture: ContractFixture, ids: RoomIds): Promise<void> {
+  const now = await status(fixture, 'room.status', {});
+  if (!now.running || now.sessionId !== ids.sessionId)
+    await status(fixture, 'room.start', { initiativeId: ids.initiativeId, sessionId: ids.sessionId });
+}
+
 export function roomValidInput(channel: RoomChannel, ids: RoomIds): Record<string, unknown> {
   const { initiativeId, sessionId, itemId, ideaId } = ids;
   switch (channel) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channelNames, channels, type Channel } from '../../../src-main/contract/channels';
 import { seedAll, validInputFor, type SeededIds } from '../contract/core-cases';
+import { roomOnAgain } from '../contract/room-cases';
 import { expectWellFormedResult, openContractFixture, type ContractFixture } from '../contract/contract-fixture';
 import { hostileValue, plainMessageProblem } from './hostile';
 
@@ -28,6 +29,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => fixture.close());
+// Every channel shares one fixture; room.stop's own test leaves room mode off for the ones after.
+beforeEach(() => roomOnAgain(fixture, seeded.room));
 
 type Path = (string | number)[];
 
