@@ -174,7 +174,7 @@ export function createReadingRepository(
   /** Saves cells of one indicator, all of them or none. */
   function save(indicatorId: string, entries: readonly ReadingEntry[]): ReadingsSaveOutcome {
     const changes = changesFor(indicatorId, entries);
-    if (changes.length > 0) writePath.write(changes);
+    if (changes.length > 0) writePath.writeMany(changes);
     const cleared = changes.filter((change) => change.values.tombstone === 1).length;
     return { saved: changes.length - cleared, cleared };
   }

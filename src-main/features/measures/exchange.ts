@@ -81,7 +81,7 @@ export function commitReadingsImport(store: InitiativeStore, request: ReadingsIm
         readings.map(({ period, categoryIds, value, count }) => ({ period, categoryIds, value, count })),
       ),
     );
-  if (changes.length > 0) store.writePath.write(changes);
+  if (changes.length > 0) store.writePath.writeMany(changes);
   return { readings: checked.readings.length };
 }
 
