@@ -39,6 +39,12 @@ const writes: RowChange[][] = [
     reading('i1.2026-03.a', 13, 41),
     { table: 'partners', row: 'p1', values: { kind: 'network', name: 'Food Bank North' } },
   ],
+  // Many rows of one shape, one of them twice.
+  [
+    ...Array.from({ length: 120 }, (_, i) => reading(`i1.2026-05.r${String(i).padStart(3, '0')}`, i, i)),
+    reading('i1.2026-05.r007', 70, 7),
+    ...Array.from({ length: 30 }, (_, i) => reading(`i1.2026-06.r${i}`, i / 3, null)),
+  ],
   // A row whose fields run past the clock's counter (set just below it): they span two milliseconds.
   [reading('i1.2026-04.c', 7, 10), { table: 'partners', row: 'p2', values: { name: 'Clinic "East"\nline' } }],
 ];
@@ -49,8 +55,9 @@ function run(db: Db): { committed: Committed[]; returned: unknown[] } {
   const returned: unknown[] = [];
   returned.push(writePath.write(writes[0]));
   returned.push(writePath.write(writes[1]));
-  db.prepare("UPDATE sync_state SET value = ? WHERE key = 'clock'").run(`2026-11-23T09:00:00.000Z-fffd-${node}`);
   returned.push(writePath.write(writes[2]));
+  db.prepare("UPDATE sync_state SET value = ? WHERE key = 'clock'").run(`2026-11-23T09:00:00.000Z-fffd-${node}`);
+  returned.push(writePath.write(writes[3]));
   return { committed, returned };
 }
 
@@ -79,18 +86,19 @@ describe('local writes whose fields all go into packs (the quick path)', () => {
       const quick = run(current);
       expect(new ChangeLog(old).packed).toBe(false);
       expect(current.prepare('SELECT count(*) FROM change_fields').pluck().get()).toBe(0);
-      expect(current.prepare('SELECT count(*) FROM change_packs').pluck().get()).toBe(8);
+      expect(current.prepare('SELECT count(*) FROM change_packs').pluck().get()).toBe(8 + 151);
       expect(state(current)).toEqual(state(old));
       expect(quick.returned).toEqual(reference.returned);
       // Listeners hear the same messages and tables, made from the packs when asked.
       expect(quick.committed.map((done) => [...done.tables].sort())).toEqual([
         ['readings'],
         ['partners', 'readings'],
+        ['readings'],
         ['partners', 'readings'],
       ]);
       expect(quick.committed.map((done) => done.messages())).toEqual(reference.returned);
-      expect(quick.committed.map((done) => done.count)).toEqual([12, 11, 7]);
-      expect(new ChangeLog(current).after('', 100)).toEqual(reference.returned.flat());
+      expect(quick.committed.map((done) => done.count)).toEqual([12, 11, 151 * 6, 7]);
+      expect(new ChangeLog(current).after('', 10_000)).toEqual(reference.returned.flat());
     } finally {
       old.close();
       current.close();
