@@ -39,9 +39,11 @@ const name = z.string().trim().min(1, 'must not be empty').max(limits.name);
 const shortText = z.string().max(limits.shortText);
 const longText = z.string().max(limits.longText);
 /** A figure as people type it: finite, within what a spreadsheet shows without losing digits. */
-export const MeasureValue = z.number().finite().min(-1e12).max(1e12);
+export const maxMeasureValue = 1e12;
+export const MeasureValue = z.number().finite().min(-maxMeasureValue).max(maxMeasureValue);
 /** How many people a reading counts; small-group suppression depends on it. */
-export const GroupCount = z.number().int().min(0).max(1e9);
+export const maxGroupCount = 1e9;
+export const GroupCount = z.number().int().min(0).max(maxGroupCount);
 
 export const Baseline = z.object({ period: Period, value: MeasureValue }).strict();
 export type Baseline = z.infer<typeof Baseline>;
@@ -125,7 +127,8 @@ export const DimensionDraft = z
 export type DimensionDraft = z.input<typeof DimensionDraft>;
 
 /** At most one category per dimension; the empty list is the total. */
-export const CategoryIds = z.array(entityId).max(10);
+export const maxCategoriesPerReading = 10;
+export const CategoryIds = z.array(entityId).max(maxCategoriesPerReading);
 
 export const Reading = z.object({
   indicatorId: entityId,

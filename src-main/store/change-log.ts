@@ -16,16 +16,19 @@ export function packable(table: string, column: string): boolean {
 /** [counter, column, value]: the rest of the timestamp is the pack's. */
 export type PackEntry = [number, string, FieldValue];
 
-/** One local row change's short fields, stamped by one clock within one millisecond. */
+/**
+ * One local row change's short fields, stamped by one clock within one millisecond. `fields` is
+ * the JSON text of its PackEntry list, written as the fields are stamped (no array per field).
+ */
 export interface Pack {
   first: string;
   last: string;
   table: string;
   row: string;
-  entries: PackEntry[];
+  fields: string;
 }
 
-interface PackRow {
+export interface PackRow {
   first: string;
   last: string;
   tbl: string;
@@ -87,7 +90,8 @@ function stampOf(first: string, counter: number): string {
   return `${first.slice(0, 25)}${counter.toString(16).padStart(4, '0')}${first.slice(29)}`;
 }
 
-function expand(row: PackRow): ChangeMessage[] {
+/** A pack's messages, in order. */
+export function expand(row: PackRow): ChangeMessage[] {
   return (JSON.parse(row.fields) as PackEntry[]).map(([counter, column, value]) => ({
     timestamp: stampOf(row.first, counter),
     table: row.tbl,
@@ -143,13 +147,13 @@ export class ChangeLog {
         parameters[i * 5 + 1] = pack.last;
         parameters[i * 5 + 2] = pack.table;
         parameters[i * 5 + 3] = pack.row;
-        parameters[i * 5 + 4] = JSON.stringify(pack.entries);
+        parameters[i * 5 + 4] = pack.fields;
       }
       this.statement('addPacks').run(parameters);
     }
     for (; start < packs.length; start++) {
       const pack = packs[start];
-      this.statement('addPack').run(pack.first, pack.last, pack.table, pack.row, JSON.stringify(pack.entries));
+      this.statement('addPack').run(pack.first, pack.last, pack.table, pack.row, pack.fields);
     }
   }
 

@@ -55,11 +55,11 @@ export class InitiativeStore {
     this.flusher = db.memory ? null : new WalFlusher(`${db.name}-wal`);
     this.writePath = new WritePath(db, node, {
       ...options,
-      onCommit: (messages) => {
+      onCommit: (committed) => {
         this.flushing = this.flusher?.flush().catch((error: unknown) => {
           console.error('[common-ground] could not flush saved changes to the disk:', error);
         });
-        options.onCommit?.(messages);
+        options.onCommit?.(committed);
       },
     });
     this.initiative = createInitiativeRepository(db, this.writePath, id);

@@ -272,11 +272,8 @@ export class InitiativeLibrary {
       create,
       nativeBinding: this.options.nativeBinding,
       now: this.options.now,
-      onCommit: (messages) => {
-        this.notify(
-          id,
-          messages.map((message) => message.table),
-        );
+      onCommit: (committed) => {
+        this.notify(id, [...committed.tables]);
         this.backupIfDue(id, store);
       },
     });

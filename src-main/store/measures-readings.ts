@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { periodFits, ReadingEntry, type Reading } from '../contract/measures';
+import {
+  maxCategoriesPerReading,
+  maxGroupCount,
+  maxMeasureValue,
+  periodFits,
+  ReadingEntry,
+  type Reading,
+  type ReportingPeriod,
+} from '../contract/measures';
 import { AppError } from '../contract/result';
 import type { Db } from './connection';
 import type { DimensionRepository } from './measures-dimensions';
@@ -39,6 +47,36 @@ function combinationHash(combination: string): string {
     hashes.set(combination, hash);
   }
   return hash;
+}
+
+/**
+ * Whether the schema would take an entry exactly as it is (nothing to trim or default, every
+ * category one of this initiative's) and its period fits the indicator: checked by hand, because
+ * the schema costs about 5 µs an entry and an import saves 100,000. Anything else goes through the
+ * schema, which cleans it or refuses it with its message.
+ */
+function isCleanEntry(
+  raw: ReadingEntry,
+  reportingPeriod: ReportingPeriod,
+  live: ReadonlyMap<string, string>,
+): raw is ReadingEntry & { categoryIds: string[]; count: number | null } {
+  let keys = 0;
+  for (const key in raw) {
+    if (key !== 'period' && key !== 'categoryIds' && key !== 'value' && key !== 'count') return false;
+    keys++;
+  }
+  const { period, categoryIds, value, count } = raw;
+  return (
+    keys === 4 &&
+    // Every period spelling the indicator takes is one the schema takes, without spaces to trim.
+    typeof period === 'string' &&
+    periodFits(reportingPeriod, period) &&
+    Array.isArray(categoryIds) &&
+    categoryIds.length <= maxCategoriesPerReading &&
+    categoryIds.every((id) => typeof id === 'string' && live.has(id)) &&
+    (value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= maxMeasureValue)) &&
+    (count === null || (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= maxGroupCount))
+  );
 }
 
 export interface ReadingsSaveOutcome {
@@ -100,7 +138,7 @@ export function createReadingRepository(
     // One query for the whole save instead of one per cell (an import saves 100,000 cells).
     const existing = new Set(idsOfIndicator.all(`${indicatorId}.`, `${indicatorId}/`) as string[]);
     for (const raw of entries) {
-      const entry = ReadingEntry.parse(raw);
+      const entry = isCleanEntry(raw, indicator.reportingPeriod, live) ? raw : ReadingEntry.parse(raw);
       if (!periodFits(indicator.reportingPeriod, entry.period))
         throw new AppError('invalid_input', `${entry.period} is not a ${indicator.reportingPeriod} period.`);
       const usedDimensions = new Set<string>();
@@ -136,7 +174,7 @@ export function createReadingRepository(
   /** Saves cells of one indicator, all of them or none. */
   function save(indicatorId: string, entries: readonly ReadingEntry[]): ReadingsSaveOutcome {
     const changes = changesFor(indicatorId, entries);
-    if (changes.length > 0) writePath.write(changes);
+    if (changes.length > 0) writePath.writeMany(changes);
     const cleared = changes.filter((change) => change.values.tombstone === 1).length;
     return { saved: changes.length - cleared, cleared };
   }

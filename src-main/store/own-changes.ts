@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { HybridClock } from '../sync/hlc';
 import { hashTimestamp, MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
-import { packable, type Pack } from './change-log';
+import { expand, packable, type Pack } from './change-log';
+import { lazyCommitted, type Committed } from './committed';
 import type { Db } from './connection';
 import type { RowChange } from './write-path';
 
@@ -20,6 +21,17 @@ export interface StampedChanges {
   packs: Pack[];
   merkle: MerkleDelta;
   rows: Map<string, OwnRow>;
+}
+
+/** A field value as JSON.stringify writes it. */
+function valueJson(value: FieldValue): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return value === null ? 'null' : JSON.stringify(value);
+}
+
+/** `[counter, column, value]` as JSON.stringify writes a PackEntry; `columnJson` is the column's JSON. */
+export function packEntryJson(counter: number, columnJson: string, value: FieldValue): string {
+  return `[${counter},${columnJson},${valueJson(value)}]`;
 }
 
 /**
@@ -65,13 +77,15 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
         continue;
       }
       if (current === null || millis !== packMillis) {
-        current = { first: timestamp, last: timestamp, table, row, entries: [] };
+        if (current !== null) current.fields += ']';
+        current = { first: timestamp, last: timestamp, table, row, fields: '[' };
         packMillis = millis;
         packs.push(current);
-      }
-      current.entries.push([clock.counter, column, value]);
+      } else current.fields += ',';
+      current.fields += packEntryJson(clock.counter, JSON.stringify(column), value);
       current.last = timestamp;
     }
+    if (current !== null) current.fields += ']';
   }
   if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
   return { messages, packs, merkle, rows };
@@ -101,14 +115,20 @@ export class OwnUpserts {
 
   constructor(private readonly db: Db) {}
 
-  run(table: string, row: string, winners: Map<string, FieldValue>, stamps: Record<string, string>): void {
-    const columns = [...winners.keys()].sort();
+  /** The upsert of these columns (sorted) of `table`, prepared once. */
+  statement(table: string, columns: readonly string[]): Statement {
     const key = `${table}:${columns.join(',')}`;
     let statement = this.statements.get(key);
     if (!statement) {
       statement = this.db.prepare(ownUpsertSql(table, columns));
       this.statements.set(key, statement);
     }
+    return statement;
+  }
+
+  run(table: string, row: string, winners: Map<string, FieldValue>, stamps: Record<string, string>): void {
+    const columns = [...winners.keys()].sort();
+    const statement = this.statement(table, columns);
     const values: FieldValue[] = [row];
     let clock = '{';
     for (let i = 0; i < columns.length; i++) {
@@ -119,4 +139,136 @@ export class OwnUpserts {
     values.push(`${clock}}`);
     statement.run(values);
   }
+}
+
+export interface PackedChanges {
+  packs: Pack[];
+  merkle: MerkleDelta;
+  committed: Committed;
+}
+
+/** What the quick path needs of a row change's columns, worked out once per table and column list. */
+interface Shape {
+  /** The columns as given: the order they are stamped in. */
+  columns: string[];
+  /** Index into `columns` of each column in sorted order: the row clock and the upsert use it. */
+  sorted: number[];
+  sortedNames: string[];
+  /** Each column as JSON, for the pack text. */
+  columnJson: string[];
+  statement: Statement;
+}
+
+/**
+ * The quick path for the common write (an import, a save of many cells): row changes whose fields
+ * all go into packs. Each change is stamped field by field exactly as stampOwnChanges does, its
+ * pack text and row clock are written as strings, and its row is upserted at once, without the
+ * per-row maps. The same row twice in one write is upserted twice, in order: later stamps win each
+ * field and the clocks merge in SQL, as one merged upsert would. Returns null, having done
+ * nothing, when any field needs the full path (a long text, an erasable text, a file before 0190).
+ */
+export class PackedWrites {
+  private readonly shapes = new Map<string, Shape | null>();
+  private last: { table: string; shape: Shape } | null = null;
+
+  constructor(private readonly upserts: OwnUpserts) {}
+
+  write(changes: readonly RowChange[], clock: HybridClock): PackedChanges | null {
+    const shapes: Shape[] = new Array<Shape>(changes.length);
+    for (let i = 0; i < changes.length; i++) {
+      const shape = this.shapeOf(changes[i]);
+      if (shape === null) return null;
+      shapes[i] = shape;
+    }
+    const packs: Pack[] = [];
+    const merkle = new MerkleDelta();
+    const tables = new Set<string>();
+    let count = 0;
+    let minuteEnd = -1;
+    let minuteMillis = 0;
+    let minuteHash = 0;
+    const stamps: string[] = [];
+    for (let c = 0; c < changes.length; c++) {
+      const { table, row, values } = changes[c];
+      const { columns, sorted, sortedNames, columnJson, statement } = shapes[c];
+      tables.add(table);
+      count += columns.length;
+      let current: Pack | null = null;
+      let packMillis = -1;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i];
+        const value = values[column];
+        const timestamp = clock.send();
+        const millis = clock.millis;
+        stamps[i] = timestamp;
+        if (millis >= minuteEnd) {
+          if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
+          minuteMillis = millis;
+          minuteEnd = (Math.floor(millis / 60_000) + 1) * 60_000;
+          minuteHash = 0;
+        }
+        minuteHash = (minuteHash ^ hashTimestamp(timestamp)) >>> 0;
+        // A pack never spans two milliseconds: the counter running out moves the clock on.
+        if (current === null || millis !== packMillis) {
+          if (current !== null) current.fields += ']';
+          current = { first: timestamp, last: timestamp, table, row, fields: '[' };
+          packMillis = millis;
+          packs.push(current);
+        } else current.fields += ',';
+        current.fields += packEntryJson(clock.counter, columnJson[i], value);
+        current.last = timestamp;
+      }
+      if (current !== null) current.fields += ']';
+      const parameters: FieldValue[] = [row];
+      let rowClock = '{';
+      for (let j = 0; j < sorted.length; j++) {
+        parameters.push(values[columns[sorted[j]]] ?? null);
+        // Column names come from the schema registry and timestamps from our clock: nothing to escape.
+        rowClock += `${j === 0 ? '' : ','}"${sortedNames[j]}":"${stamps[sorted[j]]}"`;
+      }
+      parameters.push(`${rowClock}}`);
+      statement.run(parameters);
+    }
+    if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
+    // The messages are in the packs: made from them only if someone asks (see Committed).
+    const committed = lazyCommitted(count, tables, () =>
+      packs.flatMap(({ first, last, table, row, fields }) => expand({ first, last, tbl: table, row_id: row, fields })),
+    );
+    return { packs, merkle, committed };
+  }
+
+  private shapeOf({ table, values }: RowChange): Shape | null {
+    // A write of many rows repeats one shape: check the last one first, without a key.
+    const last = this.last;
+    if (last !== null && last.table === table && sameColumns(values, last.shape.columns)) return last.shape;
+    const columns = Object.keys(values);
+    const key = `${table}\u0000${columns.join('\u0000')}`;
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      const sortedNames = [...columns].sort();
+      shape =
+        columns.length > 0 && columns.every((column) => packable(table, column))
+          ? {
+              columns,
+              sorted: sortedNames.map((name) => columns.indexOf(name)),
+              sortedNames,
+              columnJson: columns.map((column) => JSON.stringify(column)),
+              statement: this.upserts.statement(table, sortedNames),
+            }
+          : null;
+      this.shapes.set(key, shape);
+    }
+    if (shape !== null) this.last = { table, shape };
+    return shape;
+  }
+}
+
+/** Whether `values` has exactly these columns, in this order. */
+function sameColumns(values: Record<string, FieldValue>, columns: readonly string[]): boolean {
+  let i = 0;
+  for (const column in values) {
+    if (columns[i] !== column) return false;
+    i++;
+  }
+  return i === columns.length;
 }

@@ -4,10 +4,11 @@ import { ClockError, formatHlc, HybridClock, parseHlc, type HlcParts, type Recei
 import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import { ChangeLog } from './change-log';
+import { committedOf, joinCommitted, type Committed } from './committed';
 import type { Db } from './connection';
 import { ConflictCopies } from './conflict-copies';
 import { Erasure } from './erasure';
-import { OwnUpserts, stampOwnChanges } from './own-changes';
+import { OwnUpserts, PackedWrites, stampOwnChanges } from './own-changes';
 import { SetAsideMessages } from './set-aside';
 import {
   columnType,
@@ -58,7 +59,7 @@ export interface WritePathOptions {
    */
   tables?: TableRegistry;
   /** Called after each committed transaction, outside it, e.g. to tell the renderer what changed. */
-  onCommit?: (messages: readonly ChangeMessage[]) => void;
+  onCommit?: (committed: Committed) => void;
 }
 
 /**
@@ -78,13 +79,14 @@ export class WritePath {
   private readonly tables: TableRegistry;
   private readonly upserts = new Map<string, Statement>();
   private readonly ownUpserts: OwnUpserts;
+  private readonly packedWrites: PackedWrites;
   private readonly conflicts: ConflictCopies;
   private readonly erasure: Erasure;
 
   private readonly now: () => number;
   private batchDepth = 0;
-  private held: ChangeMessage[] = [];
-  private readonly onCommit: (messages: readonly ChangeMessage[]) => void;
+  private held: Committed[] = [];
+  private readonly onCommit: (committed: Committed) => void;
 
   constructor(
     private readonly db: Db,
@@ -97,6 +99,7 @@ export class WritePath {
     this.onCommit = options.onCommit ?? (() => {});
     this.log = new ChangeLog(db);
     this.ownUpserts = new OwnUpserts(db);
+    this.packedWrites = new PackedWrites(this.ownUpserts);
     this.conflicts = new ConflictCopies(db, this.log.fieldsTable);
     this.setAsideMessages = new SetAsideMessages(db, this.log);
     this.erasure = new Erasure(db, this.log.fieldsTable);
@@ -112,18 +115,26 @@ export class WritePath {
 
   /** Stamps and applies local changes; returns the messages written, in order. */
   write(changes: RowChange[]): ChangeMessage[] {
+    return [...this.writeMany(changes).messages()];
+  }
+
+  /**
+   * Stamps and applies local changes, like write(), for callers that do not need the messages back
+   * (an import): a write whose fields all go into packs makes them only if a listener asks.
+   */
+  writeMany(changes: RowChange[]): Committed {
     for (const change of changes) this.checkRowChange(change);
     const written = this.db
       .transaction(() => {
         // One reading of the wall clock per transaction: the fields take consecutive counters.
         const physical = this.now();
         const clock = this.loadClock(() => physical);
-        const messages = this.applyOwn(changes, clock);
+        const committed = this.applyOwn(changes, clock);
         this.saveClock(clock);
-        return messages;
+        return committed;
       })
       .immediate();
-    this.announce(written);
+    this.announceCommitted(written);
     return written;
   }
 
@@ -197,14 +208,18 @@ export class WritePath {
     if (this.batchDepth === 0 && this.held.length > 0) {
       const held = this.held;
       this.held = [];
-      this.onCommit(held);
+      this.onCommit(joinCommitted(held));
     }
     return result;
   }
 
   private announce(messages: readonly ChangeMessage[]): void {
-    if (this.batchDepth > 0) this.held.push(...messages);
-    else this.onCommit(messages);
+    this.announceCommitted(committedOf(messages));
+  }
+
+  private announceCommitted(committed: Committed): void {
+    if (this.batchDepth > 0) this.held.push(committed);
+    else this.onCommit(committed);
   }
 
   private loadClock(now: () => number = this.now): HybridClock {
@@ -222,7 +237,14 @@ export class WritePath {
    * yet). Short fields go into packs and their rows' clocks are merged in SQL without reading them
    * first; only a row with a long text reads its clock, for the base and the conflict review.
    */
-  private applyOwn(changes: readonly RowChange[], clock: HybridClock): ChangeMessage[] {
+  private applyOwn(changes: readonly RowChange[], clock: HybridClock): Committed {
+    const quick = this.log.packed ? this.packedWrites.write(changes, clock) : null;
+    if (quick !== null) {
+      // Every field is packed: no clock to read, no long text to review, no words to erase.
+      this.log.appendPacks(quick.packs, this.node);
+      this.foldMerkle(quick.merkle);
+      return quick.committed;
+    }
     const { messages, packs, merkle, rows } = stampOwnChanges(changes, clock, this.log.packed);
     const unpacked: ChangeMessage[] = [];
     const pendingReviews: { table: string; row: string; clock: ColumnClock; timestamps: Set<string> }[] = [];
@@ -251,7 +273,7 @@ export class WritePath {
     this.log.appendOwnFields(unpacked);
     this.afterLogged(unpacked, pendingReviews);
     this.foldMerkle(merkle);
-    return messages;
+    return committedOf(messages);
   }
 
   /**

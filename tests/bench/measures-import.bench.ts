@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createHandlers, dispatch, type HandlerMap } from '../../src-main/features/handlers';
 import { planReadingsImport } from '../../src-main/features/measures/readings-csv';
@@ -169,4 +171,14 @@ export function benchMeasuresImport(dir: string): Figure[] {
         `${perReading.toFixed(1)} change messages per reading (one per field: the write path has no row-level message); preview ${formatMs(previewMs)}, total ${formatMs(totalMs)}`,
     },
   ];
+}
+
+// `MEASURES_IMPORT_READINGS=20000 npx tsx tests/bench/measures-import.bench.ts` prints this figure alone.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-measures-import-bench-'));
+  try {
+    for (const figure of benchMeasuresImport(dir)) console.log(`${figure.name}: ${figure.value} (${figure.note})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

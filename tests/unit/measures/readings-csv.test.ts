@@ -148,6 +148,38 @@ describe('importing readings from CSV (long format)', () => {
   });
 });
 
+describe('a commit right after its preview', () => {
+  const good = header + 'Families served,2025-Q3,,Northside,12,30\n';
+
+  it('checks the file again when an indicator was renamed in between, and imports nothing', () => {
+    expect(fixture.ok('measures.import.preview', request(good)).errors).toEqual([]);
+    fixture.ok('measures.indicators.update', { initiativeId, indicatorId: servedId, patch: { name: 'Families reached' } });
+    const before = fixture.dump();
+    const refused = fixture.call('measures.import.commit', request(good));
+    expect(refused.ok ? 'ok' : refused.error.message).toMatch(/nothing was imported.*no indicator called "Families served"/);
+    expect(fixture.dump()).toEqual(before);
+  });
+
+  it('checks the file again when a category was renamed in between', () => {
+    expect(fixture.ok('measures.import.preview', request(good)).errors).toEqual([]);
+    const area = fixture
+      .ok('measures.dimensions.list', { initiativeId })
+      .find((dimension) => dimension.name === 'Neighbourhood')!;
+    const northside = area.categories.find((category) => category.name === 'Northside')!;
+    fixture.ok('measures.categories.rename', { initiativeId, categoryId: northside.id, name: 'North end' });
+    const refused = fixture.call('measures.import.commit', request(good));
+    expect(refused.ok ? 'ok' : refused.error.message).toMatch(/nothing was imported.*no category "Northside"/);
+  });
+
+  it('imports a file other than the one previewed only after checking it', () => {
+    expect(fixture.ok('measures.import.preview', request(good)).errors).toEqual([]);
+    const other = header + 'Families served,2025-Q3,,Northside,12,30\nFamilies served,last year,,,1,1\n';
+    const refused = fixture.call('measures.import.commit', request(other));
+    expect(refused.ok ? 'ok' : refused.error.message).toMatch(/nothing was imported.*line 3/);
+    expect(fixture.ok('measures.import.commit', request(good))).toEqual({ readings: 1 });
+  });
+});
+
 describe('exporting readings as CSV', () => {
   it('goes round the importer unchanged when the backbone keeps every figure', () => {
     const text =

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReadingEntry } from '../../../src-main/contract/measures';
 import { AppError } from '../../../src-main/contract/result';
 import { readingId } from '../../../src-main/store/measures-readings';
 import { openMeasuresWorld, seedIndicator, type MeasuresWorld } from './measures-fixture';
@@ -191,6 +192,43 @@ describe('readings', () => {
     ).toBe('invalid_input');
     expect(code(() => readings.save(indicator.id, [good, good]))).toBe('invalid_input');
     expect(log()).toBe(before);
+  });
+
+  it('take exactly the entries the reading schema takes, at its bounds too', () => {
+    const { store } = world;
+    const { indicator, low, north } = seedIndicator(store);
+    const cell = { period: '2024/25', categoryIds: [low], value: 1, count: 1 };
+    const entries: Record<string, unknown>[] = [
+      cell,
+      { ...cell, value: 1e12 },
+      { ...cell, value: -1e12 },
+      { ...cell, value: 1e12 + 1 },
+      { ...cell, value: Number.NaN },
+      { ...cell, value: Number.POSITIVE_INFINITY },
+      { ...cell, value: '5' },
+      { ...cell, value: null },
+      { ...cell, count: 1e9 },
+      { ...cell, count: 1e9 + 1 },
+      { ...cell, count: -1 },
+      { ...cell, count: 2.5 },
+      { ...cell, count: null },
+      { ...cell, count: undefined },
+      { ...cell, period: ' 2024/25 ' },
+      { ...cell, period: 2024 },
+      { ...cell, categoryIds: [low.toUpperCase(), north] },
+      { ...cell, categoryIds: [low, 5] },
+      { ...cell, categoryIds: Array.from({ length: 11 }, () => low) },
+      { ...cell, also: 1 },
+    ];
+    const taken = (entry: Record<string, unknown>) => {
+      try {
+        store.measures.readings.save(indicator.id, [entry as ReadingEntry]);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(entries.map(taken)).toEqual(entries.map((entry) => ReadingEntry.safeParse(entry).success));
   });
 
   it('of a deleted category are no longer listed', () => {

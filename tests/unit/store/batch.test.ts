@@ -12,7 +12,7 @@ describe('WritePath.batch', () => {
   beforeEach(() => {
     db = openMemoryDatabase();
     announced = [];
-    writePath = new WritePath(db, '00000000000000aa', { onCommit: (messages) => announced.push([...messages]) });
+    writePath = new WritePath(db, '00000000000000aa', { onCommit: (committed) => announced.push([...committed.messages()]) });
   });
   afterEach(() => db.close());
 

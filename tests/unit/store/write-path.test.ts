@@ -45,7 +45,7 @@ describe('WritePath on an in-memory database', () => {
   beforeEach(() => {
     db = openMemoryDatabase();
     committed = [];
-    writePath = new WritePath(db, local, { now: () => start, onCommit: (messages) => committed.push(messages) });
+    writePath = new WritePath(db, local, { now: () => start, onCommit: (written) => committed.push(written.messages()) });
   });
   afterEach(() => db.close());
 
