@@ -14,7 +14,7 @@ import { LocalReplica } from '../../src-main/sync/replica';
 import { startHub } from '../unit/sync/hub-process';
 import { formatMs, type Figure } from './measure';
 
-const partners = 10_000;
+const partners = Number(process.env.SYNC_BENCH_PARTNERS ?? 10_000);
 const fieldValues = (i: number): Record<string, string | number> => ({
   name: `Partner ${i}`,
   kind: 'organisation',
