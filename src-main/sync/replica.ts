@@ -3,7 +3,7 @@ import { AppError } from '../contract/result';
 import { ChangeLog, fromFieldRow, type FieldRow } from '../store/change-log';
 import type { Db } from '../store/connection';
 import { deviceState } from '../store/device-state';
-import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
+import type { ReceiveOutcome, WritePath } from '../store/write-path';
 import { open, openUnsealed, seal, SyncCryptoError, type SealedMessage, type SyncKey, type Unsealed } from './crypto';
 import type { ChangeMessage } from './messages';
 
@@ -136,7 +136,7 @@ export class LocalReplica {
       try {
         // The AES-GCM step may have been done already, on a worker thread (see opening-worker.ts).
         const opened = openUnsealed(this.key, message, unsealed?.[i] ?? null);
-        const problem = messageProblem(opened);
+        const problem = this.writePath.problemOf(opened);
         if (problem) unreadable.push({ ...message, reason: `unreadable: ${problem}` });
         else messages.push(opened);
       } catch (error) {
@@ -151,7 +151,7 @@ export class LocalReplica {
         'No synced change could be opened: the passphrase does not match the one this team uses. Nothing was changed.',
       );
     }
-    const outcome = this.writePath.receive(messages);
+    const outcome = this.writePath.receiveSound(messages);
     return { ...outcome, setAside: unreadable.length > 0 ? this.writePath.setAside(unreadable) : 0 };
   }
 
