@@ -1,3 +1,4 @@
+import { holdCheckpoints } from '../store/checkpoint-hold';
 import type { Unsealed } from './crypto';
 import { firstDifference, type MerkleLookup } from './merkle';
 import { OpeningWorker } from './opening-worker';
@@ -70,7 +71,8 @@ interface Held {
 /**
  * Pulls every page after `from` and applies them in order, each in its own transaction, as a
  * pipeline: while page n is applied on this thread, page n+1 is unsealed on a worker thread and
- * page n+2 is read and sent by the peer. A sync of one page keeps to this thread. If a pull fails,
+ * page n+2 is read and sent by the peer, with SQLite's checkpoints held back until the end (see
+ * store/checkpoint-hold.ts). A sync of one page keeps to this thread. If a pull fails,
  * the pages already received are applied before the error goes on, so a cut connection keeps
  * what came.
  */
@@ -84,6 +86,7 @@ async function pull(
   let cursor = from;
   let next: Promise<Page> | null = peer.pull(cursor, pageSize);
   let opener: OpeningWorker | null = null;
+  let releaseCheckpoints: (() => void) | null = null;
   // Received and being unsealed, not applied yet.
   let waiting: Held | null = null;
   const apply = async ({ messages, unsealed }: Held) =>
@@ -105,6 +108,7 @@ async function pull(
         // Not awaited if applying fails first; that error is the one to report.
         next.catch(() => {});
         opener ??= new OpeningWorker(local.key);
+        releaseCheckpoints ??= holdCheckpoints(local.db);
       }
       const previous = waiting;
       waiting =
@@ -117,6 +121,7 @@ async function pull(
     if (waiting) await apply(waiting);
   } finally {
     if (opener) void opener.close();
+    releaseCheckpoints?.();
   }
 }
 

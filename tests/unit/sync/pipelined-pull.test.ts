@@ -87,6 +87,28 @@ describe('pulling a long history as a pipeline', () => {
     expect(b.db.prepare("SELECT name FROM partners WHERE id = 'p1'").pluck().get()).toBe('Renamed');
   });
 
+  it('holds SQLite checkpoints back during a long pull and folds the -wal file in once at the end', async () => {
+    const [a, b] = withHistory(250);
+    const seen: number[] = [];
+    const applySealed = b.replica.applySealed.bind(b.replica);
+    b.replica.applySealed = (sealed, options) => {
+      seen.push(b.db.pragma('wal_autocheckpoint', { simple: true }) as number);
+      return applySealed(sealed, options);
+    };
+    await syncWith(b.replica, a.replica.asPeer(), { pageSize: 200 });
+    expect(seen).toEqual([0, 0, 0]);
+    expect(b.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // Nothing left to fold: every frame of the -wal file is already in the database.
+    const [{ log, checkpointed }] = b.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(checkpointed).toBe(log);
+    // A sync of one page leaves the setting alone.
+    a.clock.now += 3 * 60_000;
+    a.writePath.write([{ table: 'partners', row: 'p1', values: { name: 'Renamed' } }]);
+    seen.length = 0;
+    await syncWith(b.replica, a.replica.asPeer(), { pageSize: 200 });
+    expect(seen).toEqual([1000]);
+  });
+
   it('keeps every page received before the connection is cut, and the next sync ends the job', async () => {
     const [a, b] = withHistory(250);
     const peer = a.replica.asPeer();
