@@ -67,6 +67,23 @@ describe('receiving a batch', () => {
     expect(a.db.prepare("SELECT name FROM partners WHERE id = 'p1'").pluck().get()).toBe('Mine');
   });
 
+  it('tells new messages from repeats in batches of a hundred and more, repeats mixed in anywhere', () => {
+    const a = openReplica(temp.dir, 1, base);
+    replicas.push(a);
+    const batch = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => message(base + from + i, 0, `p${from + i}`, `P${from + i}`));
+    expect(a.writePath.receive(batch(0, 250))).toMatchObject({ added: 250, duplicates: 0 });
+    // 300 messages: the 250 held, 50 new spread among them, and one repeated within the batch.
+    const old = batch(0, 250);
+    const fresh = batch(250, 300);
+    const mixed = old.flatMap((held, i) => (i % 5 === 0 ? [held, fresh[i / 5]] : [held]));
+    mixed.push(fresh[7]);
+    expect(a.writePath.receive(mixed)).toMatchObject({ added: 50, duplicates: 251 });
+    expect(a.db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(300);
+    expect(a.writePath.receive(batch(300, 400))).toMatchObject({ added: 100, duplicates: 0 });
+    expect(a.db.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(400);
+  });
+
   it("checks received messages against its write path's own tables, not only the app's", () => {
     // A tool (the write-path bench) brings a table of its own; its replica must apply what it syncs.
     const registry: TableRegistry = { tool_rows: { label: 'text' } };
