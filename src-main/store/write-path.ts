@@ -141,17 +141,35 @@ export class WritePath {
   /** Applies messages from another replica. Invalid messages refuse the whole batch. */
   receive(messages: readonly ChangeMessage[]): ReceiveOutcome {
     messages.forEach((message, index) => {
-      const problem = messageProblem(message, this.tables);
+      const problem = this.problemOf(message);
       if (problem) throw new AppError('invalid_input', `message ${index}: ${problem}`);
     });
+    return this.receiveSound(messages);
+  }
+
+  /** Why a message from outside cannot be applied here, or null if it can. */
+  problemOf(message: unknown): string | null {
+    return messageProblem(message, this.tables);
+  }
+
+  /**
+   * `receive` for messages each already found sound by `problemOf`: the replica checks them one by
+   * one to set the unreadable aside, and a second pass over a 100,000-message sync cost about 5%.
+   */
+  receiveSound(messages: readonly ChangeMessage[]): ReceiveOutcome {
+    // Timestamps sort as text, so the newest of the batch is the one the clock must pass. Folding
+    // in only that one leaves the clock where folding in every message would, or further back by a
+    // few counters within one millisecond: either way past every timestamp received.
+    let newest: string | null = null;
+    for (const { timestamp } of messages) if (newest === null || timestamp > newest) newest = timestamp;
     const outcome = this.db
       .transaction(() => {
         const clock = this.loadClock();
         let maxDriftMs = 0;
-        for (const message of messages) {
+        if (newest !== null) {
           let report: ReceiveReport;
           try {
-            report = clock.receive(message.timestamp);
+            report = clock.receive(newest);
           } catch (error) {
             if (error instanceof ClockError) throw new AppError('invalid_input', `message timestamp: ${error.message}`);
             throw error;

@@ -102,21 +102,27 @@ export function seal(key: SyncKey, message: ChangeMessage): SealedMessage {
   };
 }
 
+/**
+ * What the AES-GCM step gave for one payload: its plaintext, or `couldNotOpen` (wrong key or an
+ * altered byte), or `tooShort`; null when it was not tried (see opening-worker.ts).
+ */
+export type Unsealed = string | typeof couldNotOpen | typeof tooShort | null;
+export const couldNotOpen = 0;
+export const tooShort = 1;
+
 /** Opens a sealed message; a wrong key or a changed byte gives a SyncCryptoError. */
 export function open(key: SyncKey, sealed: SealedMessage): ChangeMessage {
-  const bytes = Buffer.from(sealed.payload, 'base64');
-  if (bytes.length < nonceLength + tagLength + 2)
-    throw new SyncCryptoError('damaged', 'A sealed message is too short.');
-  const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(0, nonceLength));
-  decipher.setAAD(associatedData(key, sealed.timestamp));
-  decipher.setAuthTag(bytes.subarray(bytes.length - tagLength));
-  let plain: string;
-  try {
-    plain = Buffer.concat([
-      decipher.update(bytes.subarray(nonceLength, bytes.length - tagLength)),
-      decipher.final(),
-    ]).toString('utf8');
-  } catch {
+  return openUnsealed(key, sealed, null);
+}
+
+/**
+ * Opens a sealed message whose AES-GCM step may have run elsewhere already (`unsealed`): the same
+ * errors and the same message as `open`, which this is when `unsealed` is null.
+ */
+export function openUnsealed(key: SyncKey, sealed: SealedMessage, unsealed: Unsealed): ChangeMessage {
+  const plain = unsealed ?? unseal(key, sealed);
+  if (plain === tooShort) throw new SyncCryptoError('damaged', 'A sealed message is too short.');
+  if (plain === couldNotOpen) {
     throw new SyncCryptoError(
       'wrong_passphrase',
       'A synced change could not be opened: the passphrase does not match the one this team uses, or the data was altered.',
@@ -141,4 +147,21 @@ export function open(key: SyncKey, sealed: SealedMessage): ChangeMessage {
     value: value as ChangeMessage['value'],
     ...(base === undefined ? {} : { base: base as string }),
   };
+}
+
+/** The AES-GCM step alone. opening-worker.ts runs a copy of it; a test holds the two together. */
+function unseal(key: SyncKey, sealed: SealedMessage): NonNullable<Unsealed> {
+  const bytes = Buffer.from(sealed.payload, 'base64');
+  if (bytes.length < nonceLength + tagLength + 2) return tooShort;
+  const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(0, nonceLength));
+  decipher.setAAD(associatedData(key, sealed.timestamp));
+  decipher.setAuthTag(bytes.subarray(bytes.length - tagLength));
+  try {
+    return Buffer.concat([
+      decipher.update(bytes.subarray(nonceLength, bytes.length - tagLength)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    return couldNotOpen;
+  }
 }

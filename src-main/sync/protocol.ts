@@ -1,4 +1,7 @@
+import { holdCheckpoints } from '../store/checkpoint-hold';
+import type { Unsealed } from './crypto';
 import { firstDifference, type MerkleLookup } from './merkle';
+import { OpeningWorker } from './opening-worker';
 import type { LocalReplica, MerkleNodes, SyncPeer } from './replica';
 
 /** Past this, a peer's clock runs so far ahead of ours that the person should check both clocks. */
@@ -52,6 +55,77 @@ function newest(messages: readonly { timestamp: string }[], cursor: string): str
 }
 
 /**
+ * Lets an HTTP request just started go out before a long synchronous step holds the thread: fetch
+ * writes to the socket a few turns of the event loop later, not when it is called.
+ */
+function requestSent(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+type Page = Awaited<ReturnType<SyncPeer['pull']>>;
+interface Held {
+  messages: Page['messages'];
+  unsealed: Promise<Unsealed[] | null>;
+}
+
+/**
+ * Pulls every page after `from` and applies them in order, each in its own transaction, as a
+ * pipeline: while page n is applied on this thread, page n+1 is unsealed on a worker thread and
+ * page n+2 is read and sent by the peer, with SQLite's checkpoints held back until the end (see
+ * store/checkpoint-hold.ts). A sync of one page keeps to this thread. If a pull fails,
+ * the pages already received are applied before the error goes on, so a cut connection keeps
+ * what came.
+ */
+async function pull(
+  local: LocalReplica,
+  peer: SyncPeer,
+  from: string,
+  pageSize: number,
+  applied: (outcome: ReturnType<LocalReplica['applySealed']>, count: number) => void,
+): Promise<void> {
+  let cursor = from;
+  let next: Promise<Page> | null = peer.pull(cursor, pageSize);
+  let opener: OpeningWorker | null = null;
+  let releaseCheckpoints: (() => void) | null = null;
+  // Received and being unsealed, not applied yet.
+  let waiting: Held | null = null;
+  const apply = async ({ messages, unsealed }: Held) =>
+    applied(local.applySealed(messages, { unsealed: await unsealed }), messages.length);
+  try {
+    while (next) {
+      let page: Page;
+      try {
+        page = await next;
+      } catch (error) {
+        if (waiting) await apply(waiting);
+        throw error;
+      }
+      next = null;
+      if (page.more && page.messages.length > 0) {
+        // The next cursor is known before this page is applied: ask for the next page now.
+        cursor = newest(page.messages, cursor);
+        next = peer.pull(cursor, pageSize);
+        // Not awaited if applying fails first; that error is the one to report.
+        next.catch(() => {});
+        opener ??= new OpeningWorker(local.key);
+        releaseCheckpoints ??= holdCheckpoints(local.db);
+      }
+      const previous = waiting;
+      waiting =
+        page.messages.length > 0
+          ? { messages: page.messages, unsealed: opener ? opener.unseal(page.messages) : Promise.resolve(null) }
+          : null;
+      await requestSent();
+      if (previous) await apply(previous);
+    }
+    if (waiting) await apply(waiting);
+  } finally {
+    if (opener) void opener.close();
+    releaseCheckpoints?.();
+  }
+}
+
+/**
  * Brings a replica and a peer to the same set of messages. Each round compares merkle tries, pulls
  * everything from the first minute where they differ, then pushes what the peer's trie shows it
  * lacks. Pages are applied as they arrive, each in its own transaction, so a cut connection keeps
@@ -82,24 +156,17 @@ export async function syncWith(local: LocalReplica, peer: SyncPeer, options: Syn
       report.inSync = true;
       break;
     }
-    let cursor = minuteStart(pullFrom);
-    for (;;) {
-      const page = await peer.pull(cursor, pageSize);
-      if (page.messages.length > 0) {
-        const outcome = local.applySealed(page.messages);
-        report.received += page.messages.length;
-        report.added += outcome.added;
-        report.maxDriftMs = Math.max(report.maxDriftMs, outcome.maxDriftMs);
-        cursor = newest(page.messages, cursor);
-        progress('receiving', null);
-      }
-      if (!page.more || page.messages.length === 0) break;
-    }
+    await pull(local, peer, minuteStart(pullFrom), pageSize, (outcome, count) => {
+      report.received += count;
+      report.added += outcome.added;
+      report.maxDriftMs = Math.max(report.maxDriftMs, outcome.maxDriftMs);
+      progress('receiving', null);
+    });
     // We now hold everything the peer had when it gave us its trie, so where we still differ from
     // that trie is where the peer lacks messages of ours.
     const pushFrom = firstDifference(lookupOf(local.merkle()), remote);
     if (pushFrom === null) continue;
-    cursor = minuteStart(pushFrom);
+    let cursor = minuteStart(pushFrom);
     const total = report.sent + local.countAfter(cursor);
     progress('sending', total);
     for (;;) {

@@ -3,8 +3,8 @@ import { AppError } from '../contract/result';
 import { ChangeLog, fromFieldRow, type FieldRow } from '../store/change-log';
 import type { Db } from '../store/connection';
 import { deviceState } from '../store/device-state';
-import { messageProblem, type ReceiveOutcome, type WritePath } from '../store/write-path';
-import { open, seal, SyncCryptoError, type SealedMessage, type SyncKey } from './crypto';
+import type { ReceiveOutcome, WritePath } from '../store/write-path';
+import { open, openUnsealed, seal, SyncCryptoError, type SealedMessage, type SyncKey, type Unsealed } from './crypto';
 import type { ChangeMessage } from './messages';
 
 /** A merkle trie as it travels: node key -> hash, zero hashes left out. */
@@ -121,16 +121,22 @@ export class LocalReplica {
    * written by another device ever opened here, it is the passphrase that is wrong: the batch is
    * refused whole and nothing is kept. (A device whose key has already opened others' changes has
    * shown it is the team's key; the hubs also refuse another passphrase before anything moves.)
+   * `unsealed`, when given, holds the AES-GCM step's answer for each message, in the same order.
    */
-  applySealed(sealed: readonly SealedMessage[], { whole = false } = {}): ReceiveOutcome & { setAside: number } {
+  applySealed(
+    sealed: readonly SealedMessage[],
+    { whole = false, unsealed = null }: { whole?: boolean; unsealed?: readonly Unsealed[] | null } = {},
+  ): ReceiveOutcome & { setAside: number } {
     if (whole) return { ...this.applyWhole(sealed), setAside: 0 };
     const messages: ChangeMessage[] = [];
     const unreadable: { timestamp: string; payload: string; reason: string }[] = [];
     let wrongKey = 0;
-    for (const message of sealed) {
+    for (let i = 0; i < sealed.length; i++) {
+      const message = sealed[i];
       try {
-        const opened = open(this.key, message);
-        const problem = messageProblem(opened);
+        // The AES-GCM step may have been done already, on a worker thread (see opening-worker.ts).
+        const opened = openUnsealed(this.key, message, unsealed?.[i] ?? null);
+        const problem = this.writePath.problemOf(opened);
         if (problem) unreadable.push({ ...message, reason: `unreadable: ${problem}` });
         else messages.push(opened);
       } catch (error) {
@@ -145,7 +151,7 @@ export class LocalReplica {
         'No synced change could be opened: the passphrase does not match the one this team uses. Nothing was changed.',
       );
     }
-    const outcome = this.writePath.receive(messages);
+    const outcome = this.writePath.receiveSound(messages);
     return { ...outcome, setAside: unreadable.length > 0 ? this.writePath.setAside(unreadable) : 0 };
   }
 
