@@ -410,6 +410,16 @@ export function columnType(
   return Object.hasOwn(columns, column) ? columns[column] : undefined;
 }
 
+/**
+ * A text's length as the channels' schemas count it: zod counts code points once a text has more
+ * UTF-16 units than the limit, so 100,000 emoji the form took must not be refused here.
+ */
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /** Why a value may not go into a column, or null when it may. */
 export function valueProblem(type: ColumnType, value: unknown): string | null {
   // Flags (tombstone) are NOT NULL in the schema: a null would fail the constraint mid-batch.
@@ -417,7 +427,7 @@ export function valueProblem(type: ColumnType, value: unknown): string | null {
   switch (type) {
     case 'text':
       if (typeof value !== 'string') return 'expected text';
-      return value.length > maxTextValueLength ? 'text too long' : null;
+      return value.length > maxTextValueLength && codePointCount(value) > maxTextValueLength ? 'text too long' : null;
     case 'flag':
       return value === 0 || value === 1 ? null : 'expected 0 or 1';
     case 'integer':

@@ -45,7 +45,10 @@ describe('WritePath on an in-memory database', () => {
   beforeEach(() => {
     db = openMemoryDatabase();
     committed = [];
-    writePath = new WritePath(db, local, { now: () => start, onCommit: (written) => committed.push(written.messages()) });
+    writePath = new WritePath(db, local, {
+      now: () => start,
+      onCommit: (written) => committed.push(written.messages()),
+    });
   });
   afterEach(() => db.close());
 
@@ -215,6 +218,17 @@ describe('WritePath on an in-memory database', () => {
     const long = 'y'.repeat(maxTextValueLength);
     expect(writePath.receive([message(stamp(start, 0, remoteB), 'p1', 'name', long)]).added).toBe(1);
     expect(db.prepare("SELECT length(name) FROM partners WHERE id = 'p1'").pluck().get()).toBe(maxTextValueLength);
+  });
+
+  it('counts the limit in characters as the channels do, so a text of emoji at the limit is taken', () => {
+    // Each family is 5 code points and 8 UTF-16 units: 100,000 characters, 160,000 units. zod
+    // takes it at the channels; the store refused it with an internal error before.
+    const family = '👩‍👩‍👧';
+    const atLimit = family.repeat(maxTextValueLength / 5);
+    expect(writePath.receive([message(stamp(start, 0, remoteB), 'p1', 'name', atLimit)]).added).toBe(1);
+    expect(() => writePath.write([{ table: 'partners', row: 'p2', values: { name: `${atLimit}x` } }])).toThrow(
+      /text too long/,
+    );
   });
 
   it('refuses a local write with a bad value before writing anything', () => {
