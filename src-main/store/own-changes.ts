@@ -5,6 +5,7 @@ import type { ChangeMessage, FieldValue } from '../sync/messages';
 import { expand, packable, type Pack } from './change-log';
 import { lazyCommitted, type Committed } from './committed';
 import type { Db } from './connection';
+import { formatRowClock, mergeRowClocks, runClockText } from './row-clock';
 import type { RowChange } from './write-path';
 
 /** One row in a local write: its new values and stamps, and the messages not packed (long texts). */
@@ -21,6 +22,34 @@ export interface StampedChanges {
   packs: Pack[];
   merkle: MerkleDelta;
   rows: Map<string, OwnRow>;
+}
+
+/**
+ * Folds timestamps into a trie delta a minute at a time: XORed here, added to the delta once per
+ * minute (a write stamps its fields in order, so a minute, once left, does not come back).
+ */
+class MinuteFolder {
+  private end = -1;
+  private millis = 0;
+  private hash = 0;
+
+  constructor(private readonly merkle: MerkleDelta) {}
+
+  add(millis: number, timestamp: string): void {
+    if (millis >= this.end) {
+      this.done();
+      this.millis = millis;
+      this.end = (Math.floor(millis / 60_000) + 1) * 60_000;
+    }
+    this.hash = (this.hash ^ hashTimestamp(timestamp)) >>> 0;
+  }
+
+  /** Adds the minute in hand; call once the last timestamp is in. */
+  done(): void {
+    if (this.end >= 0) this.merkle.addHash(this.millis, this.hash);
+    this.end = -1;
+    this.hash = 0;
+  }
 }
 
 /** A field value as JSON.stringify writes it. */
@@ -44,10 +73,7 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
   const packs: Pack[] = [];
   const merkle = new MerkleDelta();
   const rows = new Map<string, OwnRow>();
-  // The trie delta of the current minute, XORed here and added to the map once per minute.
-  let minuteEnd = -1;
-  let minuteMillis = 0;
-  let minuteHash = 0;
+  const minutes = new MinuteFolder(merkle);
   for (const { table, row, values } of changes) {
     const key = `${table}\u0000${row}`;
     let own = rows.get(key);
@@ -65,13 +91,7 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
       own.winners.set(column, value);
       own.stamps[column] = timestamp;
       const millis = clock.millis;
-      if (millis >= minuteEnd) {
-        if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
-        minuteMillis = millis;
-        minuteEnd = (Math.floor(millis / 60_000) + 1) * 60_000;
-        minuteHash = 0;
-      }
-      minuteHash = (minuteHash ^ hashTimestamp(timestamp)) >>> 0;
+      minutes.add(millis, timestamp);
       if (!pack || !packable(table, column)) {
         own.unpacked.push(message);
         continue;
@@ -87,19 +107,22 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
     }
     if (current !== null) current.fields += ']';
   }
-  if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
+  minutes.done();
   return { messages, packs, merkle, rows };
 }
 
+/** The SQL function that lays a local change's clock over a stored row's (see row-clock.ts). */
+const mergeClocksFunction = 'cg_merge_row_clocks';
+
 /**
- * Upsert of a local row change: its fields win, and its stamps (a JSON object, keys sorted) are
- * merged into the row's clock, keys sorted again so every replica stores the same text. Table and
- * column names come from the schema registry (checked before), never from message text.
+ * Upsert of a local row change: its fields win, and its stamps are laid over the row's clock in
+ * the stored form every replica writes for the same clock. Table and column names come from the
+ * schema registry (checked before), never from message text.
  */
 function ownUpsertSql(table: string, columns: readonly string[]): string {
   const names = ['id', ...columns, '_clock'];
   const updates = columns.map((column) => `${column} = excluded.${column}`);
-  const mergedClock = `(SELECT json_group_object(key, value) FROM (SELECT key, value FROM json_each(json_patch(${table}._clock, excluded._clock)) ORDER BY key))`;
+  const mergedClock = `${mergeClocksFunction}(${table}._clock, excluded._clock)`;
   return (
     `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
     `ON CONFLICT(id) DO UPDATE SET ${[...updates, `_clock = ${mergedClock}`].join(', ')}`
@@ -113,7 +136,12 @@ function ownUpsertSql(table: string, columns: readonly string[]): string {
 export class OwnUpserts {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    // Only a row that exists already calls it: a new row takes the change's clock as it is.
+    db.function(mergeClocksFunction, { deterministic: true }, (stored: unknown, newer: unknown) =>
+      mergeRowClocks(String(stored), String(newer)),
+    );
+  }
 
   /** The upsert of these columns (sorted) of `table`, prepared once. */
   statement(table: string, columns: readonly string[]): Statement {
@@ -130,13 +158,8 @@ export class OwnUpserts {
     const columns = [...winners.keys()].sort();
     const statement = this.statement(table, columns);
     const values: FieldValue[] = [row];
-    let clock = '{';
-    for (let i = 0; i < columns.length; i++) {
-      values.push(winners.get(columns[i]) ?? null);
-      // Column names come from the schema registry and timestamps from our clock: nothing to escape.
-      clock += `${i === 0 ? '' : ','}"${columns[i]}":"${stamps[columns[i]]}"`;
-    }
-    values.push(`${clock}}`);
+    for (const column of columns) values.push(winners.get(column) ?? null);
+    values.push(formatRowClock(stamps));
     statement.run(values);
   }
 }
@@ -151,9 +174,10 @@ export interface PackedChanges {
 interface Shape {
   /** The columns as given: the order they are stamped in. */
   columns: string[];
-  /** Index into `columns` of each column in sorted order: the row clock and the upsert use it. */
+  /** Index into `columns` of each column in sorted order: the upsert's parameters follow it. */
   sorted: number[];
-  sortedNames: string[];
+  /** ` column column …`: the end of the row clock's short form (see row-clock.ts). */
+  runColumns: string;
   /** Each column as JSON, for the pack text. */
   columnJson: string[];
   statement: Statement;
@@ -184,33 +208,29 @@ export class PackedWrites {
     const merkle = new MerkleDelta();
     const tables = new Set<string>();
     let count = 0;
-    let minuteEnd = -1;
-    let minuteMillis = 0;
-    let minuteHash = 0;
+    const minutes = new MinuteFolder(merkle);
     const stamps: string[] = [];
     for (let c = 0; c < changes.length; c++) {
       const { table, row, values } = changes[c];
-      const { columns, sorted, sortedNames, columnJson, statement } = shapes[c];
+      const { columns, sorted, runColumns, columnJson, statement } = shapes[c];
       tables.add(table);
       count += columns.length;
       let current: Pack | null = null;
       let packMillis = -1;
+      let split = false;
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i];
         const value = values[column];
         const timestamp = clock.send();
         const millis = clock.millis;
         stamps[i] = timestamp;
-        if (millis >= minuteEnd) {
-          if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
-          minuteMillis = millis;
-          minuteEnd = (Math.floor(millis / 60_000) + 1) * 60_000;
-          minuteHash = 0;
-        }
-        minuteHash = (minuteHash ^ hashTimestamp(timestamp)) >>> 0;
+        minutes.add(millis, timestamp);
         // A pack never spans two milliseconds: the counter running out moves the clock on.
         if (current === null || millis !== packMillis) {
-          if (current !== null) current.fields += ']';
+          if (current !== null) {
+            current.fields += ']';
+            split = true;
+          }
           current = { first: timestamp, last: timestamp, table, row, fields: '[' };
           packMillis = millis;
           packs.push(current);
@@ -220,16 +240,12 @@ export class PackedWrites {
       }
       if (current !== null) current.fields += ']';
       const parameters: FieldValue[] = [row];
-      let rowClock = '{';
-      for (let j = 0; j < sorted.length; j++) {
-        parameters.push(values[columns[sorted[j]]] ?? null);
-        // Column names come from the schema registry and timestamps from our clock: nothing to escape.
-        rowClock += `${j === 0 ? '' : ','}"${sortedNames[j]}":"${stamps[sorted[j]]}"`;
-      }
-      parameters.push(`${rowClock}}`);
+      for (let j = 0; j < sorted.length; j++) parameters.push(values[columns[sorted[j]]] ?? null);
+      // Stamped within one millisecond, the fields' stamps run on from the first: the short form.
+      parameters.push(split ? clockOf(columns, stamps) : `=${stamps[0]}${runColumns}`);
       statement.run(parameters);
     }
-    if (minuteEnd >= 0) merkle.addHash(minuteMillis, minuteHash);
+    minutes.done();
     // The messages are in the packs: made from them only if someone asks (see Committed).
     const committed = lazyCommitted(count, tables, () =>
       packs.flatMap(({ first, last, table, row, fields }) => expand({ first, last, tbl: table, row_id: row, fields })),
@@ -251,7 +267,7 @@ export class PackedWrites {
           ? {
               columns,
               sorted: sortedNames.map((name) => columns.indexOf(name)),
-              sortedNames,
+              runColumns: runClockText('', columns).slice(1),
               columnJson: columns.map((column) => JSON.stringify(column)),
               statement: this.upserts.statement(table, sortedNames),
             }
@@ -261,6 +277,13 @@ export class PackedWrites {
     if (shape !== null) this.last = { table, shape };
     return shape;
   }
+}
+
+/** The row clock of fields stamped across two milliseconds (rare: a counter ran out). */
+function clockOf(columns: readonly string[], stamps: readonly string[]): string {
+  const clock: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) clock[columns[i]] = stamps[i];
+  return formatRowClock(clock);
 }
 
 /** Whether `values` has exactly these columns, in this order. */

@@ -9,6 +9,7 @@ import type { Db } from './connection';
 import { ConflictCopies } from './conflict-copies';
 import { Erasure } from './erasure';
 import { OwnUpserts, PackedWrites, stampOwnChanges } from './own-changes';
+import { formatRowClock, parseRowClock, type ColumnClock } from './row-clock';
 import { SetAsideMessages } from './set-aside';
 import {
   columnType,
@@ -34,8 +35,6 @@ export interface ReceiveOutcome {
   duplicates: number;
   maxDriftMs: number;
 }
-
-type ColumnClock = Record<string, string>;
 
 /** Milliseconds of a timestamp, parsing each distinct millisecond once per batch. */
 function millisReader(): (timestamp: string) => number {
@@ -269,7 +268,7 @@ export class WritePath {
     for (const { table, row, winners, stamps, unpacked: own } of rows.values()) {
       if (own.length > 0) {
         const current = this.rowClockStatement(table).get(row) as string | undefined;
-        const rowClock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
+        const rowClock: ColumnClock = current ? parseRowClock(current) : {};
         const review = new Set<string>();
         for (const message of own) {
           if (isLongText(table, message.column)) {
@@ -315,7 +314,7 @@ export class WritePath {
       const table = group[0].table;
       const row = group[0].row;
       const current = this.rowClockStatement(table).get(row) as string | undefined;
-      const clock: ColumnClock = current ? (JSON.parse(current) as ColumnClock) : {};
+      const clock: ColumnClock = current ? parseRowClock(current) : {};
       const winners = new Map<string, FieldValue>();
       const review = new Set<string>();
       for (const message of group) {
@@ -370,7 +369,7 @@ export class WritePath {
   private fieldWinner(table: string, row: string, column: string): string | undefined {
     if (!Object.hasOwn(this.tables, table)) return undefined;
     const current = this.rowClockStatement(table).get(row) as string | undefined;
-    return current ? (JSON.parse(current) as ColumnClock)[column] : undefined;
+    return current ? parseRowClock(current)[column] : undefined;
   }
 
   private rowClockStatement(table: string): Statement {
@@ -397,9 +396,7 @@ export class WritePath {
       );
       this.upserts.set(key, statement);
     }
-    const sortedClock: ColumnClock = {};
-    for (const column of Object.keys(clock).sort()) sortedClock[column] = clock[column];
-    statement.run(row, ...columns.map((column) => winners.get(column) ?? null), JSON.stringify(sortedClock));
+    statement.run(row, ...columns.map((column) => winners.get(column) ?? null), formatRowClock(clock));
   }
 
   private checkRowChange({ table, row, values }: RowChange): void {

@@ -14,6 +14,7 @@ import { MerkleDelta } from '../../../src-main/sync/merkle';
 import { LocalReplica } from '../../../src-main/sync/replica';
 import { startHostProcess, type HostProcess } from '../../e2e/host-process';
 import { startHub, type HubProcess } from '../sync/hub-process';
+import { parseRowClock } from '../../../src-main/store/row-clock';
 
 /**
  * Kills the real host (SIGKILL) at a random moment while writes, imports and syncs are in flight,
@@ -386,7 +387,7 @@ export function checkLogAgreesWithTables(db: Database.Database, round: number): 
   for (const table of Object.keys(domainTables)) {
     const rows = new Map<string, { clock: Record<string, string>; row: Record<string, unknown> }>();
     for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
-      const clock = JSON.parse(row._clock as string) as Record<string, string>;
+      const clock = parseRowClock(row._clock as string);
       stamped += Object.keys(clock).length;
       rows.set(row.id as string, { clock, row });
     }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openReplica, syncedState, type TestReplica } from './replica-fixture';
+import { parseRowClock } from '../../../src-main/store/row-clock';
 
 /**
  * Three to five replicas on real SQLite files edit, delete and type over the same long texts,
@@ -234,9 +235,9 @@ describe('sync convergence (property)', () => {
             .pluck();
           for (const timestamp of typed) {
             const { tbl, row_id, col } = version.get(timestamp) as { tbl: string; row_id: string; col: string };
-            const clock = JSON.parse(
+            const clock = parseRowClock(
               db.prepare(`SELECT _clock FROM ${tbl} WHERE id = ?`).pluck().get(row_id) as string,
-            ) as Record<string, string>;
+            );
             // Erased words are gone from every log, not only from the row; nothing else may vanish.
             if (tbl === 'voice_notes' && erasedLater.get(tbl, row_id, col, timestamp) === 1) {
               for (const replica of replicas) {
