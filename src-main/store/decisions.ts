@@ -74,11 +74,15 @@ export function createDecisionRepository(db: Db, writePath: WritePath) {
   const ofSession = db.prepare(
     'SELECT * FROM decisions WHERE session_id = ? AND tombstone = 0 ORDER BY decided_at, id',
   );
+  // Newest session first (by its start, or its first decision when it has none); a session's own
+  // decisions in the order they were made, as on its page. Decision times are kept to the second.
   const logRows = db.prepare(
     `SELECT d.*, s.title AS session_title, s.starts_at, s.group_id, a.title AS item_title FROM decisions d
      JOIN sessions s ON s.id = d.session_id AND s.tombstone = 0
      LEFT JOIN agenda_items a ON a.id = d.agenda_item_id AND a.tombstone = 0
-     WHERE d.tombstone = 0 ORDER BY coalesce(nullif(s.starts_at, ''), d.decided_at) DESC, d.decided_at DESC, d.id`,
+     WHERE d.tombstone = 0
+     ORDER BY coalesce(nullif(s.starts_at, ''), (SELECT min(f.decided_at) FROM decisions f WHERE f.session_id = s.id)) DESC,
+       d.session_id, d.decided_at, d.id`,
   );
   const notesOf = db.prepare(
     `SELECT decision_id, note_id FROM decision_notes

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openMeetingWorld, type MeetingWorld } from './meeting-fixture';
 
 let world: MeetingWorld;
@@ -134,6 +134,31 @@ describe('decisions and their tallies', () => {
       sessionTitle: 'Early years, November',
       groupId,
     });
+  });
+});
+
+describe('the decisions log', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("lists a session's decisions in the order they were made, also when a second turns between them", () => {
+    const { fixture, initiativeId, sessionId } = world;
+    // Decision times are kept to the second: two made in one second used to come oldest first, and
+    // two either side of a second's turn newest first.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const made: string[] = [];
+    for (const [text, at] of [
+      ['First, at the end of a second', new Date(2026, 10, 23, 18, 30, 59, 999)],
+      ['Second, as the next second begins', new Date(2026, 10, 23, 18, 31, 0, 0)],
+      ['Third, in the same second', new Date(2026, 10, 23, 18, 31, 0, 1)],
+    ] as const) {
+      vi.setSystemTime(at);
+      made.push(
+        fixture.ok('decisions.record', { initiativeId, decision: { sessionId, text, method: 'consensus' } }).text,
+      );
+    }
+    vi.useRealTimers();
+    const log = fixture.ok('decisions.log', { initiativeId, filter: {} }).map((entry) => entry.text);
+    expect(log).toEqual(made);
   });
 });
 

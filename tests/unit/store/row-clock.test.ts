@@ -71,7 +71,7 @@ describe('row clock text', () => {
         const text = formatRowClock(clock);
         expect(parseRowClock(text)).toEqual(clock);
         const keys = Object.keys(clock);
-        const shuffled = keys.map((key, i) => keys[(i + Math.abs(seed)) % keys.length]);
+        const shuffled = keys.map((_, i) => keys[(i + Math.abs(seed)) % keys.length]);
         expect(formatRowClock(Object.fromEntries(shuffled.map((key) => [key, clock[key]])))).toBe(text);
       }),
       { numRuns: 500 },
