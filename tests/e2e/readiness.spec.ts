@@ -88,6 +88,16 @@ test('a round of twelve raters shows the gap, where residents differ and what ch
   await expect(page.getByRole('heading', { level: 1, name: 'Readiness and phases' })).toBeVisible();
   await readiness.openRound('Self-assessment of the five conditions', /^Spring check, 2026-03-10 · sheets: 11/);
 
+  // A sheet saved before its sector is chosen is refused, not filed under a sector by default.
+  await expect(readiness.sheet.getByLabel(/sector/)).toHaveValue('');
+  await readiness.levelOf(shareDefinition).fill('2');
+  await readiness.levelOf(shareDefinition).press('Enter');
+  await expect(readiness.sheet.getByRole('alert')).toHaveText(
+    'Choose the rater’s sector, as written on the sheet, before saving it.',
+  );
+  await expect(readiness.sheet.getByLabel(/sector/)).toBeFocused();
+  await readiness.levelOf(shareDefinition).fill('');
+
   // The twelfth sheet, from paper, by keyboard: a resident who sees little shared definition.
   await readiness.sheet.getByLabel(/sector/).selectOption({ label: 'Community / residents' });
   await readiness.sheet.getByLabel(/sector/).press('Tab');

@@ -15,7 +15,8 @@ type Answers = Record<string, { level: string; importance: string }>;
 export function SheetEntry({ roundId, instrument }: { roundId: string; instrument: Instrument }) {
   const { t, i18n } = useTranslation();
   const saveSheet = useReadiness((state) => state.saveSheet);
-  const [sector, setSector] = useState<SheetDraft['sector']>('community');
+  // No sector until one is chosen: a sheet is never filed under a sector nobody picked.
+  const [sector, setSector] = useState<SheetDraft['sector'] | ''>('');
   const [livedExperience, setLivedExperience] = useState(false);
   const [answers, setAnswers] = useState<Answers>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -45,6 +46,11 @@ export function SheetEntry({ roundId, instrument }: { roundId: string; instrumen
       const importance = answer.importance === '' ? null : Number(answer.importance);
       if (level !== null || importance !== null) draft[itemId] = { level, importance };
     }
+    if (sector === '') {
+      setError(t('readiness.sheet.noSector'));
+      sectorRef.current?.focus();
+      return;
+    }
     if (Object.keys(draft).length === 0) return setError(t('readiness.sheet.empty'));
     const failure = await saveSheet(roundId, { sector, livedExperience, answers: draft });
     if (failure) return setError(describeError(failure));
@@ -62,7 +68,18 @@ export function SheetEntry({ roundId, instrument }: { roundId: string; instrumen
       <div className="readiness__rater">
         <label>
           {t('readiness.sheet.sector')}
-          <select ref={sectorRef} value={sector} onChange={(e) => setSector(e.target.value as SheetDraft['sector'])}>
+          <select
+            ref={sectorRef}
+            value={sector}
+            aria-invalid={error === t('readiness.sheet.noSector') ? true : undefined}
+            onChange={(e) => {
+              setSector(e.target.value as SheetDraft['sector']);
+              setError(null);
+            }}
+          >
+            <option value="" disabled>
+              {t('readiness.sheet.chooseSector')}
+            </option>
             {knownSectors.map((one) => (
               <option key={one} value={one}>
                 {t(`sectors.${one}`)}
