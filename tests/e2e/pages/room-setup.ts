@@ -12,7 +12,8 @@ interface InstrumentView {
 
 /**
  * A roundtable with one agenda item and a readiness round ("Spring check") of the built-in
- * self-assessment, made through the host. Returns the first section's item texts in each language.
+ * self-assessment, made through the host. Returns the first section's item texts in each language,
+ * and a way to make more rounds of the same instrument.
  */
 export async function roundtableWithRound(request: APIRequestContext, host: HostProcess) {
   const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
@@ -29,9 +30,9 @@ export async function roundtableWithRound(request: APIRequestContext, host: Host
       initiativeId,
       round: { instrumentId: selfAssessment.id, title, heldOn },
     });
-  await createRound('Spring check', '2026-03-10');
+  const { id: roundId } = await createRound('Spring check', '2026-03-10');
   const items = selfAssessment.sections[0].items.map((item) => item.builtinText!);
-  return { initiativeId, sessionId, items, createRound };
+  return { initiativeId, sessionId, roundId, items, createRound };
 }
 
 /** Opens the roundtable in meeting mode and turns room mode on: the panel, and where phones join. */
