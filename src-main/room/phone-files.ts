@@ -15,7 +15,7 @@ export interface PhoneFiles {
 }
 
 /** The locale files whose `roomPhone` words a phone gets: resources/locales/<lng>.<file>.json. */
-const phoneWordFiles = ['room', 'room-readiness'];
+const phoneWordFiles = ['room', 'room-readiness', 'room-sector'];
 
 export function loadPhoneFiles(rendererDir: string | undefined, resourcesDir: string): PhoneFiles {
   let page: Buffer | null = null;

@@ -74,14 +74,32 @@ const picked = (form: HTMLFormElement, name: string): number | null => {
  */
 export function readinessFields(round: PhoneRound, earlier: AnswerValue | null) {
   const before = Array.isArray(earlier?.ratings) ? (earlier.ratings as Rating[]) : [];
+  const knownBefore = typeof earlier?.sector === 'string' && earlier.sector in sectorWords;
   const sector = el(
     'select',
-    { id: 'sector', name: 'sector' },
-    el('option', { value: '' }, ''),
+    { id: 'sector', name: 'sector', 'aria-required': 'true' },
+    // The first option only asks: chosen at the start so no sector is guessed for the rater, and
+    // disabled so it cannot be chosen back as if it were an answer.
+    el('option', { value: '', disabled: '', ...(knownBefore ? {} : { selected: '' }) }, t('roomPhone.sectorChoice.ask')),
     ...Object.entries(sectorWords).map(([value, key]) =>
       el('option', { value, ...(earlier?.sector === value ? { selected: '' } : {}) }, t(key)),
     ),
   );
+  // Said beside the field too: on a long sheet the note under Send is far from the sector.
+  const sectorProblem = el('p', { id: 'sector-problem', class: 'problem', hidden: '' });
+  const sectorMissing = (text: string) => {
+    sectorProblem.textContent = text;
+    sectorProblem.hidden = false;
+    sector.setAttribute('aria-invalid', 'true');
+    sector.setAttribute('aria-describedby', sectorProblem.id);
+    sector.focus();
+    return text;
+  };
+  sector.addEventListener('change', () => {
+    sectorProblem.hidden = true;
+    sector.removeAttribute('aria-invalid');
+    sector.removeAttribute('aria-describedby');
+  });
   const lived = typeof earlier?.livedExperience === 'boolean' ? (earlier.livedExperience ? 1 : 2) : null;
   let section = '';
   const items = round.items.flatMap((item, index) => {
@@ -119,6 +137,7 @@ export function readinessFields(round: PhoneRound, earlier: AnswerValue | null) 
     el('p', { class: 'note' }, t('roomPhone.readiness.intro')),
     el('label', { for: 'sector' }, t('roomPhone.readiness.sector')),
     sector,
+    sectorProblem,
     choices(
       t('roomPhone.readiness.lived'),
       'lived',
@@ -131,7 +150,7 @@ export function readinessFields(round: PhoneRound, earlier: AnswerValue | null) 
   return {
     fields,
     read(form: HTMLFormElement): AnswerValue | string {
-      if (sector.value === '') return t('roomPhone.readiness.pickSector');
+      if (sector.value === '') return sectorMissing(t('roomPhone.readiness.pickSector'));
       const livedChoice = picked(form, 'lived');
       if (livedChoice === null) return t('roomPhone.readiness.pickLived');
       const ratings = round.items.map((_, index) => ({

@@ -1,36 +1,25 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
-import { api } from './pages/meeting-page';
+import { measuresInitiative } from './pages/measures-setup';
 
 test('the grid takes readings split two ways at once, shows which cells are missing, and keeps them', async ({
   page,
   host,
 }) => {
-  const { id: initiativeId } = await api<{ id: string }>(page.request, host, 'initiatives.create', {
-    name: 'Eastside',
-  });
-  const call = <T>(channel: string, data: Record<string, unknown>) =>
-    api<T>(page.request, host, channel, { initiativeId, ...data });
-  const dimension = (name: string, categories: string[]) =>
-    call<{ id: string; categories: { id: string }[] }>('measures.dimensions.create', {
-      dimension: { name, categories },
-    });
-  const income = await dimension('Income', ['Low', 'High']);
-  const area = await dimension('Area', ['North', 'South']);
-  const indicator = await call<{ id: string }>('measures.indicators.create', {
-    indicator: {
-      name: 'Kindergarten readiness',
-      reportingPeriod: 'year',
-      dimensionIds: [income.id, area.id],
-      baseline: { period: '2025', value: 50 },
-    },
+  const setup = await measuresInitiative(page.request, host);
+  const income = await setup.dimension('Income', ['Low', 'High']);
+  const area = await setup.dimension('Area', ['North', 'South']);
+  const indicator = await setup.indicator({
+    name: 'Kindergarten readiness',
+    reportingPeriod: 'year',
+    dimensionIds: [income.id, area.id],
+    baseline: { period: '2025', value: 50 },
   });
   // One cell came in earlier from a CSV; the grid must show it in its place.
-  await call('measures.readings.save', {
-    indicatorId: indicator.id,
-    readings: [{ period: '2025', categoryIds: [area.categories[0].id, income.categories[0].id], value: 38, count: 90 }],
-  });
+  await setup.readings(indicator.id, [
+    { period: '2025', categoryIds: [area.categories[0].id, income.categories[0].id], value: 38, count: 90 },
+  ]);
 
   const measures = new MeasuresPage(page);
   await new AppPage(page).openInitiative(host.openUrl);
@@ -55,7 +44,7 @@ test('the grid takes readings split two ways at once, shows which cells are miss
   await expect(measures.grid.getByText('0 figures missing for 2025.')).toBeVisible();
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
-  const stored = await call<{ categoryIds: string[]; value: number }[]>('measures.readings.list', {
+  const stored = await setup.call<{ categoryIds: string[]; value: number }[]>('measures.readings.list', {
     indicatorId: indicator.id,
   });
   expect(

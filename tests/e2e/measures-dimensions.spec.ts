@@ -1,31 +1,12 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
-import { api } from './pages/meeting-page';
+import { incomeReadings } from './pages/measures-setup';
 
 test('a facilitator renames a dimension and its categories, and deletes one after being told what it hides', async ({
   page,
   host,
 }) => {
-  const { id: initiativeId } = await api<{ id: string }>(page.request, host, 'initiatives.create', {
-    name: 'Eastside',
-  });
-  const call = <T>(channel: string, data: Record<string, unknown>) =>
-    api<T>(page.request, host, channel, { initiativeId, ...data });
-  const income = await call<{ id: string; categories: { id: string }[] }>('measures.dimensions.create', {
-    dimension: { name: 'Income', categories: ['Low', 'High'] },
-  });
-  const [low] = income.categories.map((category) => category.id);
-  const indicator = await call<{ id: string }>('measures.indicators.create', {
-    indicator: { name: 'Kindergarten readiness', reportingPeriod: 'year', dimensionIds: [income.id] },
-  });
-  await call('measures.readings.save', {
-    indicatorId: indicator.id,
-    readings: [
-      { period: '2024', value: 55, count: 300 },
-      { period: '2024', categoryIds: [low], value: 41, count: 120 },
-      { period: '2025', categoryIds: [low], value: 44, count: 130 },
-    ],
-  });
+  const { call, indicatorId } = await incomeReadings(page.request, host);
 
   const app = new AppPage(page);
   await app.openInitiative(host.openUrl);
@@ -69,6 +50,6 @@ test('a facilitator renames a dimension and its categories, and deletes one afte
   await app.expectSaved();
   expect(await call<unknown[]>('measures.dimensions.list', {})).toEqual([]);
   // The total, which names no category, is still there.
-  const left = await call<{ categoryIds: string[] }[]>('measures.readings.list', { indicatorId: indicator.id });
+  const left = await call<{ categoryIds: string[] }[]>('measures.readings.list', { indicatorId });
   expect(left.map((reading) => reading.categoryIds)).toEqual([[]]);
 });

@@ -1,32 +1,13 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
-import { api } from './pages/meeting-page';
+import { incomeReadings } from './pages/measures-setup';
 
 test('a facilitator deletes a category, is told how many readings it hides, and brings them back with Undo', async ({
   page,
   host,
 }) => {
-  const { id: initiativeId } = await api<{ id: string }>(page.request, host, 'initiatives.create', {
-    name: 'Eastside',
-  });
-  const call = <T>(channel: string, data: Record<string, unknown>) =>
-    api<T>(page.request, host, channel, { initiativeId, ...data });
-  const income = await call<{ id: string; categories: { id: string }[] }>('measures.dimensions.create', {
-    dimension: { name: 'Income', categories: ['Low', 'High'] },
-  });
-  const [low] = income.categories.map((category) => category.id);
-  const indicator = await call<{ id: string }>('measures.indicators.create', {
-    indicator: { name: 'Kindergarten readiness', reportingPeriod: 'year', dimensionIds: [income.id] },
-  });
-  await call('measures.readings.save', {
-    indicatorId: indicator.id,
-    readings: [
-      { period: '2024', value: 55, count: 300 },
-      { period: '2024', categoryIds: [low], value: 41, count: 120 },
-      { period: '2025', categoryIds: [low], value: 44, count: 130 },
-    ],
-  });
+  await incomeReadings(page.request, host);
 
   const app = new AppPage(page);
   const measures = new MeasuresPage(page);

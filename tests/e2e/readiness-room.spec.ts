@@ -1,21 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
-import { api } from './pages/meeting-page';
 import { PhonePage } from './pages/phone-page';
 import { readinessOn } from './pages/phone-readiness';
 import { ReadinessPage } from './pages/readiness-page';
+import { readinessOpener, roundtableWithRound, turnOnRoomMode } from './pages/room-setup';
 import { lanAddressesEnv } from '../../src-main/sync/lan-hub';
 
 // The host process inherits this: room mode binds and offers loopback only, never a real network.
 process.env[lanAddressesEnv] = '127.0.0.1';
-
-type Language = 'en' | 'es' | 'fr' | 'ar';
-interface InstrumentView {
-  id: string;
-  builtinName: Record<Language, string> | null;
-  sections: { items: { id: string; builtinText: Record<Language, string> | null }[] }[];
-}
 
 test('three raters answer a readiness round from their phones, one in Arabic, and the sheets land in the round', async ({
   page,
@@ -23,33 +16,8 @@ test('three raters answer a readiness round from their phones, one in Arabic, an
   browser,
 }) => {
   test.setTimeout(180_000);
-  const request = page.request;
-  const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
-  const { id: sessionId } = await api<{ id: string }>(request, host, 'sessions.create', {
-    initiativeId,
-    session: { kind: 'roundtable', title: 'Library basement roundtable' },
-  });
-  await api(request, host, 'agenda.add', { initiativeId, sessionId, item: { title: 'How ready are we?' } });
-  const instruments = await api<InstrumentView[]>(request, host, 'readiness.instruments.list', { initiativeId });
-  const selfAssessment = instruments.find((one) => one.builtinName?.en === 'Self-assessment of the five conditions');
-  if (!selfAssessment) throw new Error('the built-in self-assessment is missing');
-  const [first, second] = selfAssessment.sections[0].items.map((item) => item.builtinText!);
-  await api(request, host, 'readiness.rounds.create', {
-    initiativeId,
-    round: { instrumentId: selfAssessment.id, title: 'Spring check', heldOn: '2026-03-10' },
-  });
-
-  const app = new AppPage(page);
-  await app.openInitiative(host.openUrl);
-  await app.section('Sessions').click();
-  await page.getByRole('button', { name: /^Library basement roundtable/ }).click();
-  await page.getByRole('button', { name: 'Start meeting mode' }).click();
-  const panel = page.getByRole('region', { name: 'Room mode: phones at the table' });
-  await panel.getByRole('button', { name: 'Turn on room mode' }).click();
-  const codeText = panel.getByTestId('room-code');
-  await expect(codeText).toHaveText(/^[2-9A-Z]{6}$/);
-  const code = (await codeText.textContent())!;
-  const address = (await panel.locator('.room__address').textContent())!;
+  const [first, second] = (await roundtableWithRound(page.request, host)).items;
+  const { panel, address, code } = await turnOnRoomMode(page, host);
 
   const [english, spanish, arabic] = await Promise.all(
     (['en', 'es', 'ar'] as const).map((language) => PhonePage.open(browser, language)),
@@ -57,7 +25,7 @@ test('three raters answer a readiness round from their phones, one in Arabic, an
   for (const phone of [english, spanish, arabic]) await phone.join(`${address}#${code}`, null, null);
   await expect(panel.getByText('Phones joined: 3')).toBeVisible();
 
-  const opener = panel.getByRole('form', { name: 'Rate a readiness round on the phones' });
+  const opener = readinessOpener(panel);
   await expect(opener.getByLabel('Round')).toHaveValue(/.+/);
   await opener.getByLabel('Round').selectOption({ label: 'Spring check (2026-03-10)' });
   await opener.getByRole('button', { name: 'Put this round on the phones' }).click();
@@ -107,7 +75,7 @@ test('three raters answer a readiness round from their phones, one in Arabic, an
 
   const readiness = new ReadinessPage(page);
   await page.getByRole('button', { name: 'Back to the plan' }).click();
-  await app.section('Readiness and phases').click();
+  await new AppPage(page).section('Readiness and phases').click();
   await readiness.openRound('Self-assessment of the five conditions', /^Spring check, 2026-03-10 · sheets: 3/);
   const sheets = page.getByRole('region', { name: 'Sheets typed in' });
   // Sheets saved in the same second come in no set order: each is looked for on its own.

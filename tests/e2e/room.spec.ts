@@ -3,9 +3,9 @@ import type { Page } from '@playwright/test';
 import { roomContentSecurityPolicy } from '../../src-main/room/room-server';
 import { lanAddressesEnv } from '../../src-main/sync/lan-hub';
 import { expect, test } from './fixtures';
-import { AppPage } from './pages/app-page';
 import { api } from './pages/meeting-page';
 import { PhonePage } from './pages/phone-page';
+import { turnOnRoomMode } from './pages/room-setup';
 
 // The host process inherits this: room mode binds and offers loopback only, never a real network.
 process.env[lanAddressesEnv] = '127.0.0.1';
@@ -52,18 +52,8 @@ test('five phones join by code and answer a fist-to-five, a consent round, a dot
   for (const text of ['Bus passes', 'Childcare corner'])
     await api(request, host, 'parking.add', { initiativeId, sessionId, text });
 
-  const app = new AppPage(page);
-  await app.openInitiative(host.openUrl);
-  await app.section('Sessions').click();
-  await page.getByRole('button', { name: /^Library basement roundtable/ }).click();
-  await page.getByRole('button', { name: 'Start meeting mode' }).click();
-  const panel = page.getByRole('region', { name: 'Room mode: phones at the table' });
-  await panel.getByRole('button', { name: 'Turn on room mode' }).click();
-  const codeText = panel.getByTestId('room-code');
-  await expect(codeText).toHaveText(/^[2-9A-Z]{6}$/);
-  const code = (await codeText.textContent())!;
+  const { panel, address, code } = await turnOnRoomMode(page, host);
   await expect(panel.getByRole('img', { name: 'QR code that opens the participant page on a phone' })).toBeVisible();
-  const address = (await panel.locator('.room__address').textContent())!;
   expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   expect(new URL(address).port).not.toBe(new URL(host.url).port);
   const panelAxe = await new AxeBuilder({ page }).include('.room').analyze();

@@ -3,8 +3,8 @@ import type { PhonePage } from './phone-page';
 
 /** One rater's answers as a person gives them on the phone, in the phone's own words. */
 export interface PhoneSheet {
-  /** A key of roomPhone.readiness.sectors. */
-  sector: string;
+  /** A key of roomPhone.readiness.sectors; null leaves the sector unchosen. */
+  sector: string | null;
   livedExperience: boolean;
   /** Item text as the phone shows it -> level 1..4 and, where asked, importance 1..5. */
   ratings: Record<string, { level: number; importance?: number }>;
@@ -20,10 +20,10 @@ export function readinessOn(phone: PhonePage, scale: 'progress' | 'agreement' = 
   const item = (text: string) => page.getByRole('group', { name: text, exact: true });
   return {
     item,
+    sector: page.getByLabel(phone.say('readiness.sector')),
     async fill(sheet: PhoneSheet): Promise<void> {
-      await page
-        .getByLabel(phone.say('readiness.sector'))
-        .selectOption({ label: phone.say(`readiness.sectors.${sheet.sector}`) });
+      if (sheet.sector !== null)
+        await this.sector.selectOption({ label: phone.say(`readiness.sectors.${sheet.sector}`) });
       await page
         .getByRole('group', { name: phone.say('readiness.lived') })
         .getByLabel(phone.say(sheet.livedExperience ? 'readiness.yes' : 'readiness.no'), { exact: true })

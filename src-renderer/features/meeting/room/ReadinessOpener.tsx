@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Round } from '../../../../src-main/contract/index';
-import { call } from '../../../api/client';
+import { useShallow } from 'zustand/react/shallow';
+import { useReadiness } from '../../readiness/store';
 import { useMeeting } from '../store';
 
 /**
@@ -11,22 +11,22 @@ import { useMeeting } from '../store';
 export function ReadinessOpener({ onOpen }: { onOpen(roundId: string): Promise<boolean> }) {
   const { t } = useTranslation();
   const initiativeId = useMeeting((state) => state.initiativeId);
-  const [rounds, setRounds] = useState<Round[] | null>(null);
-  const [roundId, setRoundId] = useState('');
+  // The Readiness section's store, which the app refetches on every change notice about rounds:
+  // a round made, removed or renamed while this panel is open (there, in another window or by a
+  // sync) shows here at once, as in that section.
+  const { rounds, loadedFor, status } = useReadiness(
+    useShallow((state) => ({ rounds: state.rounds, loadedFor: state.initiativeId, status: state.status })),
+  );
+  const loaded = initiativeId !== null && loadedFor === initiativeId && status === 'ready';
+  // The newest round first: the one a facilitator most likely means today.
+  const newestFirst = useMemo(() => (loaded ? [...rounds].reverse() : []), [loaded, rounds]);
+  const [chosen, setChosen] = useState('');
+  // What the facilitator picked while it is still there; otherwise the newest.
+  const roundId = newestFirst.some((round) => round.id === chosen) ? chosen : (newestFirst[0]?.id ?? '');
 
   useEffect(() => {
-    if (!initiativeId) return;
-    let stopped = false;
-    void call('readiness.rounds.list', { initiativeId }).then((result) => {
-      if (stopped || !result.ok) return;
-      // The newest round first: the one a facilitator most likely means today.
-      const newestFirst = [...result.value].reverse();
-      setRounds(newestFirst);
-      setRoundId((chosen) => chosen || (newestFirst[0]?.id ?? ''));
-    });
-    return () => {
-      stopped = true;
-    };
+    // For the same initiative this only refetches: the store keeps what the section shows.
+    if (initiativeId) void useReadiness.getState().load(initiativeId);
   }, [initiativeId]);
 
   function submit(event: FormEvent) {
@@ -38,14 +38,14 @@ export function ReadinessOpener({ onOpen }: { onOpen(roundId: string): Promise<b
     <form className="room__opener" aria-labelledby="room-readiness-title" onSubmit={submit}>
       <h4 id="room-readiness-title">{t('roomReadiness.title')}</h4>
       <p className="field__hint">{t('roomReadiness.help')}</p>
-      {rounds && rounds.length === 0 ? (
+      {loaded && newestFirst.length === 0 ? (
         <p className="field__hint">{t('roomReadiness.noRounds')}</p>
       ) : (
         <>
           <label>
             {t('roomReadiness.round')}
-            <select value={roundId} onChange={(event) => setRoundId(event.target.value)}>
-              {(rounds ?? []).map((round) => (
+            <select value={roundId} onChange={(event) => setChosen(event.target.value)}>
+              {newestFirst.map((round) => (
                 <option key={round.id} value={round.id}>
                   {round.title} ({round.heldOn})
                 </option>
