@@ -14,6 +14,7 @@ import { dataAgenda } from './0160-data-agenda';
 import { readiness } from './0180-readiness';
 import { packedChangeLog } from './0190-packed-change-log';
 import { readinessAdditions } from './0200-readiness-additions';
+import { shortRowClocks } from './0205-short-row-clocks';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   readiness,
   packedChangeLog,
   readinessAdditions,
+  shortRowClocks,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
