@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type Indicator,
   maxCategoriesPerReading,
   maxGroupCount,
   maxMeasureValue,
@@ -28,6 +29,7 @@ interface ReadingRow {
  * One row per indicator, period and category combination, whoever enters it: the id is made from
  * those three, so two devices typing the same cell write the same row and sync keeps the later
  * figure. The combination is hashed to keep the id short (ids are at most 80 characters).
+ * changesFor makes the same ids, working out each combination's part once per save.
  */
 export function readingId(indicatorId: string, period: string, categoryIds: readonly string[]): string {
   if (categoryIds.length === 0) return `${indicatorId}.${period}.total`;
@@ -77,6 +79,40 @@ function isCleanEntry(
     (value === null || (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= maxMeasureValue)) &&
     (count === null || (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= maxGroupCount))
   );
+}
+
+/** A category list as a save uses it: checked against the indicator, sorted, ready to write. */
+interface Combination {
+  /** The end of the reading ids: `total`, or the hash of the sorted list. */
+  idEnd: string;
+  /** The sorted list as JSON, the `categories` column. */
+  json: string;
+}
+
+/**
+ * At most one live category from each of the indicator's dimensions; throws the first problem, in
+ * the order the categories are listed.
+ */
+function combinationOf(
+  indicator: Pick<Indicator, 'name' | 'dimensionIds'>,
+  categoryIds: readonly string[],
+  live: ReadonlyMap<string, string>,
+): Combination {
+  const usedDimensions = new Set<string>();
+  for (const categoryId of categoryIds) {
+    const dimensionId = live.get(categoryId);
+    if (!dimensionId) throw new AppError('not_found', 'A category named in a reading is not in this initiative.');
+    if (!indicator.dimensionIds.includes(dimensionId))
+      throw new AppError('invalid_input', `"${indicator.name}" is not split by that category's dimension.`);
+    if (usedDimensions.has(dimensionId))
+      throw new AppError('invalid_input', 'A reading can name only one category of each dimension.');
+    usedDimensions.add(dimensionId);
+  }
+  const sorted = [...categoryIds].sort();
+  return {
+    idEnd: sorted.length === 0 ? 'total' : combinationHash(sorted.join(',')),
+    json: JSON.stringify(sorted),
+  };
 }
 
 export interface ReadingsSaveOutcome {
@@ -137,36 +173,45 @@ export function createReadingRepository(
     const seen = new Set<string>();
     // One query for the whole save instead of one per cell (an import saves 100,000 cells).
     const existing = new Set(idsOfIndicator.all(`${indicatorId}.`, `${indicatorId}/`) as string[]);
+    // A save repeats a few dozen category lists on every period: each is checked, sorted and
+    // written out once, rather than making a set, a copy and a JSON text for every cell.
+    const combinations = new Map<string, Combination>();
     for (const raw of entries) {
       const entry = isCleanEntry(raw, indicator.reportingPeriod, live) ? raw : ReadingEntry.parse(raw);
       if (!periodFits(indicator.reportingPeriod, entry.period))
         throw new AppError('invalid_input', `${entry.period} is not a ${indicator.reportingPeriod} period.`);
-      const usedDimensions = new Set<string>();
-      for (const categoryId of entry.categoryIds) {
-        const dimensionId = live.get(categoryId);
-        if (!dimensionId) throw new AppError('not_found', 'A category named in a reading is not in this initiative.');
-        if (!indicator.dimensionIds.includes(dimensionId))
-          throw new AppError('invalid_input', `"${indicator.name}" is not split by that category's dimension.`);
-        if (usedDimensions.has(dimensionId))
-          throw new AppError('invalid_input', 'A reading can name only one category of each dimension.');
-        usedDimensions.add(dimensionId);
+      // JSON, not a join: no separator could appear inside an id received from another device.
+      const listed = JSON.stringify(entry.categoryIds);
+      let combination = combinations.get(listed);
+      if (combination === undefined) {
+        combination = combinationOf(indicator, entry.categoryIds, live);
+        combinations.set(listed, combination);
       }
-      const categoryIds = [...entry.categoryIds].sort();
-      const row = readingId(indicatorId, entry.period, categoryIds);
+      const row = `${indicatorId}.${entry.period}.${combination.idEnd}`;
       if (seen.has(row)) throw new AppError('invalid_input', 'The same cell appears twice in one save.');
       seen.add(row);
       if (entry.value === null) {
         if (existing.has(row)) changes.push({ table: 'readings', row, values: { tombstone: 1 } });
         continue;
       }
-      const values: RowChange['values'] = { value: entry.value, group_count: entry.count, tombstone: 0 };
-      // The key columns never change for a given id; they are written once, when the row is new here.
-      if (!existing.has(row)) {
-        values.indicator_id = indicatorId;
-        values.period = entry.period;
-        values.categories = JSON.stringify(categoryIds);
-      }
-      changes.push({ table: 'readings', row, values });
+      // tombstone 0 is written on a new row too: another device may hold this cell deleted, and
+      // this later figure must bring it back there. The key columns never change for a given id;
+      // they are written once, when the row is new here. The order of the fields is the order
+      // they are stamped in, kept as it always was.
+      changes.push({
+        table: 'readings',
+        row,
+        values: existing.has(row)
+          ? { value: entry.value, group_count: entry.count, tombstone: 0 }
+          : {
+              value: entry.value,
+              group_count: entry.count,
+              tombstone: 0,
+              indicator_id: indicatorId,
+              period: entry.period,
+              categories: combination.json,
+            },
+      });
     }
     return changes;
   }

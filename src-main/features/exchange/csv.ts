@@ -1,60 +1,13 @@
-import Papa from 'papaparse';
 import type { Partner } from '../../contract/partners';
 import { resolveMapping, type ColumnMapping, type PartnerField } from './mapping';
 import type { SourceFile } from './plan';
 import type { SourcePartner } from './values';
 import { spreadsheetCsv, unguardCell } from '../csv/spreadsheet-csv';
+import { readCsvTable } from './csv-table';
 
 // Kept importable from here for the code and tests that read partner CSVs.
 export { guardCell, unguardCell } from '../csv/spreadsheet-csv';
-
-export interface CsvTable {
-  headers: string[];
-  rows: { line: number; cells: string[] }[];
-}
-
-/** Rows with the line each starts on, counted in the text as the person sees it in an editor. */
-export function readCsvTable(text: string): CsvTable | { error: string } {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
-  const fatal = parsed.errors.find((error) => error.code === 'MissingQuotes');
-  if (parsed.data.length === 0) return { error: 'The file is empty.' };
-  const [headerRow, ...body] = parsed.data;
-  const headers = headerRow.map((header) => header.trim());
-  if (headers.every((header) => header === ''))
-    return { error: 'The first line should name the columns, but it is empty.' };
-  const lines = lineStarts(text, parsed.data.length);
-  const rows = body.map((cells, index) => ({ line: lines[index + 1], cells }));
-  if (fatal) return { error: `A quoted field is never closed (near line ${lineOfRow(fatal.row, lines)}).` };
-  return { headers, rows };
-}
-
-/**
- * The line each non-empty record starts on. Re-parses with papaparse's cursor, since fields may
- * hold newlines inside quotes and blank lines are skipped.
- */
-function lineStarts(text: string, records: number): number[] {
-  const starts: number[] = [];
-  let line = 1;
-  let scanned = 0;
-  let previousCursor = 0;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t'],
-    step: (result) => {
-      let start = previousCursor;
-      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
-      for (; scanned < start; scanned++) if (text[scanned] === '\n') line++;
-      starts.push(line);
-      previousCursor = result.meta.cursor;
-    },
-  });
-  while (starts.length < records) starts.push(line);
-  return starts;
-}
-
-function lineOfRow(row: number | undefined, lines: number[]): number {
-  return lines[row ?? 0] ?? 1;
-}
+export { readCsvTable, type CsvTable } from './csv-table';
 
 /** A looks-like-a-header check: a first row of numbers or e-mail addresses is data, not names. */
 function looksLikeData(headers: string[]): boolean {

@@ -6,7 +6,7 @@ import type { InitiativeStore } from '../../store/initiative-store';
 import type { RowChange } from '../../store/write-path';
 import { decodeText } from '../exchange/decode';
 import { safeFileName } from '../exchange/export';
-import { planReadingsImport, previewOf, readingsCsv, type ReadingsPlan } from './readings-csv';
+import { planReadingsImport, previewOf, readingsCsv, type PlannedReading, type ReadingsPlan } from './readings-csv';
 import { suppressForPartners } from './complementary-suppression';
 
 interface CheckedFile {
@@ -67,22 +67,38 @@ export function commitReadingsImport(store: InitiativeStore, request: ReadingsIm
       `The file has ${checked.errors.length} problem(s), so nothing was imported. First: ${first.where}: ${first.message}`,
     );
   }
-  const byIndicator = new Map<string, typeof checked.readings>();
-  for (const reading of checked.readings) {
-    const list = byIndicator.get(reading.indicatorId) ?? [];
-    list.push(reading);
-    byIndicator.set(reading.indicatorId, list);
-  }
-  const changes: RowChange[] = [];
-  for (const [indicatorId, readings] of byIndicator)
-    changes.push(
-      ...store.measures.readings.changesFor(
-        indicatorId,
-        readings.map(({ period, categoryIds, value, count }) => ({ period, categoryIds, value, count })),
-      ),
-    );
-  if (changes.length > 0) store.writePath.writeMany(changes);
+  writeReadings(store, checked.readings);
   return { readings: checked.readings.length };
+}
+
+/** Large enough that a write's fixed cost (clock, trie, savepoint) is nothing beside its rows. */
+export const readingsPerWrite = 5000;
+
+/**
+ * Planned readings through the store, all of them or none, in one transaction written a few
+ * thousand readings at a time: each part's changes are garbage once written, where 100,000 of
+ * them held to the end kept the garbage collector busy for about a third of the commit. Listeners
+ * hear of it once, after the whole file.
+ */
+export function writeReadings(store: InitiativeStore, readings: readonly PlannedReading[]): void {
+  const byIndicator = new Map<string, PlannedReading[]>();
+  for (const reading of readings) {
+    const list = byIndicator.get(reading.indicatorId);
+    if (list) list.push(reading);
+    else byIndicator.set(reading.indicatorId, [reading]);
+  }
+  store.writePath.batch(() => {
+    let changes: RowChange[] = [];
+    for (const [indicatorId, planned] of byIndicator) {
+      const entries = planned.map(({ period, categoryIds, value, count }) => ({ period, categoryIds, value, count }));
+      for (const change of store.measures.readings.changesFor(indicatorId, entries)) changes.push(change);
+      if (changes.length >= readingsPerWrite) {
+        store.writePath.writeMany(changes);
+        changes = [];
+      }
+    }
+    if (changes.length > 0) store.writePath.writeMany(changes);
+  });
 }
 
 export interface ReadingsExport extends ExportFile {
