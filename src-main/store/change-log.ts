@@ -66,6 +66,8 @@ function statements(fields: string) {
     addWriter: 'INSERT OR IGNORE INTO change_pack_writers (node) VALUES (?)',
     writers: 'SELECT node FROM change_pack_writers',
     fieldHas: `SELECT 1 FROM ${fields} WHERE timestamp = ?`,
+    fieldBetween: `SELECT 1 FROM ${fields} WHERE timestamp >= ? AND timestamp <= ? LIMIT 1`,
+    packStartsBetween: 'SELECT 1 FROM change_packs WHERE first >= ? AND first <= ? LIMIT 1',
     // A pack never spans two milliseconds, so its first timestamp starts with the millisecond's.
     packsUpTo: `${packRow} WHERE first >= ? AND first <= ? ORDER BY first DESC`,
     packsAfter: `${packRow} WHERE first > ? ORDER BY first`,
@@ -91,6 +93,51 @@ function byTimestamp(a: ChangeMessage, b: ChangeMessage): number {
 /** `2026-11-23T09:00:00.000Z-` + counter + `-<node>`: the pack's timestamp with another counter. */
 function stampOf(first: string, counter: number): string {
   return `${first.slice(0, 25)}${counter.toString(16).padStart(4, '0')}${first.slice(29)}`;
+}
+
+/** Messages `start` to `end` (exclusive) of a received batch, stored as `pack` if new to the log. */
+interface ReceivedRun {
+  start: number;
+  end: number;
+  pack: Pack;
+}
+
+/**
+ * Received messages that can be kept as a pack, as their writer keeps its own edits (a sync from
+ * empty then writes about one log row per row change, not one per field): neighbours in the batch
+ * (timestamps unique) of one table and row, one writer and one millisecond, with consecutive
+ * counters. Their short fields make the pack; long texts and erasable fields among them stay single
+ * rows, as in the writer's own log. Only runs of two short fields or more are worth a pack.
+ */
+function receivedRuns(messages: readonly ChangeMessage[]): ReceivedRun[] {
+  const runs: ReceivedRun[] = [];
+  let start = 0;
+  while (start < messages.length) {
+    const { table, row, timestamp: head } = messages[start];
+    let counter = parseInt(head.slice(25, 29), 16);
+    let end = start + 1;
+    // Anything but the run's next timestamp, exactly as the clock writes it, ends the run: another
+    // millisecond or writer, a counter skipped or past the last one.
+    while (end < messages.length) {
+      const next = messages[end];
+      if (next.table !== table || next.row !== row || next.timestamp !== stampOf(head, ++counter)) break;
+      end++;
+    }
+    let first = '';
+    let last = '';
+    const entries: PackEntry[] = [];
+    for (let i = start; i < end; i++) {
+      const { timestamp, column, value } = messages[i];
+      if (!packable(table, column)) continue;
+      if (first === '') first = timestamp;
+      last = timestamp;
+      entries.push([parseInt(timestamp.slice(25, 29), 16), column, value]);
+    }
+    if (entries.length > 1)
+      runs.push({ start, end, pack: { first, last, table, row, fields: JSON.stringify(entries) } });
+    start = end;
+  }
+  return runs;
 }
 
 /** A pack's messages, in order. */
@@ -141,6 +188,11 @@ export class ChangeLog {
   appendPacks(packs: readonly Pack[], node: string): void {
     if (packs.length === 0) return;
     this.statement('addWriter').run(node);
+    this.insertPacks(packs);
+  }
+
+  /** Inserts packs whose writers are listed already, 100 per statement. */
+  private insertPacks(packs: readonly Pack[]): void {
     const parameters: string[] = new Array<string>(batch * 5);
     let start = 0;
     for (; start + batch <= packs.length; start += batch) {
@@ -175,19 +227,43 @@ export class ChangeLog {
   }
 
   /**
-   * Adds received messages, in rows of 100 per statement; returns those that were new to the log
-   * (of a timestamp repeated within the batch, its first message). Only long texts keep a base.
+   * Adds received messages: runs that can be packed go in as packs (see `receivedRuns`), the rest in
+   * rows of 100 per statement. Returns those that were new to the log (of a timestamp repeated
+   * within the batch, its first message). Only long texts keep a base.
    */
   addReceived(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): Set<ChangeMessage> {
     const firstOf = new Map<string, ChangeMessage>();
-    const candidates: ChangeMessage[] = [];
+    const unique: ChangeMessage[] = [];
     for (const message of messages) {
       if (firstOf.has(message.timestamp)) continue;
       firstOf.set(message.timestamp, message);
-      if (writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)) continue;
-      candidates.push(message);
+      unique.push(message);
+    }
+    // 0: to be looked for in the log; 1: new, in a pack; 2: new, a single row.
+    const status = new Uint8Array(unique.length);
+    const packs: Pack[] = [];
+    const runs = this.packed ? receivedRuns(unique) : [];
+    // A sync from empty, or catching up: the log holds nothing in the batch's span at all.
+    const allNew = runs.length > 0 && this.holdsNothingIn(unique, writers);
+    if (allNew) status.fill(2);
+    for (const run of runs) {
+      if (!allNew && !this.runIsNew(unique[run.start].timestamp, unique[run.end - 1].timestamp, writers)) continue;
+      packs.push(run.pack);
+      for (let i = run.start; i < run.end; i++) status[i] = packable(unique[i].table, unique[i].column) ? 1 : 2;
     }
     const added = new Set<ChangeMessage>();
+    const candidates: ChangeMessage[] = [];
+    for (let i = 0; i < unique.length; i++) {
+      const message = unique[i];
+      if (status[i] === 1) added.add(message);
+      else if (status[i] === 2 || !(writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)))
+        candidates.push(message);
+    }
+    // Only now: the checks above must see the log as it was before this batch.
+    if (packs.length > 0) {
+      for (const node of new Set(packs.map((pack) => pack.first.slice(-16)))) this.statement('addWriter').run(node);
+      this.insertPacks(packs);
+    }
     const parameters: FieldValue[] = new Array<FieldValue>(batch * 6);
     const fill = (message: ChangeMessage, at: number) => {
       parameters[at] = message.timestamp;
@@ -208,7 +284,7 @@ export class ChangeLog {
         timestamps[i] = candidates[start + i].timestamp;
       }
       // Asking first costs 100 index probes; RETURNING cost a string and a lookup for every row.
-      if (this.statement('anyHeld').get(timestamps) === undefined) {
+      if (allNew || this.statement('anyHeld').get(timestamps) === undefined) {
         this.statement('addNewFields').run(parameters);
         for (let i = 0; i < batch; i++) added.add(candidates[start + i]);
       } else note(this.statement('addFields').pluck().all(parameters) as string[]);
@@ -218,6 +294,37 @@ export class ChangeLog {
       note(this.statement('addField').pluck().all(parameters.slice(0, 6)) as string[]);
     }
     return added;
+  }
+
+  /**
+   * Whether the log holds no message in `first`..`last`, a run of one writer within one millisecond:
+   * no single row in that span (whichever writer's: a cheap test, if stricter than needed) and no
+   * pack of that writer reaching into it.
+   */
+  private runIsNew(first: string, last: string, writers: ReadonlySet<string>): boolean {
+    if (this.statement('fieldBetween').get(first, last) !== undefined) return false;
+    if (!writers.has(first.slice(-16))) return true;
+    const pack = this.packOfWriterUpTo(last);
+    return pack === null || pack.last < first;
+  }
+
+  /** Whether the log holds no message between the oldest and the newest of these (any writer's). */
+  private holdsNothingIn(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): boolean {
+    let oldest = messages[0].timestamp;
+    let newest = oldest;
+    for (const { timestamp } of messages) {
+      if (timestamp < oldest) oldest = timestamp;
+      else if (timestamp > newest) newest = timestamp;
+    }
+    if (this.statement('fieldBetween').get(oldest, newest) !== undefined) return false;
+    if (this.statement('packStartsBetween').get(oldest, newest) !== undefined) return false;
+    // A pack starting before the oldest can reach in only from its millisecond (it never spans
+    // two), and only the last such pack of each writer (one writer's packs never overlap).
+    for (const node of writers) {
+      const pack = this.packOfWriterUpTo(`${oldest.slice(0, 29)}${node}`);
+      if (pack !== null && pack.last >= oldest) return false;
+    }
+    return true;
   }
 
   has(timestamp: string): boolean {
@@ -230,14 +337,19 @@ export class ChangeLog {
    */
   private inPack(timestamp: string): boolean {
     if (!this.packed) return false;
+    const row = this.packOfWriterUpTo(timestamp);
+    if (row === null || row.last < timestamp) return false;
+    const counter = parseInt(timestamp.slice(25, 29), 16);
+    return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+  }
+
+  /** The last pack of the timestamp's writer that starts at or before it, in its millisecond. */
+  private packOfWriterUpTo(timestamp: string): PackRow | null {
     const node = timestamp.slice(-16);
     for (const row of this.statement('packsUpTo').iterate(timestamp.slice(0, 24), timestamp) as Iterable<PackRow>) {
-      if (row.first.slice(-16) !== node) continue;
-      if (row.last < timestamp) return false;
-      const counter = parseInt(timestamp.slice(25, 29), 16);
-      return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+      if (row.first.slice(-16) === node) return row;
     }
-    return false;
+    return null;
   }
 
   /** Up to `limit` messages with timestamps after `after` (a timestamp or an ISO time), oldest first. */
