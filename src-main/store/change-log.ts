@@ -1,40 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
-import { isErasable } from './erasure';
 import { lazyStatements } from './lazy-statements';
+import { expand, packable, receivedRuns, type Pack, type PackEntry, type PackRow } from './packs';
 import { isLongText } from './schema';
 
-/**
- * Whether a local edit of this field goes into a pack (migration 0190). Long texts keep a row each
- * in change_fields: their versions are looked up one by one (bases, conflict copies, erased words).
- */
-export function packable(table: string, column: string): boolean {
-  return !isLongText(table, column) && !isErasable(table, column);
-}
-
-/** [counter, column, value]: the rest of the timestamp is the pack's. */
-export type PackEntry = [number, string, FieldValue];
-
-/**
- * One local row change's short fields, stamped by one clock within one millisecond. `fields` is
- * the JSON text of its PackEntry list, written as the fields are stamped (no array per field).
- */
-export interface Pack {
-  first: string;
-  last: string;
-  table: string;
-  row: string;
-  fields: string;
-}
-
-export interface PackRow {
-  first: string;
-  last: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-}
+export { expand, packable, type Pack, type PackEntry, type PackRow } from './packs';
 
 /** A row of change_fields, as read by hand (`SELECT timestamp, tbl, row_id, col, value, base`). */
 export interface FieldRow {
@@ -90,65 +61,10 @@ function byTimestamp(a: ChangeMessage, b: ChangeMessage): number {
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 }
 
-/** `2026-11-23T09:00:00.000Z-` + counter + `-<node>`: the pack's timestamp with another counter. */
-function stampOf(first: string, counter: number): string {
-  return `${first.slice(0, 25)}${counter.toString(16).padStart(4, '0')}${first.slice(29)}`;
-}
-
-/** Messages `start` to `end` (exclusive) of a received batch, stored as `pack` if new to the log. */
-interface ReceivedRun {
-  start: number;
-  end: number;
-  pack: Pack;
-}
-
-/**
- * Received messages that can be kept as a pack, as their writer keeps its own edits (a sync from
- * empty then writes about one log row per row change, not one per field): neighbours in the batch
- * (timestamps unique) of one table and row, one writer and one millisecond, with consecutive
- * counters. Their short fields make the pack; long texts and erasable fields among them stay single
- * rows, as in the writer's own log. Only runs of two short fields or more are worth a pack.
- */
-function receivedRuns(messages: readonly ChangeMessage[]): ReceivedRun[] {
-  const runs: ReceivedRun[] = [];
-  let start = 0;
-  while (start < messages.length) {
-    const { table, row, timestamp: head } = messages[start];
-    let counter = parseInt(head.slice(25, 29), 16);
-    let end = start + 1;
-    // Anything but the run's next timestamp, exactly as the clock writes it, ends the run: another
-    // millisecond or writer, a counter skipped or past the last one.
-    while (end < messages.length) {
-      const next = messages[end];
-      if (next.table !== table || next.row !== row || next.timestamp !== stampOf(head, ++counter)) break;
-      end++;
-    }
-    let first = '';
-    let last = '';
-    const entries: PackEntry[] = [];
-    for (let i = start; i < end; i++) {
-      const { timestamp, column, value } = messages[i];
-      if (!packable(table, column)) continue;
-      if (first === '') first = timestamp;
-      last = timestamp;
-      entries.push([parseInt(timestamp.slice(25, 29), 16), column, value]);
-    }
-    if (entries.length > 1)
-      runs.push({ start, end, pack: { first, last, table, row, fields: JSON.stringify(entries) } });
-    start = end;
-  }
-  return runs;
-}
-
-/** A pack's messages, in order. */
-export function expand(row: PackRow): ChangeMessage[] {
-  return (JSON.parse(row.fields) as PackEntry[]).map(([counter, column, value]) => ({
-    timestamp: stampOf(row.first, counter),
-    table: row.tbl,
-    row: row.row_id,
-    column,
-    value,
-  }));
+/** Of a timestamp repeated in a batch, its first message only. */
+function firstOfEach(messages: readonly ChangeMessage[]): ChangeMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => !seen.has(message.timestamp) && seen.add(message.timestamp));
 }
 
 export function fromFieldRow(row: FieldRow): ChangeMessage {
@@ -232,13 +148,11 @@ export class ChangeLog {
    * within the batch, its first message). Only long texts keep a base.
    */
   addReceived(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): Set<ChangeMessage> {
-    const firstOf = new Map<string, ChangeMessage>();
-    const unique: ChangeMessage[] = [];
-    for (const message of messages) {
-      if (firstOf.has(message.timestamp)) continue;
-      firstOf.set(message.timestamp, message);
-      unique.push(message);
-    }
+    // A sync page comes in timestamp order and so holds no repeat: no need to look for any.
+    let ascending = true;
+    for (let i = 1; ascending && i < messages.length; i++)
+      ascending = messages[i - 1].timestamp < messages[i].timestamp;
+    const unique = ascending ? messages : firstOfEach(messages);
     // 0: to be looked for in the log; 1: new, in a pack; 2: new, a single row.
     const status = new Uint8Array(unique.length);
     const packs: Pack[] = [];
@@ -273,8 +187,10 @@ export class ChangeLog {
       parameters[at + 4] = message.value;
       parameters[at + 5] = isLongText(message.table, message.column) ? (message.base ?? null) : null;
     };
+    let candidateOf: Map<string, ChangeMessage> | null = null;
     const note = (timestamps: string[]) => {
-      for (const timestamp of timestamps) added.add(firstOf.get(timestamp)!);
+      candidateOf ??= new Map(candidates.map((message) => [message.timestamp, message]));
+      for (const timestamp of timestamps) added.add(candidateOf.get(timestamp)!);
     };
     const timestamps = new Array<string>(batch);
     let start = 0;
