@@ -1,40 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
-import { isErasable } from './erasure';
 import { lazyStatements } from './lazy-statements';
+import { expand, packable, receivedRuns, type Pack, type PackEntry, type PackRow } from './packs';
 import { isLongText } from './schema';
 
-/**
- * Whether a local edit of this field goes into a pack (migration 0190). Long texts keep a row each
- * in change_fields: their versions are looked up one by one (bases, conflict copies, erased words).
- */
-export function packable(table: string, column: string): boolean {
-  return !isLongText(table, column) && !isErasable(table, column);
-}
-
-/** [counter, column, value]: the rest of the timestamp is the pack's. */
-export type PackEntry = [number, string, FieldValue];
-
-/**
- * One local row change's short fields, stamped by one clock within one millisecond. `fields` is
- * the JSON text of its PackEntry list, written as the fields are stamped (no array per field).
- */
-export interface Pack {
-  first: string;
-  last: string;
-  table: string;
-  row: string;
-  fields: string;
-}
-
-export interface PackRow {
-  first: string;
-  last: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-}
+export { expand, packable, type Pack, type PackEntry, type PackRow } from './packs';
 
 /** A row of change_fields, as read by hand (`SELECT timestamp, tbl, row_id, col, value, base`). */
 export interface FieldRow {
@@ -66,6 +37,8 @@ function statements(fields: string) {
     addWriter: 'INSERT OR IGNORE INTO change_pack_writers (node) VALUES (?)',
     writers: 'SELECT node FROM change_pack_writers',
     fieldHas: `SELECT 1 FROM ${fields} WHERE timestamp = ?`,
+    fieldBetween: `SELECT 1 FROM ${fields} WHERE timestamp >= ? AND timestamp <= ? LIMIT 1`,
+    packStartsBetween: 'SELECT 1 FROM change_packs WHERE first >= ? AND first <= ? LIMIT 1',
     // A pack never spans two milliseconds, so its first timestamp starts with the millisecond's.
     packsUpTo: `${packRow} WHERE first >= ? AND first <= ? ORDER BY first DESC`,
     packsAfter: `${packRow} WHERE first > ? ORDER BY first`,
@@ -88,20 +61,10 @@ function byTimestamp(a: ChangeMessage, b: ChangeMessage): number {
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 }
 
-/** `2026-11-23T09:00:00.000Z-` + counter + `-<node>`: the pack's timestamp with another counter. */
-function stampOf(first: string, counter: number): string {
-  return `${first.slice(0, 25)}${counter.toString(16).padStart(4, '0')}${first.slice(29)}`;
-}
-
-/** A pack's messages, in order. */
-export function expand(row: PackRow): ChangeMessage[] {
-  return (JSON.parse(row.fields) as PackEntry[]).map(([counter, column, value]) => ({
-    timestamp: stampOf(row.first, counter),
-    table: row.tbl,
-    row: row.row_id,
-    column,
-    value,
-  }));
+/** Of a timestamp repeated in a batch, its first message only. */
+function firstOfEach(messages: readonly ChangeMessage[]): ChangeMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => !seen.has(message.timestamp) && seen.add(message.timestamp));
 }
 
 export function fromFieldRow(row: FieldRow): ChangeMessage {
@@ -141,6 +104,11 @@ export class ChangeLog {
   appendPacks(packs: readonly Pack[], node: string): void {
     if (packs.length === 0) return;
     this.statement('addWriter').run(node);
+    this.insertPacks(packs);
+  }
+
+  /** Inserts packs whose writers are listed already, 100 per statement. */
+  private insertPacks(packs: readonly Pack[]): void {
     const parameters: string[] = new Array<string>(batch * 5);
     let start = 0;
     for (; start + batch <= packs.length; start += batch) {
@@ -175,19 +143,41 @@ export class ChangeLog {
   }
 
   /**
-   * Adds received messages, in rows of 100 per statement; returns those that were new to the log
-   * (of a timestamp repeated within the batch, its first message). Only long texts keep a base.
+   * Adds received messages: runs that can be packed go in as packs (see `receivedRuns`), the rest in
+   * rows of 100 per statement. Returns those that were new to the log (of a timestamp repeated
+   * within the batch, its first message). Only long texts keep a base.
    */
   addReceived(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): Set<ChangeMessage> {
-    const firstOf = new Map<string, ChangeMessage>();
-    const candidates: ChangeMessage[] = [];
-    for (const message of messages) {
-      if (firstOf.has(message.timestamp)) continue;
-      firstOf.set(message.timestamp, message);
-      if (writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)) continue;
-      candidates.push(message);
+    // A sync page comes in timestamp order and so holds no repeat: no need to look for any.
+    let ascending = true;
+    for (let i = 1; ascending && i < messages.length; i++)
+      ascending = messages[i - 1].timestamp < messages[i].timestamp;
+    const unique = ascending ? messages : firstOfEach(messages);
+    // 0: to be looked for in the log; 1: new, in a pack; 2: new, a single row.
+    const status = new Uint8Array(unique.length);
+    const packs: Pack[] = [];
+    const runs = this.packed ? receivedRuns(unique) : [];
+    // A sync from empty, or catching up: the log holds nothing in the batch's span at all.
+    const allNew = runs.length > 0 && this.holdsNothingIn(unique, writers);
+    if (allNew) status.fill(2);
+    for (const run of runs) {
+      if (!allNew && !this.runIsNew(unique[run.start].timestamp, unique[run.end - 1].timestamp, writers)) continue;
+      packs.push(run.pack);
+      for (let i = run.start; i < run.end; i++) status[i] = packable(unique[i].table, unique[i].column) ? 1 : 2;
     }
     const added = new Set<ChangeMessage>();
+    const candidates: ChangeMessage[] = [];
+    for (let i = 0; i < unique.length; i++) {
+      const message = unique[i];
+      if (status[i] === 1) added.add(message);
+      else if (status[i] === 2 || !(writers.has(message.timestamp.slice(-16)) && this.inPack(message.timestamp)))
+        candidates.push(message);
+    }
+    // Only now: the checks above must see the log as it was before this batch.
+    if (packs.length > 0) {
+      for (const node of new Set(packs.map((pack) => pack.first.slice(-16)))) this.statement('addWriter').run(node);
+      this.insertPacks(packs);
+    }
     const parameters: FieldValue[] = new Array<FieldValue>(batch * 6);
     const fill = (message: ChangeMessage, at: number) => {
       parameters[at] = message.timestamp;
@@ -197,8 +187,10 @@ export class ChangeLog {
       parameters[at + 4] = message.value;
       parameters[at + 5] = isLongText(message.table, message.column) ? (message.base ?? null) : null;
     };
+    let candidateOf: Map<string, ChangeMessage> | null = null;
     const note = (timestamps: string[]) => {
-      for (const timestamp of timestamps) added.add(firstOf.get(timestamp)!);
+      candidateOf ??= new Map(candidates.map((message) => [message.timestamp, message]));
+      for (const timestamp of timestamps) added.add(candidateOf.get(timestamp)!);
     };
     const timestamps = new Array<string>(batch);
     let start = 0;
@@ -208,7 +200,7 @@ export class ChangeLog {
         timestamps[i] = candidates[start + i].timestamp;
       }
       // Asking first costs 100 index probes; RETURNING cost a string and a lookup for every row.
-      if (this.statement('anyHeld').get(timestamps) === undefined) {
+      if (allNew || this.statement('anyHeld').get(timestamps) === undefined) {
         this.statement('addNewFields').run(parameters);
         for (let i = 0; i < batch; i++) added.add(candidates[start + i]);
       } else note(this.statement('addFields').pluck().all(parameters) as string[]);
@@ -218,6 +210,37 @@ export class ChangeLog {
       note(this.statement('addField').pluck().all(parameters.slice(0, 6)) as string[]);
     }
     return added;
+  }
+
+  /**
+   * Whether the log holds no message in `first`..`last`, a run of one writer within one millisecond:
+   * no single row in that span (whichever writer's: a cheap test, if stricter than needed) and no
+   * pack of that writer reaching into it.
+   */
+  private runIsNew(first: string, last: string, writers: ReadonlySet<string>): boolean {
+    if (this.statement('fieldBetween').get(first, last) !== undefined) return false;
+    if (!writers.has(first.slice(-16))) return true;
+    const pack = this.packOfWriterUpTo(last);
+    return pack === null || pack.last < first;
+  }
+
+  /** Whether the log holds no message between the oldest and the newest of these (any writer's). */
+  private holdsNothingIn(messages: readonly ChangeMessage[], writers: ReadonlySet<string>): boolean {
+    let oldest = messages[0].timestamp;
+    let newest = oldest;
+    for (const { timestamp } of messages) {
+      if (timestamp < oldest) oldest = timestamp;
+      else if (timestamp > newest) newest = timestamp;
+    }
+    if (this.statement('fieldBetween').get(oldest, newest) !== undefined) return false;
+    if (this.statement('packStartsBetween').get(oldest, newest) !== undefined) return false;
+    // A pack starting before the oldest can reach in only from its millisecond (it never spans
+    // two), and only the last such pack of each writer (one writer's packs never overlap).
+    for (const node of writers) {
+      const pack = this.packOfWriterUpTo(`${oldest.slice(0, 29)}${node}`);
+      if (pack !== null && pack.last >= oldest) return false;
+    }
+    return true;
   }
 
   has(timestamp: string): boolean {
@@ -230,14 +253,19 @@ export class ChangeLog {
    */
   private inPack(timestamp: string): boolean {
     if (!this.packed) return false;
+    const row = this.packOfWriterUpTo(timestamp);
+    if (row === null || row.last < timestamp) return false;
+    const counter = parseInt(timestamp.slice(25, 29), 16);
+    return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+  }
+
+  /** The last pack of the timestamp's writer that starts at or before it, in its millisecond. */
+  private packOfWriterUpTo(timestamp: string): PackRow | null {
     const node = timestamp.slice(-16);
     for (const row of this.statement('packsUpTo').iterate(timestamp.slice(0, 24), timestamp) as Iterable<PackRow>) {
-      if (row.first.slice(-16) !== node) continue;
-      if (row.last < timestamp) return false;
-      const counter = parseInt(timestamp.slice(25, 29), 16);
-      return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+      if (row.first.slice(-16) === node) return row;
     }
-    return false;
+    return null;
   }
 
   /** Up to `limit` messages with timestamps after `after` (a timestamp or an ISO time), oldest first. */

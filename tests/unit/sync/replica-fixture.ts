@@ -40,8 +40,9 @@ export function syncedState(db: Db): Record<string, Row[]> {
     .pluck()
     .all() as string[];
   const state: Record<string, Row[]> = {};
-  // How a device stores its log is its own (its edits in packs, others' one per row, migration
-  // 0190): the messages themselves, the change_log view, are what replicas must agree on.
+  // How a device stores its log is its own (packs or one row per message, depending on how the
+  // messages arrived; migration 0190): the messages themselves, the change_log view, are what
+  // replicas must agree on.
   const logStorage = ['change_fields', 'change_packs', 'change_pack_writers'];
   for (const table of [...tables.filter((name) => !logStorage.includes(name)), 'change_log']) {
     state[table] = dumpTable(db, table);
