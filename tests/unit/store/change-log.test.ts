@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChangeLog } from '../../../src-main/store/change-log';
+import { ChangeLog, fromFieldRow, type FieldRow } from '../../../src-main/store/change-log';
 import { openDatabase, type Db } from '../../../src-main/store/connection';
 import { WritePath } from '../../../src-main/store/write-path';
 import { formatHlc } from '../../../src-main/sync/hlc';
@@ -13,23 +13,10 @@ const writers = ['00000000000000a1', '00000000000000b2'];
 
 /** Every message as the change_log view lists it, oldest first: what the reader must agree with. */
 function everything(db: Db): ChangeMessage[] {
-  return (
-    db.prepare('SELECT timestamp, tbl, row_id, col, value, base FROM change_log ORDER BY timestamp').all() as {
-      timestamp: string;
-      tbl: string;
-      row_id: string;
-      col: string;
-      value: string;
-      base: string | null;
-    }[]
-  ).map((row) => ({
-    timestamp: row.timestamp,
-    table: row.tbl,
-    row: row.row_id,
-    column: row.col,
-    value: row.value,
-    ...(row.base ? { base: row.base } : {}),
-  }));
+  const rows = db
+    .prepare('SELECT timestamp, tbl, row_id, col, value, base FROM change_log ORDER BY timestamp')
+    .all() as FieldRow[];
+  return rows.map(fromFieldRow);
 }
 
 describe('the change log reader', () => {

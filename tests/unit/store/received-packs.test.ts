@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChangeLog } from '../../../src-main/store/change-log';
+import { ChangeLog, fromFieldRow, type FieldRow } from '../../../src-main/store/change-log';
 import { openDatabase, type Db } from '../../../src-main/store/connection';
 import { WritePath, type RowChange } from '../../../src-main/store/write-path';
 import type { ChangeMessage } from '../../../src-main/sync/messages';
@@ -18,22 +18,8 @@ const readerNode = '00000000000000b2';
 function viewed(db: Db): ChangeMessage[] {
   const rows = db
     .prepare('SELECT timestamp, tbl, row_id, col, value, base FROM change_log ORDER BY timestamp')
-    .all() as {
-    timestamp: string;
-    tbl: string;
-    row_id: string;
-    col: string;
-    value: string | number | null;
-    base: string | null;
-  }[];
-  return rows.map((row) => ({
-    timestamp: row.timestamp,
-    table: row.tbl,
-    row: row.row_id,
-    column: row.col,
-    value: row.value,
-    ...(row.base ? { base: row.base } : {}),
-  }));
+    .all() as FieldRow[];
+  return rows.map(fromFieldRow);
 }
 
 function count(db: Db, table: string): number {
