@@ -1,9 +1,11 @@
 import type { Statement } from 'better-sqlite3';
+import { AppError } from '../contract/result';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
 import { lazyStatements } from './lazy-statements';
 import { expand, packable, receivedRuns, type Pack, type PackEntry, type PackRow } from './packs';
-import { isLongText } from './schema';
+import { parseRowClock } from './row-clock';
+import { domainTables, isLongText, type TableRegistry } from './schema';
 
 export { expand, packable, type Pack, type PackEntry, type PackRow } from './packs';
 
@@ -54,6 +56,7 @@ function statements(fields: string) {
     newestPackLast: 'SELECT max(last) FROM change_packs WHERE first >= ?',
     otherField: `SELECT 1 FROM ${fields} WHERE substr(timestamp, -16) <> ? LIMIT 1`,
     otherWriter: 'SELECT 1 FROM change_pack_writers WHERE node <> ? LIMIT 1',
+    keepValues: 'UPDATE change_packs SET fields = ? WHERE first = ?',
   } as const;
 }
 
@@ -92,12 +95,85 @@ export class ChangeLog {
   /** The table of messages kept one per row. */
   readonly fieldsTable: 'change_fields' | 'change_log';
   private readonly statement: (name: keyof ReturnType<typeof statements>) => Statement;
+  private readonly rowReads = new Map<string, Statement>();
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** The tables whose rows may hold values of packs (those the write path writes). */
+    private readonly tables: TableRegistry = domainTables,
+  ) {
     this.packed =
       db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_packs'").get() !== undefined;
     this.fieldsTable = this.packed ? 'change_fields' : 'change_log';
     this.statement = lazyStatements(db, statements(this.fieldsTable));
+  }
+
+  /** A row as stored (every column and its `_clock`), or undefined. */
+  private readRow(table: string, row: string): Record<string, FieldValue> | undefined {
+    let read = this.rowReads.get(table);
+    if (!read) {
+      // The name comes from the log, written by this code: still, only a table of the registry.
+      if (!Object.hasOwn(this.tables, table))
+        throw new AppError('internal', `change log: unknown table "${table.slice(0, 40)}"`);
+      read = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+      this.rowReads.set(table, read);
+    }
+    return read.get(row) as Record<string, FieldValue> | undefined;
+  }
+
+  /**
+   * A pack's messages, each with its value: an entry that left its value to the row (see PackEntry)
+   * takes the row's field, which must still carry that entry's timestamp. Anything else means the
+   * log lost a version: the read fails rather than send a wrong value to another device.
+   */
+  private expandPack(pack: PackRow): ChangeMessage[] {
+    let record: Record<string, FieldValue> | null | undefined;
+    let clock: Record<string, string> = {};
+    return expand(pack, (column, timestamp) => {
+      if (record === undefined) {
+        record = this.readRow(pack.tbl, pack.row_id) ?? null;
+        if (record) clock = parseRowClock(String(record._clock));
+      }
+      if (!record || clock[column] !== timestamp || !Object.hasOwn(record, column))
+        throw new AppError(
+          'internal',
+          `change log: the value of ${timestamp} (${pack.tbl}.${column}) is not in its row`,
+        );
+      return record[column];
+    });
+  }
+
+  /**
+   * Before a write overwrites `columns` of a row: the values they hold now go back into the pack
+   * entries that left them to the row (this device's own writes, see PackEntry), so the log keeps
+   * every version a peer may still ask for. Costs a read of the row and of each pack concerned;
+   * nothing to do for a row that does not exist yet.
+   */
+  keepOverwritten(table: string, row: string, columns: Iterable<string>): void {
+    if (!this.packed) return;
+    const record = this.readRow(table, row);
+    if (!record) return;
+    const clock = parseRowClock(String(record._clock));
+    const packs = new Map<string, { entries: PackEntry[]; changed: boolean }>();
+    for (const column of columns) {
+      const timestamp = clock[column];
+      if (timestamp === undefined || !packable(table, column)) continue;
+      const pack = this.packOfWriterUpTo(timestamp);
+      if (pack === null || pack.last < timestamp) continue;
+      let held = packs.get(pack.first);
+      if (!held) {
+        held = { entries: JSON.parse(pack.fields) as PackEntry[], changed: false };
+        packs.set(pack.first, held);
+      }
+      const counter = parseInt(timestamp.slice(25, 29), 16);
+      const entry = held.entries.find((candidate) => candidate[0] === counter);
+      if (entry && entry.length === 2 && entry[1] === column) {
+        entry.push(record[column] ?? null);
+        held.changed = true;
+      }
+    }
+    for (const [first, { entries, changed }] of packs)
+      if (changed) this.statement('keepValues').run(JSON.stringify(entries), first);
   }
 
   /** Appends packs just stamped by `node`'s clock (past everything in the log). */
@@ -278,7 +354,7 @@ export class ChangeLog {
     if (this.packed) {
       for (const row of this.statement('packsAfter').iterate(after) as Iterable<PackRow>) {
         if (threshold !== null && row.first >= threshold) break;
-        for (const message of expand(row))
+        for (const message of this.expandPack(row))
           if (threshold === null || message.timestamp < threshold) packed.push(message);
         if (threshold === null && packed.length >= limit) {
           packed.sort(byTimestamp);
@@ -327,6 +403,6 @@ export class ChangeLog {
   private straddling(after: string): ChangeMessage[] {
     if (!this.packed || after.length < 24) return [];
     const rows = this.statement('straddling').all(after.slice(0, 24), after, after) as PackRow[];
-    return rows.flatMap((row) => expand(row).filter((message) => message.timestamp > after));
+    return rows.flatMap((row) => this.expandPack(row).filter((message) => message.timestamp > after));
   }
 }

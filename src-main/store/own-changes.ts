@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import type { HybridClock } from '../sync/hlc';
-import { hashTimestamp, MerkleDelta } from '../sync/merkle';
+import { formatHlc, type HybridClock } from '../sync/hlc';
+import { hashTimestamp, MerkleDelta, TimestampHasher } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
-import { expand, packable, type Pack } from './change-log';
+import { expand, packable, type ChangeLog, type Pack } from './change-log';
 import { lazyCommitted, type Committed } from './committed';
 import type { Db } from './connection';
 import { formatRowClock, mergeRowClocks, runClockText } from './row-clock';
@@ -36,12 +36,17 @@ class MinuteFolder {
   constructor(private readonly merkle: MerkleDelta) {}
 
   add(millis: number, timestamp: string): void {
+    this.addHash(millis, hashTimestamp(timestamp));
+  }
+
+  /** `add` with the timestamp's hash already made (see TimestampHasher). */
+  addHash(millis: number, hash: number): void {
     if (millis >= this.end) {
       this.done();
       this.millis = millis;
       this.end = (Math.floor(millis / 60_000) + 1) * 60_000;
     }
-    this.hash = (this.hash ^ hashTimestamp(timestamp)) >>> 0;
+    this.hash = (this.hash ^ hash) >>> 0;
   }
 
   /** Adds the minute in hand; call once the last timestamp is in. */
@@ -58,19 +63,18 @@ function valueJson(value: FieldValue): string {
   return value === null ? 'null' : JSON.stringify(value);
 }
 
-/** `[counter, column, value]` as JSON.stringify writes a PackEntry; `columnJson` is the column's JSON. */
-export function packEntryJson(counter: number, columnJson: string, value: FieldValue): string {
-  return `[${counter},${columnJson},${valueJson(value)}]`;
-}
-
 /**
  * Stamps local changes field by field, in order, and packs each row change's short fields (a new
- * pack when the millisecond moves on, so a pack never spans two). The trie delta is gathered here,
- * once per message, and folded once per transaction. `pack` is false on a file before migration 0190.
+ * pack when the millisecond moves on, so a pack never spans two). An entry leaves its value to the
+ * row (see PackEntry) unless a later change of the same write overwrites its field. The trie delta
+ * is gathered here, once per message, and folded once per transaction. `pack` is false on a file
+ * before migration 0190.
  */
 export function stampOwnChanges(changes: readonly RowChange[], clock: HybridClock, pack = true): StampedChanges {
   const messages: ChangeMessage[] = [];
   const packs: Pack[] = [];
+  // Each pack's entries, its text written once every stamp of the write is known.
+  const entries: { own: OwnRow; messages: ChangeMessage[]; counters: number[] }[] = [];
   const merkle = new MerkleDelta();
   const rows = new Map<string, OwnRow>();
   const minutes = new MinuteFolder(merkle);
@@ -97,58 +101,89 @@ export function stampOwnChanges(changes: readonly RowChange[], clock: HybridCloc
         continue;
       }
       if (current === null || millis !== packMillis) {
-        if (current !== null) current.fields += ']';
-        current = { first: timestamp, last: timestamp, table, row, fields: '[' };
+        current = { first: timestamp, last: timestamp, table, row, fields: '' };
         packMillis = millis;
         packs.push(current);
-      } else current.fields += ',';
-      current.fields += packEntryJson(clock.counter, JSON.stringify(column), value);
+        entries.push({ own, messages: [], counters: [] });
+      }
+      entries[entries.length - 1].messages.push(message);
+      entries[entries.length - 1].counters.push(clock.counter);
       current.last = timestamp;
     }
-    if (current !== null) current.fields += ']';
   }
   minutes.done();
+  for (let i = 0; i < packs.length; i++) {
+    const { own, messages: packed, counters } = entries[i];
+    packs[i].fields = `[${packed
+      .map(({ timestamp, column, value }, j) =>
+        own.stamps[column] === timestamp
+          ? packEntryJson(counters[j], JSON.stringify(column))
+          : packEntryJson(counters[j], JSON.stringify(column), value),
+      )
+      .join(',')}]`;
+  }
   return { messages, packs, merkle, rows };
+}
+
+/**
+ * `[counter, column]`, or `[counter, column, value]`, as JSON.stringify writes a PackEntry;
+ * `columnJson` is the column's JSON.
+ */
+function packEntryJson(counter: number, columnJson: string, ...value: [] | [FieldValue]): string {
+  return value.length === 0 ? `[${counter},${columnJson}]` : `[${counter},${columnJson},${valueJson(value[0])}]`;
 }
 
 /** The SQL function that lays a local change's clock over a stored row's (see row-clock.ts). */
 const mergeClocksFunction = 'cg_merge_row_clocks';
 
 /**
- * Upsert of a local row change: its fields win, and its stamps are laid over the row's clock in
- * the stored form every replica writes for the same clock. Table and column names come from the
- * schema registry (checked before), never from message text.
+ * A local row change as an insert of a new row, and the upsert for a row that exists already: its
+ * fields win, and its stamps are laid over the row's clock in the stored form every replica writes
+ * for the same clock. Table and column names come from the schema registry (checked before), never
+ * from message text.
  */
-function ownUpsertSql(table: string, columns: readonly string[]): string {
+function ownWriteSql(table: string, columns: readonly string[]): { insert: string; upsert: string } {
   const names = ['id', ...columns, '_clock'];
+  const insert = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
   const updates = columns.map((column) => `${column} = excluded.${column}`);
   const mergedClock = `${mergeClocksFunction}(${table}._clock, excluded._clock)`;
-  return (
-    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
-    `ON CONFLICT(id) DO UPDATE SET ${[...updates, `_clock = ${mergedClock}`].join(', ')}`
-  );
+  return {
+    insert: `${insert} ON CONFLICT(id) DO NOTHING`,
+    upsert: `${insert} ON CONFLICT(id) DO UPDATE SET ${[...updates, `_clock = ${mergedClock}`].join(', ')}`,
+  };
+}
+
+export interface OwnWrite {
+  insert: Statement;
+  upsert: Statement;
 }
 
 /**
  * Writes local row changes. A local stamp is newer than any the row holds, so its fields simply
- * win and its stamps are merged into the row's clock in SQL, without reading the row first.
+ * win. A new row is one insert. On a row that exists, the values its fields hold go back into the
+ * log first (their pack entries may have left them to the row: see PackEntry), then its clock is
+ * merged in SQL without reading it.
  */
 export class OwnUpserts {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, OwnWrite>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly log: ChangeLog,
+  ) {
     // Only a row that exists already calls it: a new row takes the change's clock as it is.
     db.function(mergeClocksFunction, { deterministic: true }, (stored: unknown, newer: unknown) =>
       mergeRowClocks(String(stored), String(newer)),
     );
   }
 
-  /** The upsert of these columns (sorted) of `table`, prepared once. */
-  statement(table: string, columns: readonly string[]): Statement {
+  /** The statements for these columns (sorted) of `table`, prepared once. */
+  statement(table: string, columns: readonly string[]): OwnWrite {
     const key = `${table}:${columns.join(',')}`;
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = this.db.prepare(ownUpsertSql(table, columns));
+      const sql = ownWriteSql(table, columns);
+      statement = { insert: this.db.prepare(sql.insert), upsert: this.db.prepare(sql.upsert) };
       this.statements.set(key, statement);
     }
     return statement;
@@ -156,16 +191,32 @@ export class OwnUpserts {
 
   run(table: string, row: string, winners: Map<string, FieldValue>, stamps: Record<string, string>): void {
     const columns = [...winners.keys()].sort();
-    const statement = this.statement(table, columns);
     const values: FieldValue[] = [row];
     for (const column of columns) values.push(winners.get(column) ?? null);
     values.push(formatRowClock(stamps));
-    statement.run(values);
+    this.write(this.statement(table, columns), table, row, columns, values);
+  }
+
+  /**
+   * `parameters`: the row id, the values of `columns` (sorted) and the change's clock text.
+   * `beforeOverwrite` runs first when the row exists (the quick path stores its packs then).
+   */
+  write(
+    statement: OwnWrite,
+    table: string,
+    row: string,
+    columns: readonly string[],
+    parameters: FieldValue[],
+    beforeOverwrite?: () => void,
+  ): void {
+    if (statement.insert.run(parameters).changes > 0) return;
+    beforeOverwrite?.();
+    this.log.keepOverwritten(table, row, columns);
+    statement.upsert.run(parameters);
   }
 }
 
 export interface PackedChanges {
-  packs: Pack[];
   merkle: MerkleDelta;
   committed: Committed;
 }
@@ -174,28 +225,38 @@ export interface PackedChanges {
 interface Shape {
   /** The columns as given: the order they are stamped in. */
   columns: string[];
-  /** Index into `columns` of each column in sorted order: the upsert's parameters follow it. */
+  /** The columns in sorted order: the statements' parameters follow it. */
+  sortedNames: string[];
+  /** Index into `columns` of each column in sorted order. */
   sorted: number[];
   /** ` column column …`: the end of the row clock's short form (see row-clock.ts). */
   runColumns: string;
   /** Each column as JSON, for the pack text. */
   columnJson: string[];
-  statement: Statement;
+  statement: OwnWrite;
 }
 
 /**
  * The quick path for the common write (an import, a save of many cells): row changes whose fields
  * all go into packs. Each change is stamped field by field exactly as stampOwnChanges does, its
- * pack text and row clock are written as strings, and its row is upserted at once, without the
- * per-row maps. The same row twice in one write is upserted twice, in order: later stamps win each
- * field and the clocks merge in SQL, as one merged upsert would. Returns null, having done
- * nothing, when any field needs the full path (a long text, an erasable text, a file before 0190).
+ * pack text and row clock are written as strings, and its row is written at once, without the
+ * per-row maps. Every entry leaves its value to the row (a local stamp always wins its field); the
+ * same row twice in one write is written twice, in order, the second keeping the first's values in
+ * the log as any overwrite does. The packs go into `log` here. Returns null, having done nothing,
+ * when any field needs the full path (a long text, an erasable text, a file before 0190).
  */
 export class PackedWrites {
   private readonly shapes = new Map<string, Shape | null>();
   private last: { table: string; shape: Shape } | null = null;
+  private readonly hasher: TimestampHasher;
 
-  constructor(private readonly upserts: OwnUpserts) {}
+  constructor(
+    private readonly upserts: OwnUpserts,
+    private readonly log: ChangeLog,
+    private readonly node: string,
+  ) {
+    this.hasher = new TimestampHasher(node);
+  }
 
   write(changes: readonly RowChange[], clock: HybridClock): PackedChanges | null {
     const shapes: Shape[] = new Array<Shape>(changes.length);
@@ -205,52 +266,71 @@ export class PackedWrites {
       shapes[i] = shape;
     }
     const packs: Pack[] = [];
+    // The values of each pack's row change, for the messages if someone asks (see Committed).
+    const sources: Record<string, FieldValue>[] = [];
+    let stored = 0;
+    const storePacks = () => {
+      this.log.appendPacks(packs.slice(stored), this.node);
+      stored = packs.length;
+    };
     const merkle = new MerkleDelta();
     const tables = new Set<string>();
     let count = 0;
     const minutes = new MinuteFolder(merkle);
-    const stamps: string[] = [];
+    const node = this.node;
+    const millisOf: number[] = [];
+    const counters: number[] = [];
     for (let c = 0; c < changes.length; c++) {
       const { table, row, values } = changes[c];
-      const { columns, sorted, runColumns, columnJson, statement } = shapes[c];
+      const { columns, sortedNames, sorted, runColumns, columnJson, statement } = shapes[c];
       tables.add(table);
       count += columns.length;
       let current: Pack | null = null;
       let packMillis = -1;
       let split = false;
+      let firstStamp = '';
+      // Only a pack's first and last timestamps are written out; the trie hashes the rest from parts.
       for (let i = 0; i < columns.length; i++) {
-        const column = columns[i];
-        const value = values[column];
-        const timestamp = clock.send();
+        clock.tick();
         const millis = clock.millis;
-        stamps[i] = timestamp;
-        minutes.add(millis, timestamp);
+        const counter = clock.counter;
+        millisOf[i] = millis;
+        counters[i] = counter;
+        minutes.addHash(millis, this.hasher.hash(millis, counter));
         // A pack never spans two milliseconds: the counter running out moves the clock on.
         if (current === null || millis !== packMillis) {
           if (current !== null) {
             current.fields += ']';
+            current.last = formatHlc({ millis: packMillis, counter: counters[i - 1], node });
             split = true;
           }
-          current = { first: timestamp, last: timestamp, table, row, fields: '[' };
+          const first = formatHlc({ millis, counter, node });
+          if (i === 0) firstStamp = first;
+          current = { first, last: first, table, row, fields: '[' };
           packMillis = millis;
           packs.push(current);
+          sources.push(values);
         } else current.fields += ',';
-        current.fields += packEntryJson(clock.counter, columnJson[i], value);
-        current.last = timestamp;
+        current.fields += `[${counter},${columnJson[i]}]`;
       }
-      if (current !== null) current.fields += ']';
+      if (current !== null) {
+        current.fields += ']';
+        current.last = formatHlc({ millis: packMillis, counter: counters[columns.length - 1], node });
+      }
       const parameters: FieldValue[] = [row];
       for (let j = 0; j < sorted.length; j++) parameters.push(values[columns[sorted[j]]] ?? null);
       // Stamped within one millisecond, the fields' stamps run on from the first: the short form.
-      parameters.push(split ? clockOf(columns, stamps) : `=${stamps[0]}${runColumns}`);
-      statement.run(parameters);
+      parameters.push(split ? clockOf(columns, millisOf, counters, node) : `=${firstStamp}${runColumns}`);
+      this.upserts.write(statement, table, row, sortedNames, parameters, storePacks);
     }
     minutes.done();
-    // The messages are in the packs: made from them only if someone asks (see Committed).
+    storePacks();
     const committed = lazyCommitted(count, tables, () =>
-      packs.flatMap(({ first, last, table, row, fields }) => expand({ first, last, tbl: table, row_id: row, fields })),
+      packs.flatMap(({ first, last, table, row, fields }, i) =>
+        expand({ first, last, tbl: table, row_id: row, fields }, (column) => sources[i][column]),
+      ),
     );
-    return { packs, merkle, committed };
+    return { merkle, committed };
   }
 
   private shapeOf({ table, values }: RowChange): Shape | null {
@@ -266,6 +346,7 @@ export class PackedWrites {
         columns.length > 0 && columns.every((column) => packable(table, column))
           ? {
               columns,
+              sortedNames,
               sorted: sortedNames.map((name) => columns.indexOf(name)),
               runColumns: runClockText('', columns).slice(1),
               columnJson: columns.map((column) => JSON.stringify(column)),
@@ -280,9 +361,15 @@ export class PackedWrites {
 }
 
 /** The row clock of fields stamped across two milliseconds (rare: a counter ran out). */
-function clockOf(columns: readonly string[], stamps: readonly string[]): string {
+function clockOf(
+  columns: readonly string[],
+  millis: readonly number[],
+  counters: readonly number[],
+  node: string,
+): string {
   const clock: Record<string, string> = {};
-  for (let i = 0; i < columns.length; i++) clock[columns[i]] = stamps[i];
+  for (let i = 0; i < columns.length; i++)
+    clock[columns[i]] = formatHlc({ millis: millis[i], counter: counters[i], node });
   return formatRowClock(clock);
 }
 

@@ -12,8 +12,13 @@ export function packable(table: string, column: string): boolean {
   return !isLongText(table, column) && !isErasable(table, column);
 }
 
-/** [counter, column, value]: the rest of the timestamp is the pack's. */
-export type PackEntry = [number, string, FieldValue];
+/**
+ * [counter, column, value]: the rest of the timestamp is the pack's. An entry of this device's own
+ * write leaves the value out, [counter, column], while the row still holds it (migration 0210): the
+ * row's field, stamped with that very timestamp, is the value. Before anything overwrites that
+ * field, the write path puts the old value back into the entry (ChangeLog.keepOverwritten).
+ */
+export type PackEntry = [number, string] | [number, string, FieldValue];
 
 /**
  * One row change's short fields, stamped by one clock within one millisecond: this device's own, or
@@ -105,13 +110,17 @@ function counterOf(timestamp: string): number {
   return counter;
 }
 
-/** A pack's messages, in order. */
-export function expand(row: PackRow): ChangeMessage[] {
-  return (JSON.parse(row.fields) as PackEntry[]).map(([counter, column, value]) => ({
-    timestamp: stampOf(row.first, counter),
-    table: row.tbl,
-    row: row.row_id,
-    column,
-    value,
-  }));
+/**
+ * A pack's messages, in order. `held` gives the value of an entry that left it to the row (called
+ * with the entry's column and timestamp); without it, the pack must hold every value.
+ */
+export function expand(row: PackRow, held?: (column: string, timestamp: string) => FieldValue): ChangeMessage[] {
+  return (JSON.parse(row.fields) as PackEntry[]).map((entry) => {
+    const timestamp = stampOf(row.first, entry[0]);
+    let value: FieldValue;
+    if (entry.length > 2) value = entry[2] as FieldValue;
+    else if (held) value = held(entry[1], timestamp);
+    else throw new Error(`change log: ${timestamp} keeps its value in the row, and nobody read it`);
+    return { timestamp, table: row.tbl, row: row.row_id, column: entry[1], value };
+  });
 }

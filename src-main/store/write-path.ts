@@ -96,9 +96,9 @@ export class WritePath {
     this.now = options.now ?? Date.now;
     this.tables = options.tables ?? domainTables;
     this.onCommit = options.onCommit ?? (() => {});
-    this.log = new ChangeLog(db);
-    this.ownUpserts = new OwnUpserts(db);
-    this.packedWrites = new PackedWrites(this.ownUpserts);
+    this.log = new ChangeLog(db, this.tables);
+    this.ownUpserts = new OwnUpserts(db, this.log);
+    this.packedWrites = new PackedWrites(this.ownUpserts, this.log, node);
     this.conflicts = new ConflictCopies(db, this.log.fieldsTable);
     this.setAsideMessages = new SetAsideMessages(db, this.log);
     this.erasure = new Erasure(db, this.log.fieldsTable);
@@ -257,8 +257,7 @@ export class WritePath {
   private applyOwn(changes: readonly RowChange[], clock: HybridClock): Committed {
     const quick = this.log.packed ? this.packedWrites.write(changes, clock) : null;
     if (quick !== null) {
-      // Every field is packed: no clock to read, no long text to review, no words to erase.
-      this.log.appendPacks(quick.packs, this.node);
+      // Every field is packed (the packs are in the log): no long text to review, no words to erase.
       this.foldMerkle(quick.merkle);
       return quick.committed;
     }
@@ -315,7 +314,11 @@ export class WritePath {
       const row = group[0].row;
       const current = this.rowClockStatement(table).get(row) as string | undefined;
       const clock: ColumnClock = current ? parseRowClock(current) : {};
+      // The clock as stored, before this batch moves it on: only what it stamps is in the row.
+      const parsedClock: ColumnClock = current ? { ...clock } : clock;
       const winners = new Map<string, FieldValue>();
+      // Fields this batch overwrites: the values they hold go back into the log first.
+      const overwritten: string[] = [];
       const review = new Set<string>();
       for (const message of group) {
         const longText = isLongText(table, message.column);
@@ -333,10 +336,13 @@ export class WritePath {
         }
         if (seen === undefined || message.timestamp > seen) {
           if (longText && seen !== undefined) review.add(seen);
+          if (current !== undefined && seen !== undefined && seen === parsedClock[message.column])
+            overwritten.push(message.column);
           clock[message.column] = message.timestamp;
           winners.set(message.column, message.value);
         }
       }
+      if (overwritten.length > 0) this.log.keepOverwritten(table, row, overwritten);
       if (winners.size > 0) this.upsert(table, row, winners, clock);
       if (review.size > 0) pendingReviews.push({ table, row, clock, timestamps: review });
     }

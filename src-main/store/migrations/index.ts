@@ -15,6 +15,7 @@ import { readiness } from './0180-readiness';
 import { packedChangeLog } from './0190-packed-change-log';
 import { readinessAdditions } from './0200-readiness-additions';
 import { shortRowClocks } from './0205-short-row-clocks';
+import { valuesInRows } from './0210-values-in-rows';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   packedChangeLog,
   readinessAdditions,
   shortRowClocks,
+  valuesInRows,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
