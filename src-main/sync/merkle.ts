@@ -17,6 +17,42 @@ export function hashTimestamp(timestamp: string): number {
   return hash >>> 0;
 }
 
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+
+/**
+ * hashTimestamp of a timestamp given by its parts, without writing it out: the hash of the
+ * millisecond's part is kept, so each timestamp only hashes its counter and node.
+ */
+export class TimestampHasher {
+  private millis = Number.NaN;
+  private head = 0;
+  private readonly nodeCodes: number[];
+
+  constructor(node: string) {
+    this.nodeCodes = [...`-${node}`].map((character) => character.charCodeAt(0));
+  }
+
+  hash(millis: number, counter: number): number {
+    if (millis !== this.millis) {
+      this.millis = millis;
+      const head = `${new Date(millis).toISOString()}-`;
+      let hash = fnvOffset;
+      for (let i = 0; i < head.length; i++) hash = Math.imul(hash ^ head.charCodeAt(i), fnvPrime);
+      this.head = hash;
+    }
+    let hash = this.head;
+    // The counter as four lowercase hex digits, as formatHlc writes it.
+    for (let shift = 12; shift >= 0; shift -= 4) {
+      const digit = (counter >> shift) & 15;
+      hash = Math.imul(hash ^ (digit < 10 ? 48 + digit : 87 + digit), fnvPrime);
+    }
+    const codes = this.nodeCodes;
+    for (let i = 0; i < codes.length; i++) hash = Math.imul(hash ^ codes[i], fnvPrime);
+    return hash >>> 0;
+  }
+}
+
 export function minuteKey(millis: number): string {
   return Math.floor(millis / 60_000)
     .toString(3)
