@@ -406,8 +406,10 @@ export class WritePath {
   }
 
   private checkRowChange({ table, row, values }: RowChange): void {
-    for (const [column, value] of Object.entries(values)) {
-      const problem = fieldProblem(this.tables, table, row, column, value);
+    // for…in, not Object.entries: an import checks 600,000 fields, and each entry was an array.
+    for (const column in values) {
+      if (!Object.hasOwn(values, column)) continue;
+      const problem = fieldProblem(this.tables, table, row, column, values[column]);
       if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
     }
   }
