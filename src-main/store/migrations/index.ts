@@ -24,7 +24,12 @@ export interface Migration {
   sql: string;
 }
 
-/** Every migration, oldest first. Append only: a shipped migration is never edited. */
+/**
+ * Every migration, oldest first. Append only: a shipped migration is never edited. Since 0210 a
+ * row's field may be the only copy of a logged value (see PackEntry in store/packs.ts): a
+ * migration that changes or deletes rows of domain tables must first put their values back into
+ * the log (ChangeLog.keepOverwritten), or sync would later send the new value under the old stamp.
+ */
 export const migrations: readonly Migration[] = [
   initial,
   partnersGroupsMap,
