@@ -108,6 +108,25 @@ describe('checkpoints off the store’s thread', () => {
     expect(restored.db.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(batch);
   });
 
+  it('leaves no connection open whenever the store closes: before the thread starts, while it starts, when idle', async () => {
+    const moments: (() => Promise<unknown>)[] = [
+      async () => {},
+      // The checkpoint's timer has fired: the thread was just asked to start.
+      () => new Promise((resolve) => setTimeout(resolve, 0)),
+      async () => {},
+    ];
+    for (const [index, moment] of moments.entries()) {
+      const store = openStore(index === 0);
+      store.writePath.write([{ table: 'partners', row: `q${index}`, values: { name: `Partner ${index}` } }]);
+      if (index === 2) await store.checkpoints?.idle();
+      await moment();
+      store.close();
+      for (const suffix of ['-wal', '-shm']) expect(existsSync(`${path}${suffix}`)).toBe(false);
+    }
+    const again = openStore(false);
+    expect(again.db.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(3);
+  });
+
   it('starts no checkpoint while a hold lasts, and folds the -wal file in once at its release', async () => {
     const store = openStore();
     const release = holdCheckpoints(store.db);
