@@ -1,4 +1,5 @@
 import { WalFlusher } from './wal-flusher';
+import { BackgroundCheckpoints } from './background-checkpoints';
 import type { OpenOptions } from './connection';
 import { openDatabase, type Db } from './connection';
 import { createInitiativeRepository, type InitiativeRepository } from './initiatives';
@@ -20,6 +21,12 @@ import { createMeasuresStore, type MeasuresStore } from './measures';
 import { WritePath, type WritePathOptions } from './write-path';
 import { createDataItemRepository, type DataItemRepository } from './data-items';
 import { createReadinessStore, type ReadinessStore } from './readiness';
+
+type StoreOptions = OpenOptions &
+  WritePathOptions & {
+    /** How long after a commit the -wal file is folded in on the checkpoint thread (1 s). */
+    checkpointAfterMs?: number;
+  };
 
 /** One initiative's open database with its write path and repositories. */
 export class InitiativeStore {
@@ -43,22 +50,28 @@ export class InitiativeStore {
   readonly dataItems: DataItemRepository;
   readonly readiness: ReadinessStore;
   private readonly flusher: WalFlusher | null;
+  /** Folds the -wal file into the database off this thread (null in memory: there is no -wal file). */
+  readonly checkpoints: BackgroundCheckpoints | null;
   private flushing: Promise<void> | undefined;
 
   private constructor(
     readonly id: string,
     readonly db: Db,
     node: string,
-    options: WritePathOptions,
+    options: StoreOptions,
   ) {
     // A file database flushes its -wal to the disk after each commit; an in-memory one has none.
     this.flusher = db.memory ? null : new WalFlusher(`${db.name}-wal`);
+    this.checkpoints = db.memory
+      ? null
+      : new BackgroundCheckpoints(db, { nativeBinding: options.nativeBinding, afterMs: options.checkpointAfterMs });
     this.writePath = new WritePath(db, node, {
       ...options,
       onCommit: (committed) => {
         this.flushing = this.flusher?.flush().catch((error: unknown) => {
           console.error('[common-ground] could not flush saved changes to the disk:', error);
         });
+        this.checkpoints?.committed();
         options.onCommit?.(committed);
       },
     });
@@ -86,7 +99,7 @@ export class InitiativeStore {
     id: string,
     path: string,
     node: string,
-    options: OpenOptions & WritePathOptions & { create?: boolean } = {},
+    options: StoreOptions & { create?: boolean } = {},
   ): InitiativeStore {
     return new InitiativeStore(id, openDatabase(path, options), node, options);
   }
@@ -97,7 +110,9 @@ export class InitiativeStore {
     await this.flusher?.settled();
   }
 
+  /** After this returns no connection of ours is open on the file: it may be renamed, replaced or deleted. */
   close(): void {
+    this.checkpoints?.close();
     if (this.db.open) this.db.close();
   }
 }
