@@ -63,6 +63,34 @@ function choices(legend: string, name: string, labels: string[], checked: number
   );
 }
 
+/**
+ * A problem told at the field it is about: the note appears beside it, the inputs are marked
+ * invalid and described by the note (a screen reader reads it when the focus lands), and the first
+ * input takes the focus. The first answer given there clears it. `group` is the fieldset around
+ * radios: described too, but not marked invalid, which ARIA leaves to the inputs themselves.
+ */
+function besideField(id: string, inputs: HTMLElement[], group: HTMLElement | null = null) {
+  const note = el('p', { id, class: 'problem', hidden: '' });
+  const described = group ? [group, ...inputs] : inputs;
+  const clear = () => {
+    note.hidden = true;
+    for (const field of inputs) field.removeAttribute('aria-invalid');
+    for (const field of described) field.removeAttribute('aria-describedby');
+  };
+  for (const field of inputs) field.addEventListener('change', clear);
+  return {
+    note,
+    show(text: string): string {
+      note.textContent = text;
+      note.hidden = false;
+      for (const field of inputs) field.setAttribute('aria-invalid', 'true');
+      for (const field of described) field.setAttribute('aria-describedby', id);
+      inputs[0]?.focus();
+      return text;
+    },
+  };
+}
+
 const picked = (form: HTMLFormElement, name: string): number | null => {
   const value = form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
   return value === undefined ? null : Number(value);
@@ -86,21 +114,17 @@ export function readinessFields(round: PhoneRound, earlier: AnswerValue | null) 
     ),
   );
   // Said beside the field too: on a long sheet the note under Send is far from the sector.
-  const sectorProblem = el('p', { id: 'sector-problem', class: 'problem', hidden: '' });
-  const sectorMissing = (text: string) => {
-    sectorProblem.textContent = text;
-    sectorProblem.hidden = false;
-    sector.setAttribute('aria-invalid', 'true');
-    sector.setAttribute('aria-describedby', sectorProblem.id);
-    sector.focus();
-    return text;
-  };
-  sector.addEventListener('change', () => {
-    sectorProblem.hidden = true;
-    sector.removeAttribute('aria-invalid');
-    sector.removeAttribute('aria-describedby');
-  });
+  const sectorProblem = besideField('sector-problem', [sector]);
   const lived = typeof earlier?.livedExperience === 'boolean' ? (earlier.livedExperience ? 1 : 2) : null;
+  const livedChoices = choices(
+    t('roomPhone.readiness.lived'),
+    'lived',
+    [t('roomPhone.readiness.yes'), t('roomPhone.readiness.no')],
+    lived,
+  );
+  // The same for lived experience: the radios say they are wrong, and the first one takes the focus.
+  const livedProblem = besideField('lived-problem', [...livedChoices.querySelectorAll('input')], livedChoices);
+  livedChoices.append(livedProblem.note);
   let section = '';
   const items = round.items.flatMap((item, index) => {
     const heading = item.section !== section && item.section !== '' ? [el('h2', {}, typed(item.section))] : [];
@@ -137,22 +161,17 @@ export function readinessFields(round: PhoneRound, earlier: AnswerValue | null) 
     el('p', { class: 'note' }, t('roomPhone.readiness.intro')),
     el('label', { for: 'sector' }, t('roomPhone.readiness.sector')),
     sector,
-    sectorProblem,
-    choices(
-      t('roomPhone.readiness.lived'),
-      'lived',
-      [t('roomPhone.readiness.yes'), t('roomPhone.readiness.no')],
-      lived,
-    ),
+    sectorProblem.note,
+    livedChoices,
     el('p', { class: 'note' }, t('roomPhone.readiness.skip')),
     ...items,
   );
   return {
     fields,
     read(form: HTMLFormElement): AnswerValue | string {
-      if (sector.value === '') return sectorMissing(t('roomPhone.readiness.pickSector'));
+      if (sector.value === '') return sectorProblem.show(t('roomPhone.readiness.pickSector'));
       const livedChoice = picked(form, 'lived');
-      if (livedChoice === null) return t('roomPhone.readiness.pickLived');
+      if (livedChoice === null) return livedProblem.show(t('roomPhone.readiness.pickLived'));
       const ratings = round.items.map((_, index) => ({
         level: picked(form, `level-${index}`),
         importance: round.ratesImportance ? picked(form, `importance-${index}`) : null,

@@ -11,6 +11,12 @@ import './meeting.css';
 
 const tabs = ['sessions', 'decisions', 'actions'] as const;
 type Tab = (typeof tabs)[number];
+const tabStorageKey = 'commonground.sessionsTab';
+/** The tab this window was on, so a reload in the decisions log does not land in meeting mode. */
+function savedTab(): Tab {
+  const saved = sessionStorage.getItem(tabStorageKey);
+  return (tabs as readonly string[]).includes(saved ?? '') ? (saved as Tab) : 'sessions';
+}
 const tabKey: Record<Tab, string> = {
   sessions: 'meeting.tabs.sessions',
   decisions: 'meeting.tabs.decisions',
@@ -20,7 +26,11 @@ const tabKey: Record<Tab, string> = {
 /** Sessions: plan and run meetings, then look back across them (decisions, actions). */
 export function SessionsSection({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('sessions');
+  const [tab, setShownTab] = useState<Tab>(savedTab);
+  const setTab = (next: Tab) => {
+    sessionStorage.setItem(tabStorageKey, next);
+    setShownTab(next);
+  };
   useEffect(() => {
     // Ctrl+Z brings back the last deleted session or decision; inside a text field it stays the
     // field's own undo.

@@ -13,6 +13,7 @@ import { call } from '../../api/client';
 import { coalesced } from '../../api/coalesce';
 
 const selectedKey = 'commonground.session';
+const planShownKey = 'commonground.planShown';
 
 interface MeetingState {
   initiativeId: string | null;
@@ -24,8 +25,9 @@ interface MeetingState {
   error: ApiError | null;
   /**
    * The live session whose plan the facilitator went back to: it stays on its plan when the
-   * Sessions section is shown again, until meeting mode is opened on purpose. Kept in memory only,
-   * so a reload after a crash still lands in meeting mode.
+   * Sessions section is shown again, until meeting mode is opened on purpose. Kept in the window's
+   * sessionStorage: a reload comes back to the plan the facilitator was on, while a new window or a
+   * new start of the app opens a live session in meeting mode.
    */
   planShown: string | null;
   showPlan(sessionId: string | null): void;
@@ -77,9 +79,13 @@ export const useMeeting = create<MeetingState>((set, get) => {
     view: null,
     carried: [],
     error: null,
-    planShown: null,
+    planShown: sessionStorage.getItem(planShownKey),
 
-    showPlan: (planShown) => set({ planShown }),
+    showPlan(planShown) {
+      if (planShown) sessionStorage.setItem(planShownKey, planShown);
+      else sessionStorage.removeItem(planShownKey);
+      set({ planShown });
+    },
 
     async open(initiativeId) {
       if (get().initiativeId !== initiativeId) {

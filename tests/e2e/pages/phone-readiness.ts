@@ -5,7 +5,8 @@ import type { PhonePage } from './phone-page';
 export interface PhoneSheet {
   /** A key of roomPhone.readiness.sectors; null leaves the sector unchosen. */
   sector: string | null;
-  livedExperience: boolean;
+  /** null leaves the lived-experience question unanswered. */
+  livedExperience: boolean | null;
   /** Item text as the phone shows it -> level 1..4 and, where asked, importance 1..5. */
   ratings: Record<string, { level: number; importance?: number }>;
 }
@@ -21,13 +22,15 @@ export function readinessOn(phone: PhonePage, scale: 'progress' | 'agreement' = 
   return {
     item,
     sector: page.getByLabel(phone.say('readiness.sector')),
+    lived: page.getByRole('group', { name: phone.say('readiness.lived') }),
+    livedChoice(yes: boolean) {
+      return this.lived.getByLabel(phone.say(yes ? 'readiness.yes' : 'readiness.no'), { exact: true });
+    },
     async fill(sheet: PhoneSheet): Promise<void> {
       if (sheet.sector !== null)
         await this.sector.selectOption({ label: phone.say(`readiness.sectors.${sheet.sector}`) });
-      await page
-        .getByRole('group', { name: phone.say('readiness.lived') })
-        .getByLabel(phone.say(sheet.livedExperience ? 'readiness.yes' : 'readiness.no'), { exact: true })
-        .check();
+      if (sheet.livedExperience !== null)
+        await this.livedChoice(sheet.livedExperience).check();
       for (const [text, { level, importance }] of Object.entries(sheet.ratings)) {
         const box = item(text);
         await expect(box).toBeVisible();
