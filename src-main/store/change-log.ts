@@ -166,9 +166,10 @@ export class ChangeLog {
         packs.set(pack.first, held);
       }
       const counter = parseInt(timestamp.slice(25, 29), 16);
-      const entry = held.entries.find((candidate) => candidate[0] === counter);
+      const at = held.entries.findIndex((candidate) => candidate[0] === counter);
+      const entry = held.entries[at];
       if (entry && entry.length === 2 && entry[1] === column) {
-        entry.push(record[column] ?? null);
+        held.entries[at] = [counter, column, record[column] ?? null];
         held.changed = true;
       }
     }
