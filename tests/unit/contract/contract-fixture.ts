@@ -6,6 +6,8 @@ import { channels, type Channel, type ChannelOutput } from '../../../src-main/co
 import { errorCodes, type Result } from '../../../src-main/contract/result';
 import { createHandlers, dispatch, dispatchAsync, type HandlerMap } from '../../../src-main/features/handlers';
 import { InitiativeLibrary } from '../../../src-main/store/library';
+import { expand, type PackRow } from '../../../src-main/store/packs';
+import type { FieldValue } from '../../../src-main/sync/messages';
 import { domainTables } from '../../../src-main/store/schema';
 import { makeTempDir } from '../../fixtures/temp-dir';
 
@@ -13,8 +15,9 @@ export const resourcesDir = join(import.meta.dirname, '..', '..', '..', 'resourc
 export const testNode = '00000000000000aa';
 
 /** The tables that make up an initiative's state: domain rows, the change log and sync bookkeeping. */
-// The log's own tables rather than the change_log view: the same messages, and a view that reads
-// values from rows (migration 0210) costs milliseconds to compile on each fresh connection.
+// The log's own tables; `change_log` is made from them below rather than read through the view,
+// which reads values from rows (migration 0210) and costs milliseconds to compile on each fresh
+// connection, and a fuzz test dumps thousands of times.
 const dumpedTables = [...Object.keys(domainTables), 'change_fields', 'change_packs', 'merkle', 'sync_state'];
 
 export type DataDump = Record<string, Record<string, unknown[]>>;
@@ -71,12 +74,41 @@ export function dumpDataDir(dataDir: string): DataDump {
     try {
       const tables = {} as DataDump[string];
       for (const table of dumpedTables) tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+      tables.change_log = changeLogOf(tables);
       dump[name] = tables;
     } finally {
       db.close();
     }
   }
   return dump;
+}
+
+/**
+ * The rows the change_log view would list, oldest first, from a dump's change_fields and
+ * change_packs: a pack entry whose value stays in its row takes it from the dumped row.
+ */
+function changeLogOf(tables: DataDump[string]): unknown[] {
+  const rowsOf = new Map<string, Map<unknown, Record<string, unknown>>>();
+  const rowOf = (table: string, id: string) => {
+    let rows = rowsOf.get(table);
+    if (!rows) {
+      rows = new Map((tables[table] as Record<string, unknown>[] | undefined)?.map((row) => [row.id, row]) ?? []);
+      rowsOf.set(table, rows);
+    }
+    return rows.get(id);
+  };
+  const packed = (tables.change_packs as PackRow[]).flatMap((pack) =>
+    expand(pack, (column) => (rowOf(pack.tbl, pack.row_id)?.[column] ?? null) as FieldValue).map((message) => ({
+      timestamp: message.timestamp,
+      tbl: message.table,
+      row_id: message.row,
+      col: message.column,
+      value: message.value,
+      base: null,
+    })),
+  );
+  const all = [...(tables.change_fields as { timestamp: string }[]), ...packed];
+  return all.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
 }
 
 /** A Result is exactly one of the two envelope shapes, with a known code and readable message. */
