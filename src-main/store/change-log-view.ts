@@ -49,3 +49,39 @@ export function changeLogViewSql(columnsByTable: PackedColumns): string {
     END END, NULL
   FROM change_packs p, json_each(p.fields) f;`;
 }
+
+const rowOfRun = "json_extract(r.value, '$[0]')";
+/** Where a run's items start: `[row, counter]` takes the pack's columns (PackOfRows in packs.ts). */
+const firstItem = 'CASE json_array_length(r.value) WHEN 2 THEN 0 ELSE 2 END';
+const timestampOfItem = `substr(p.first, 1, 25) || printf('%04x', json_extract(r.value, '$[1]') + c.key - ${firstItem}) || substr(p.first, 30)`;
+const columnOfItem = "CASE c.type WHEN 'array' THEN json_extract(c.value, '$[0]') ELSE c.value END";
+
+/**
+ * The view since migration 0220: changeLogViewSql, and the packs of several rows (row_id '', a
+ * PackOfRows in packs.ts) one row per item of each run; an item that is a bare column reads its
+ * value from the run's row. The same rule as for changeLogViewSql: this text must never change.
+ */
+export function changeLogViewWithRowsSql(columnsByTable: PackedColumns): string {
+  const fromRows = (entryColumn: string, rowId: string) =>
+    Object.keys(columnsByTable).map((table) => {
+      const fromRow = columnsByTable[table].map((column) => `WHEN '${column}' THEN t.${column}`).join(' ');
+      return `WHEN '${table}' THEN (SELECT CASE ${entryColumn} ${fromRow} END FROM ${table} t WHERE t.id = ${rowId})`;
+    });
+  return `CREATE VIEW change_log (timestamp, tbl, row_id, col, value, base) AS
+  SELECT timestamp, tbl, row_id, col, value, base FROM change_fields
+  UNION ALL
+  SELECT ${timestampOfEntry}, p.tbl, p.row_id, ${columnOfEntry},
+    CASE WHEN json_array_length(f.value) > 2 THEN ${valueOfEntry} ELSE CASE p.tbl
+    ${fromRows(columnOfEntry, 'p.row_id').join('\n    ')}
+    END END, NULL
+  FROM change_packs p, json_each(p.fields) f
+  WHERE p.row_id <> ''
+  UNION ALL
+  SELECT ${timestampOfItem}, p.tbl, ${rowOfRun}, ${columnOfItem},
+    CASE c.type WHEN 'array' THEN json_extract(c.value, '$[1]') ELSE CASE p.tbl
+    ${fromRows('c.value', rowOfRun).join('\n    ')}
+    END END, NULL
+  FROM change_packs p, json_each(p.fields) r,
+    json_each(CASE json_array_length(r.value) WHEN 2 THEN json_extract(p.fields, '$[0]') ELSE r.value END) c
+  WHERE p.row_id = '' AND r.key > 0 AND c.key >= ${firstItem};`;
+}

@@ -3,11 +3,24 @@ import { AppError } from '../contract/result';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
 import type { Db } from './connection';
 import { lazyStatements } from './lazy-statements';
-import { expand, packable, receivedRuns, type Pack, type PackEntry, type PackRow } from './packs';
+import {
+  expand,
+  holdsCounter,
+  keepValue,
+  packable,
+  parsePack,
+  receivedRuns,
+  type Pack,
+  type PackRow,
+  type ParsedPack,
+} from './packs';
 import { parseRowClock } from './row-clock';
 import { domainTables, isLongText, type TableRegistry } from './schema';
 
 export { expand, packable, type Pack, type PackEntry, type PackRow } from './packs';
+
+/** Packs keepOverwritten changed and has not stored yet, by their first timestamp. */
+export type KeptPacks = Map<string, { pack: ParsedPack; changed: boolean }>;
 
 /** A row of change_fields, as read by hand (`SELECT timestamp, tbl, row_id, col, value, base`). */
 export interface FieldRow {
@@ -50,7 +63,12 @@ function statements(fields: string) {
     fieldsBetween: `SELECT timestamp, tbl, row_id, col, value, base FROM ${fields}
     WHERE timestamp > ? AND timestamp < ? ORDER BY timestamp LIMIT ?`,
     countFields: `SELECT count(*) FROM ${fields} WHERE timestamp > ?`,
-    countPacks: 'SELECT coalesce(sum(json_array_length(fields)), 0) FROM change_packs WHERE first > ?',
+    // A pack of several rows (row_id '', a PackOfRows) lists its columns, then runs of
+    // `[row, counter]` (all those columns) or `[row, counter, item …]`.
+    countPacks: `SELECT coalesce(sum(CASE row_id WHEN '' THEN
+      (SELECT sum(CASE json_array_length(r.value) WHEN 2 THEN json_array_length(fields, '$[0]')
+        ELSE json_array_length(r.value) - 2 END) FROM json_each(fields) r WHERE r.key > 0)
+      ELSE json_array_length(fields) END), 0) FROM change_packs WHERE first > ?`,
     newestField: `SELECT max(timestamp) FROM ${fields}`,
     newestPackFirst: 'SELECT first FROM change_packs ORDER BY first DESC LIMIT 1',
     newestPackLast: 'SELECT max(last) FROM change_packs WHERE first >= ?',
@@ -127,13 +145,16 @@ export class ChangeLog {
    * log lost a version: the read fails rather than send a wrong value to another device.
    */
   private expandPack(pack: PackRow): ChangeMessage[] {
-    let record: Record<string, FieldValue> | null | undefined;
-    let clock: Record<string, string> = {};
-    return expand(pack, (column, timestamp) => {
-      if (record === undefined) {
-        record = this.readRow(pack.tbl, pack.row_id) ?? null;
-        if (record) clock = parseRowClock(String(record._clock));
+    // A pack of several rows reads each of its rows once.
+    const rows = new Map<string, { record: Record<string, FieldValue> | null; clock: Record<string, string> }>();
+    return expand(pack, (column, timestamp, row) => {
+      let read = rows.get(row);
+      if (read === undefined) {
+        const record = this.readRow(pack.tbl, row) ?? null;
+        read = { record, clock: record ? parseRowClock(String(record._clock)) : {} };
+        rows.set(row, read);
       }
+      const { record, clock } = read;
       if (!record || clock[column] !== timestamp || !Object.hasOwn(record, column))
         throw new AppError(
           'internal',
@@ -148,33 +169,38 @@ export class ChangeLog {
    * entries that left them to the row (this device's own writes, see PackEntry), so the log keeps
    * every version a peer may still ask for. Costs a read of the row and of each pack concerned;
    * nothing to do for a row that does not exist yet.
+   *
+   * With `keeping`, the packs changed stay parsed there (a large write overwriting many rows of one
+   * pack of several rows changes it once), and the caller stores them with storeKept before its
+   * transaction ends; without, they are stored at once.
    */
-  keepOverwritten(table: string, row: string, columns: Iterable<string>): void {
+  keepOverwritten(table: string, row: string, columns: Iterable<string>, keeping?: KeptPacks): void {
     if (!this.packed) return;
     const record = this.readRow(table, row);
     if (!record) return;
     const clock = parseRowClock(String(record._clock));
-    const packs = new Map<string, { entries: PackEntry[]; changed: boolean }>();
+    const packs = keeping ?? new Map<string, { pack: ParsedPack; changed: boolean }>();
     for (const column of columns) {
       const timestamp = clock[column];
       if (timestamp === undefined || !packable(table, column)) continue;
-      const pack = this.packOfWriterUpTo(timestamp);
-      if (pack === null || pack.last < timestamp) continue;
-      let held = packs.get(pack.first);
+      const stored = this.packOfWriterUpTo(timestamp);
+      if (stored === null || stored.last < timestamp) continue;
+      let held = packs.get(stored.first);
       if (!held) {
-        held = { entries: JSON.parse(pack.fields) as PackEntry[], changed: false };
-        packs.set(pack.first, held);
+        held = { pack: parsePack(stored), changed: false };
+        packs.set(stored.first, held);
       }
       const counter = parseInt(timestamp.slice(25, 29), 16);
-      const at = held.entries.findIndex((candidate) => candidate[0] === counter);
-      const entry = held.entries[at];
-      if (entry && entry.length === 2 && entry[1] === column) {
-        held.entries[at] = [counter, column, record[column] ?? null];
-        held.changed = true;
-      }
+      if (keepValue(held.pack, row, counter, column, record[column] ?? null)) held.changed = true;
     }
-    for (const [first, { entries, changed }] of packs)
-      if (changed) this.statement('keepValues').run(JSON.stringify(entries), first);
+    if (!keeping) this.storeKept(packs);
+  }
+
+  /** Stores the packs keepOverwritten changed in `keeping`, and empties it. */
+  storeKept(keeping: KeptPacks): void {
+    for (const [first, { pack, changed }] of keeping)
+      if (changed) this.statement('keepValues').run(JSON.stringify(pack.items), first);
+    keeping.clear();
   }
 
   /** Appends packs just stamped by `node`'s clock (past everything in the log). */
@@ -332,8 +358,7 @@ export class ChangeLog {
     if (!this.packed) return false;
     const row = this.packOfWriterUpTo(timestamp);
     if (row === null || row.last < timestamp) return false;
-    const counter = parseInt(timestamp.slice(25, 29), 16);
-    return (JSON.parse(row.fields) as PackEntry[]).some((entry) => entry[0] === counter);
+    return holdsCounter(parsePack(row), parseInt(timestamp.slice(25, 29), 16));
   }
 
   /** The last pack of the timestamp's writer that starts at or before it, in its millisecond. */

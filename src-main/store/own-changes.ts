@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { formatHlc, type HybridClock } from '../sync/hlc';
 import { hashTimestamp, MerkleDelta, TimestampHasher } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
-import { expand, packable, type ChangeLog, type Pack } from './change-log';
+import { expand, packable, type ChangeLog, type KeptPacks, type Pack } from './change-log';
+import { fieldsPerPackOfRows, severalRows } from './packs';
 import { lazyCommitted, type Committed } from './committed';
 import type { Db } from './connection';
 import { formatRowClock, mergeRowClocks, runClockText } from './row-clock';
@@ -199,7 +200,8 @@ export class OwnUpserts {
 
   /**
    * `parameters`: the row id, the values of `columns` (sorted) and the change's clock text.
-   * `beforeOverwrite` runs first when the row exists (the quick path stores its packs then).
+   * `beforeOverwrite` runs first when the row exists (the quick path stores its packs then);
+   * `keeping` as for ChangeLog.keepOverwritten.
    */
   write(
     statement: OwnWrite,
@@ -208,10 +210,11 @@ export class OwnUpserts {
     columns: readonly string[],
     parameters: FieldValue[],
     beforeOverwrite?: () => void,
+    keeping?: KeptPacks,
   ): void {
     if (statement.insert.run(parameters).changes > 0) return;
     beforeOverwrite?.();
-    this.log.keepOverwritten(table, row, columns);
+    this.log.keepOverwritten(table, row, columns, keeping);
     statement.upsert.run(parameters);
   }
 }
@@ -233,6 +236,8 @@ interface Shape {
   runColumns: string;
   /** Each column as JSON, for the pack text. */
   columnJson: string[];
+  /** The start of a pack of several rows of this shape: `[` and the columns (see PackOfRows). */
+  header: string;
   statement: OwnWrite;
 }
 
@@ -265,30 +270,46 @@ export class PackedWrites {
       if (shape === null) return null;
       shapes[i] = shape;
     }
+    const node = this.node;
     const packs: Pack[] = [];
-    // The values of each pack's row change, for the messages if someone asks (see Committed).
-    const sources: Record<string, FieldValue>[] = [];
+    // The values of each run of each pack, for the messages if someone asks (see Committed).
+    const sources: Record<string, FieldValue>[][] = [];
+    // The pack being filled: its millisecond, how many fields it holds, its last counter.
+    let current: Pack | null = null;
+    let packMillis = -1;
+    let packFields = 0;
+    let packShape: Shape | null = null;
+    let lastCounter = 0;
+    const close = () => {
+      if (current === null) return;
+      current.fields += ']';
+      current.last = formatHlc({ millis: packMillis, counter: lastCounter, node });
+      current = null;
+    };
     let stored = 0;
+    // Before a row that exists is overwritten, the log must hold every pack so far (see keepOverwritten).
     const storePacks = () => {
-      this.log.appendPacks(packs.slice(stored), this.node);
+      close();
+      this.log.appendPacks(packs.slice(stored), node);
       stored = packs.length;
     };
+    const keeping: KeptPacks = new Map();
     const merkle = new MerkleDelta();
     const tables = new Set<string>();
     let count = 0;
     const minutes = new MinuteFolder(merkle);
-    const node = this.node;
     const millisOf: number[] = [];
     const counters: number[] = [];
     for (let c = 0; c < changes.length; c++) {
       const { table, row, values } = changes[c];
-      const { columns, sortedNames, sorted, runColumns, columnJson, statement } = shapes[c];
-      tables.add(table);
+      const shape = shapes[c];
+      const { columns, sortedNames, sorted, runColumns, statement } = shape;
+      if (c === 0 || table !== changes[c - 1].table) tables.add(table);
       count += columns.length;
-      let current: Pack | null = null;
-      let packMillis = -1;
+      if (current !== null && (shape !== packShape || packFields >= fieldsPerPackOfRows)) close();
+      const rowJson = JSON.stringify(row);
+      let runStart = 0;
       let split = false;
-      let firstStamp = '';
       // Only a pack's first and last timestamps are written out; the trie hashes the rest from parts.
       for (let i = 0; i < columns.length; i++) {
         clock.tick();
@@ -299,35 +320,47 @@ export class PackedWrites {
         minutes.addHash(millis, this.hasher.hash(millis, counter));
         // A pack never spans two milliseconds: the counter running out moves the clock on.
         if (current === null || millis !== packMillis) {
-          if (current !== null) {
-            current.fields += ']';
-            current.last = formatHlc({ millis: packMillis, counter: counters[i - 1], node });
+          if (current !== null && i > runStart) {
+            // The row's fields so far end their run in the pack of the millisecond before.
+            current.fields += runText(rowJson, counters[runStart], shape, runStart, i);
+            sources[sources.length - 1].push(values);
             split = true;
           }
+          close();
+          runStart = i;
           const first = formatHlc({ millis, counter, node });
-          if (i === 0) firstStamp = first;
-          current = { first, last: first, table, row, fields: '[' };
+          current = { first, last: first, table, row: severalRows, fields: shape.header };
+          packShape = shape;
           packMillis = millis;
+          packFields = 0;
           packs.push(current);
-          sources.push(values);
-        } else current.fields += ',';
-        current.fields += `[${counter},${columnJson[i]}]`;
+          sources.push([]);
+        }
+        lastCounter = counter;
+        packFields++;
       }
-      if (current !== null) {
-        current.fields += ']';
-        current.last = formatHlc({ millis: packMillis, counter: counters[columns.length - 1], node });
-      }
-      const parameters: FieldValue[] = [row];
-      for (let j = 0; j < sorted.length; j++) parameters.push(values[columns[sorted[j]]] ?? null);
+      const pack = current as Pack | null;
+      if (pack === null) throw new Error('write path: a row change without fields');
+      pack.fields += runText(rowJson, counters[runStart], shape, runStart, columns.length);
+      sources[sources.length - 1].push(values);
+      const parameters = new Array<FieldValue>(sorted.length + 2);
+      parameters[0] = row;
+      for (let j = 0; j < sorted.length; j++) parameters[j + 1] = values[columns[sorted[j]]] ?? null;
       // Stamped within one millisecond, the fields' stamps run on from the first: the short form.
-      parameters.push(split ? clockOf(columns, millisOf, counters, node) : `=${firstStamp}${runColumns}`);
-      this.upserts.write(statement, table, row, sortedNames, parameters, storePacks);
+      parameters[sorted.length + 1] = split
+        ? clockOf(columns, millisOf, counters, node)
+        : `=${formatHlc({ millis: millisOf[0], counter: counters[0], node })}${runColumns}`;
+      this.upserts.write(statement, table, row, sortedNames, parameters, storePacks, keeping);
     }
     minutes.done();
     storePacks();
+    this.log.storeKept(keeping);
     const committed = lazyCommitted(count, tables, () =>
       packs.flatMap(({ first, last, table, row, fields }, i) =>
-        expand({ first, last, tbl: table, row_id: row, fields }, (column) => sources[i][column]),
+        expand(
+          { first, last, tbl: table, row_id: row, fields },
+          (column, _timestamp, _row, run) => sources[i][run][column],
+        ),
       ),
     );
     return { merkle, committed };
@@ -350,6 +383,7 @@ export class PackedWrites {
               sorted: sortedNames.map((name) => columns.indexOf(name)),
               runColumns: runClockText('', columns).slice(1),
               columnJson: columns.map((column) => JSON.stringify(column)),
+              header: `[[${columns.map((column) => JSON.stringify(column)).join(',')}]`,
               statement: this.upserts.statement(table, sortedNames),
             }
           : null;
@@ -358,6 +392,17 @@ export class PackedWrites {
     if (shape !== null) this.last = { table, shape };
     return shape;
   }
+}
+
+/**
+ * The text to append to a pack's `fields` for a RowRun of the columns `start` to `end` (exclusive)
+ * stamped from `counter`, their values left to the row: `[row, counter]` for all of them, the
+ * pack's columns (see PackOfRows).
+ */
+function runText(rowJson: string, counter: number, shape: Shape, start: number, end: number): string {
+  return start === 0 && end === shape.columns.length
+    ? `,[${rowJson},${counter}]`
+    : `,[${rowJson},${counter},${shape.columnJson.slice(start, end).join(',')}]`;
 }
 
 /** The row clock of fields stamped across two milliseconds (rare: a counter ran out). */

@@ -23,6 +23,11 @@ export type PackEntry = [number, string] | [number, string, FieldValue];
 /**
  * One row change's short fields, stamped by one clock within one millisecond: this device's own, or
  * another's as received (see receivedRuns). `fields` is the JSON text of its PackEntry list.
+ *
+ * A pack of several rows (migration 0220) has `row` (`row_id`) empty: a large write of this device
+ * keeps up to fieldsPerPackOfRows consecutive stamps of one table, across rows, in one pack, its
+ * `fields` being the JSON text of a PackOfRows. A write of 10,000 rows then adds a few hundred log
+ * rows, not 10,000, and names each row's columns once per pack, not once per row.
  */
 export interface Pack {
   first: string;
@@ -30,6 +35,33 @@ export interface Pack {
   table: string;
   row: string;
   fields: string;
+}
+
+/** `row_id` of a pack of several rows (see Pack). */
+export const severalRows = '';
+
+/** Fields a pack of several rows holds at most (the write starts a new one at a row's first field). */
+export const fieldsPerPackOfRows = 250;
+
+/**
+ * An item of a RowRun: a column whose value is in the row (as `[counter, column]` in PackEntry), or
+ * `[column, value]` once the field was overwritten (ChangeLog.keepOverwritten).
+ */
+export type RunItem = string | [string, FieldValue];
+
+/**
+ * In a pack of several rows, one row change's fields stamped in a row: `[row, counter]` for the
+ * pack's columns in order (see PackOfRows), or `[row, counter, item …]`; the k-th column or item is
+ * stamped with counter `counter + k`.
+ */
+export type RowRun = [string, number, ...RunItem[]];
+
+/** `fields` of a pack of several rows: the columns of its whole-row runs, then the runs. */
+export type PackOfRows = [string[], ...RowRun[]];
+
+/** The items of a run: the pack's columns for `[row, counter]`, else its own. */
+function runItems(header: readonly string[], run: RowRun): readonly RunItem[] {
+  return run.length === 2 ? header : (run.slice(2) as RunItem[]);
 }
 
 export interface PackRow {
@@ -112,15 +144,77 @@ function counterOf(timestamp: string): number {
 
 /**
  * A pack's messages, in order. `held` gives the value of an entry that left it to the row (called
- * with the entry's column and timestamp); without it, the pack must hold every value.
+ * with the entry's column, timestamp and row, and the index of its run in a pack of several rows);
+ * without it, the pack must hold every value.
  */
-export function expand(row: PackRow, held?: (column: string, timestamp: string) => FieldValue): ChangeMessage[] {
-  return (JSON.parse(row.fields) as PackEntry[]).map((entry) => {
-    const timestamp = stampOf(row.first, entry[0]);
-    let value: FieldValue;
-    if (entry.length > 2) value = entry[2] as FieldValue;
-    else if (held) value = held(entry[1], timestamp);
-    else throw new Error(`change log: ${timestamp} keeps its value in the row, and nobody read it`);
-    return { timestamp, table: row.tbl, row: row.row_id, column: entry[1], value };
+export function expand(
+  pack: PackRow,
+  held?: (column: string, timestamp: string, row: string, run: number) => FieldValue,
+): ChangeMessage[] {
+  const valueOf = (column: string, timestamp: string, row: string, run: number): FieldValue => {
+    if (held) return held(column, timestamp, row, run);
+    throw new Error(`change log: ${timestamp} keeps its value in the row, and nobody read it`);
+  };
+  if (pack.row_id === severalRows) {
+    const messages: ChangeMessage[] = [];
+    const [header, ...runs] = JSON.parse(pack.fields) as PackOfRows;
+    runs.forEach((run, index) => {
+      const [row, counter] = run;
+      runItems(header, run).forEach((item, k) => {
+        const timestamp = stampOf(pack.first, counter + k);
+        const column = typeof item === 'string' ? item : item[0];
+        const value = typeof item === 'string' ? valueOf(column, timestamp, row, index) : item[1];
+        messages.push({ timestamp, table: pack.tbl, row, column, value });
+      });
+    });
+    return messages;
+  }
+  return (JSON.parse(pack.fields) as PackEntry[]).map((entry) => {
+    const timestamp = stampOf(pack.first, entry[0]);
+    const value = entry.length > 2 ? (entry[2] as FieldValue) : valueOf(entry[1], timestamp, pack.row_id, 0);
+    return { timestamp, table: pack.tbl, row: pack.row_id, column: entry[1], value };
   });
+}
+
+/** A pack's `fields` as parsed, to look for an entry or keep a value in one (see keepValue). */
+export interface ParsedPack {
+  several: boolean;
+  items: PackEntry[] | PackOfRows;
+}
+
+export function parsePack(pack: PackRow): ParsedPack {
+  return { several: pack.row_id === severalRows, items: JSON.parse(pack.fields) as PackEntry[] | PackOfRows };
+}
+
+/** Whether the pack holds a message with this counter. */
+export function holdsCounter(pack: ParsedPack, counter: number): boolean {
+  if (!pack.several) return (pack.items as PackEntry[]).some((entry) => entry[0] === counter);
+  const [header, ...runs] = pack.items as PackOfRows;
+  return runs.some((run) => counter >= run[1] && counter < run[1] + runItems(header, run).length);
+}
+
+/**
+ * Puts `value` into the entry of `row`'s `column` stamped with `counter`, if that entry left its
+ * value to the row. Returns whether it did.
+ */
+export function keepValue(pack: ParsedPack, row: string, counter: number, column: string, value: FieldValue): boolean {
+  if (!pack.several) {
+    const entries = pack.items as PackEntry[];
+    const at = entries.findIndex((candidate) => candidate[0] === counter);
+    const entry = entries[at];
+    if (!entry || entry.length !== 2 || entry[1] !== column) return false;
+    entries[at] = [counter, column, value];
+    return true;
+  }
+  const [header, ...runs] = pack.items as PackOfRows;
+  for (const run of runs) {
+    const at = counter - run[1];
+    if (run[0] !== row || at < 0 || at >= runItems(header, run).length) continue;
+    // A whole-row run names its items from here on.
+    if (run.length === 2) run.push(...header);
+    if (run[2 + at] !== column) return false;
+    run[2 + at] = [column, value];
+    return true;
+  }
+  return false;
 }

@@ -17,6 +17,7 @@ import {
   isLongText,
   maxRowIdLength,
   valueProblem,
+  type ColumnType,
   type DomainTable,
   type TableRegistry,
 } from './schema';
@@ -83,6 +84,8 @@ export class WritePath {
   private readonly erasure: Erasure;
 
   private readonly now: () => number;
+  /** The table and columns of the last row change checked in full (see hasCheckedShape). */
+  private checkedShape: { table: string; columns: string[]; types: ColumnType[] } | null = null;
   private batchDepth = 0;
   private held: Committed[] = [];
   private readonly onCommit: (committed: Committed) => void;
@@ -405,13 +408,38 @@ export class WritePath {
     statement.run(row, ...columns.map((column) => winners.get(column) ?? null), formatRowClock(clock));
   }
 
-  private checkRowChange({ table, row, values }: RowChange): void {
+  private checkRowChange(change: RowChange): void {
+    if (this.hasCheckedShape(change)) return;
+    const { table, row, values } = change;
     // for…in, not Object.entries: an import checks 600,000 fields, and each entry was an array.
+    const columns: string[] = [];
+    const types: ColumnType[] = [];
     for (const column in values) {
       if (!Object.hasOwn(values, column)) continue;
       const problem = fieldProblem(this.tables, table, row, column, values[column]);
       if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
+      columns.push(column);
+      types.push(columnType(table, column, this.tables)!);
     }
+    this.checkedShape = { table, columns, types };
+  }
+
+  /**
+   * The quick check for a change of the same table and columns, in the same order, as the last one
+   * checked (a large write repeats one shape): the row id and each value against its column's type.
+   * False sends the change to the full check, which names the problem.
+   */
+  private hasCheckedShape({ table, row, values }: RowChange): boolean {
+    const shape = this.checkedShape;
+    if (shape === null || shape.table !== table) return false;
+    if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return false;
+    let i = 0;
+    for (const column in values) {
+      if (!Object.hasOwn(values, column)) continue;
+      if (shape.columns[i] !== column || valueProblem(shape.types[i], values[column]) !== null) return false;
+      i++;
+    }
+    return i === shape.columns.length;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Migration } from './index';
  * Each table's packed columns as they were at this version (see store/change-log-view.ts). Frozen:
  * a later migration that adds packed columns rebuilds the view with a list of its own.
  */
-const packedAt210 = {
+export const packedAt210 = {
   action_items: ['agenda_item_id', 'due_date', 'group_id', 'owner_id', 'session_id', 'status', 'tombstone'],
   after_action_reviews: ['reviewed_on', 'tombstone'],
   agenda_items: ['indicator_id', 'position', 'presenter_id', 'session_id', 'timebox_minutes', 'title', 'tombstone'],

@@ -16,6 +16,7 @@ import { packedChangeLog } from './0190-packed-change-log';
 import { readinessAdditions } from './0200-readiness-additions';
 import { shortRowClocks } from './0205-short-row-clocks';
 import { valuesInRows } from './0210-values-in-rows';
+import { packsOfRows } from './0220-packs-of-rows';
 
 export interface Migration {
   /** Numbered in steps of 10 (5 for one written beside parallel work), matching the file name; kept in PRAGMA user_version. */
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   readinessAdditions,
   shortRowClocks,
   valuesInRows,
+  packsOfRows,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -98,14 +98,16 @@ function changeLogOf(tables: DataDump[string]): unknown[] {
     return rows.get(id);
   };
   const packed = (tables.change_packs as PackRow[]).flatMap((pack) =>
-    expand(pack, (column) => (rowOf(pack.tbl, pack.row_id)?.[column] ?? null) as FieldValue).map((message) => ({
-      timestamp: message.timestamp,
-      tbl: message.table,
-      row_id: message.row,
-      col: message.column,
-      value: message.value,
-      base: null,
-    })),
+    expand(pack, (column, _timestamp, row) => (rowOf(pack.tbl, row)?.[column] ?? null) as FieldValue).map(
+      (message) => ({
+        timestamp: message.timestamp,
+        tbl: message.table,
+        row_id: message.row,
+        col: message.column,
+        value: message.value,
+        base: null,
+      }),
+    ),
   );
   const all = [...(tables.change_fields as { timestamp: string }[]), ...packed];
   return all.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
