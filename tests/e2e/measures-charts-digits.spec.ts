@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures';
-import { AppPage } from './pages/app-page';
 import { MeasuresChartsPage } from './pages/measures-charts-page';
 import { api } from './pages/meeting-page';
 
@@ -8,10 +7,7 @@ import { api } from './pages/meeting-page';
  * app's language (Intl.NumberFormat('ar')), so a figure in the thousands is grouped in both. Read
  * back through the page's own Intl, so it holds whichever digits this browser gives Arabic.
  */
-test('in Arabic the figures axis of a chart writes its numbers as the table beside it does', async ({
-  page,
-  host,
-}) => {
+test('in Arabic the figures axis of a chart writes its numbers as the table beside it does', async ({ page, host }) => {
   const request = page.request;
   const { id: initiativeId } = await api<{ id: string }>(request, host, 'initiatives.create', { name: 'Eastside' });
   const { id: indicatorId } = await api<{ id: string }>(request, host, 'measures.indicators.create', {
@@ -28,11 +24,7 @@ test('in Arabic the figures axis of a chart writes its numbers as the table besi
   });
 
   const charts = new MeasuresChartsPage(page);
-  await new AppPage(page).openInitiative(host.openUrl);
-  await page.keyboard.press('Control+7');
-  await page.getByLabel('Language of the app').selectOption('ar');
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.keyboard.press('Control+5');
+  await charts.openInArabic(host.openUrl);
   await page
     .getByRole('region', { name: 'بطاقة الأداء' })
     .getByRole('button', { name: 'قائمة انتظار الحضانة' })
@@ -63,6 +55,8 @@ test('in Arabic the figures axis of a chart writes its numbers as the table besi
   const frame = page.getByRole('region', { name: title, exact: true });
   await frame.getByRole('button', { name: 'اعرض كجدول' }).click();
   const table = frame.getByRole('table', { name: `${title}، كجدول` });
-  const [figure2600] = await page.evaluate(() => [new Intl.NumberFormat('ar', { maximumFractionDigits: 2 }).format(2600)]);
+  const [figure2600] = await page.evaluate(() => [
+    new Intl.NumberFormat('ar', { maximumFractionDigits: 2 }).format(2600),
+  ]);
   await expect(charts.row(table, '2024').getByRole('cell').first()).toHaveText(figure2600);
 });

@@ -26,7 +26,9 @@ test('the round picker in room mode follows rounds made and removed while it is 
   await remove(autumn);
   await expect(picker.getByRole('option')).toHaveText(['Spring check (2026-03-10)']);
   await remove(spring);
-  await expect(opener.getByText('There is no readiness round yet. Create one in the Readiness section first.')).toBeVisible();
+  await expect(
+    opener.getByText('There is no readiness round yet. Create one in the Readiness section first.'),
+  ).toBeVisible();
 
   // Brought back with Undo: offered again, and it is the one put on the phones.
   await api(page.request, host, 'readiness.rounds.restore', { initiativeId, roundId: autumn });

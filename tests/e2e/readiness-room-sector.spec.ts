@@ -1,7 +1,6 @@
 import { expect, test } from './fixtures';
-import { PhonePage } from './pages/phone-page';
 import { readinessOn } from './pages/phone-readiness';
-import { readinessOpener, roundtableWithRound, turnOnRoomMode } from './pages/room-setup';
+import { phoneOnRound } from './pages/room-setup';
 import { lanAddressesEnv } from '../../src-main/sync/lan-hub';
 
 // The host process inherits this: room mode binds and offers loopback only, never a real network.
@@ -13,12 +12,8 @@ test('a rater who skips the sector is asked for it at the field, and nothing is 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const [first] = (await roundtableWithRound(page.request, host)).items;
-  const { panel, address, code } = await turnOnRoomMode(page, host);
-  const phone = await PhonePage.open(browser, 'fr');
-  await phone.join(`${address}#${code}`, null, null);
-  await readinessOpener(panel).getByRole('button', { name: 'Put this round on the phones' }).click();
-  await phone.waitForQuestion('Spring check');
+  const { items, panel, phone } = await phoneOnRound(page, host, browser, 'fr');
+  const [first] = items;
 
   // The sector starts on a question, not on a blank, and the question cannot be picked as an answer.
   const sheet = readinessOn(phone);

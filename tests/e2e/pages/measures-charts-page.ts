@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { HostProcess } from '../host-process';
+import { AppPage } from './app-page';
 import { api } from './meeting-page';
 
 /** Locators for the scorecard and an indicator's charts, in the words a facilitator sees. */
@@ -26,6 +27,15 @@ export class MeasuresChartsPage {
     const table = frame.getByRole('table', { name: tableName, exact: true });
     await expect(table).toBeVisible();
     return table;
+  }
+
+  /** Opens the initiative, switches the app to Arabic in Settings (right to left), then opens Measures. */
+  async openInArabic(openUrl: string): Promise<void> {
+    await new AppPage(this.page).openInitiative(openUrl);
+    await this.page.keyboard.press('Control+7');
+    await this.page.getByLabel('Language of the app').selectOption('ar');
+    await expect(this.page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await this.page.keyboard.press('Control+5');
   }
 
   row(table: Locator, period: string): Locator {

@@ -1,7 +1,8 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import type { HostProcess } from '../host-process';
 import { AppPage } from './app-page';
 import { api } from './meeting-page';
+import { PhonePage } from './phone-page';
 
 type Language = 'en' | 'es' | 'fr' | 'ar';
 interface InstrumentView {
@@ -57,3 +58,17 @@ export async function turnOnRoomMode(
 /** The panel's form that puts a readiness round on the phones. */
 export const readinessOpener = (panel: Locator) =>
   panel.getByRole('form', { name: 'Rate a readiness round on the phones' });
+
+/**
+ * The roundtable with its round, room mode on, one phone in `language` joined and the round put on
+ * the phones: the first section's item texts, the room panel, and the phone showing the round.
+ */
+export async function phoneOnRound(page: Page, host: HostProcess, browser: Browser, language: Language) {
+  const { items } = await roundtableWithRound(page.request, host);
+  const { panel, address, code } = await turnOnRoomMode(page, host);
+  const phone = await PhonePage.open(browser, language);
+  await phone.join(`${address}#${code}`, null, null);
+  await readinessOpener(panel).getByRole('button', { name: 'Put this round on the phones' }).click();
+  await phone.waitForQuestion('Spring check');
+  return { items, panel, phone };
+}
