@@ -209,8 +209,9 @@ function Baseline({ indicator }: { indicator: Indicator }) {
 }
 
 /**
- * Checkboxes that show a tick at once and save the whole list; the stored list comes back with the
- * refetch and replaces the local one.
+ * Checkboxes that show a tick at once and save the whole list. The local list holds while any of
+ * its saves is still on its way (a refetch after the first of two quick ticks would otherwise show
+ * the second unticked until its own save came back); then the stored list takes over.
  */
 function CheckList({
   legend,
@@ -225,14 +226,14 @@ function CheckList({
   chosen: string[];
   onChange(ids: string[]): Promise<void>;
 }) {
-  // The local list holds until the stored one changes (the save came back, or sync brought another).
-  const stored = chosen.join(',');
-  const [local, setLocal] = useState({ base: stored, ids: chosen });
-  const ids = local.base === stored ? local.ids : chosen;
+  const [local, setLocal] = useState<{ ids: string[]; saving: number } | null>(null);
+  const ids = local ? local.ids : chosen;
   function toggle(id: string, on: boolean) {
     const next = on ? [...ids, id] : ids.filter((x) => x !== id);
-    setLocal({ base: stored, ids: next });
-    void onChange(next);
+    setLocal((held) => ({ ids: next, saving: (held?.saving ?? 0) + 1 }));
+    void onChange(next).finally(() =>
+      setLocal((held) => (held && held.saving > 1 ? { ...held, saving: held.saving - 1 } : null)),
+    );
   }
   return (
     <fieldset className="measures__checks">
