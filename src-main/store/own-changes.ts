@@ -243,7 +243,9 @@ interface Shape {
 
 /**
  * The quick path for the common write (an import, a save of many cells): row changes whose fields
- * all go into packs. Each change is stamped field by field exactly as stampOwnChanges does, its
+ * all go into packs. Each change is stamped field by field exactly as stampOwnChanges does, but its
+ * stamps go into packs of several rows (PackOfRows in packs.ts: up to fieldsPerPackOfRows stamps of
+ * one shape of change, cut where a millisecond ends or a row about to be overwritten comes), its
  * pack text and row clock are written as strings, and its row is written at once, without the
  * per-row maps. Every entry leaves its value to the row (a local stamp always wins its field); the
  * same row twice in one write is written twice, in order, the second keeping the first's values in

@@ -40,7 +40,7 @@ export interface Pack {
 /** `row_id` of a pack of several rows (see Pack). */
 export const severalRows = '';
 
-/** Fields a pack of several rows holds at most (the write starts a new one at a row's first field). */
+/** Fields after which a pack of several rows takes no further row (the next row starts a new pack). */
 export const fieldsPerPackOfRows = 250;
 
 /**
