@@ -2,19 +2,22 @@ import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { MeasuresPage } from './pages/measures-page';
+import { measuresInitiative } from './pages/measures-setup';
 
 test('two quick ticks both stay ticked while the first save is still coming back, and both are kept', async ({
   page,
   host,
 }) => {
+  // Two dimensions and an indicator split by neither, made earlier.
+  const setup = await measuresInitiative(page.request, host);
+  await setup.dimension('Income', ['Low', 'High']);
+  await setup.dimension('Area', ['North', 'South']);
+  await setup.indicator({ name: 'Kindergarten readiness', reportingPeriod: 'year' });
   const app = new AppPage(page);
   const measures = new MeasuresPage(page);
-  await app.open(host.openUrl);
-  await app.createInitiative('Eastside');
+  await app.openInitiative(host.openUrl);
   await page.keyboard.press('Control+5');
-  await measures.addDimension('Income', ['Low', 'High']);
-  await measures.addDimension('Area', ['North', 'South']);
-  await measures.addIndicator('Kindergarten readiness');
+  await measures.openIndicator('Kindergarten readiness');
   const income = measures.indicator.getByRole('checkbox', { name: 'Income' });
   const area = measures.indicator.getByRole('checkbox', { name: 'Area' });
 
