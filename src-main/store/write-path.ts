@@ -3,6 +3,7 @@ import { AppError } from '../contract/result';
 import { ClockError, formatHlc, HybridClock, parseHlc, type HlcParts, type ReceiveReport } from '../sync/hlc';
 import { MerkleDelta } from '../sync/merkle';
 import type { ChangeMessage, FieldValue } from '../sync/messages';
+import { messageProblem, RowChangeChecks } from './change-checks';
 import { ChangeLog } from './change-log';
 import { committedOf, joinCommitted, type Committed } from './committed';
 import type { Db } from './connection';
@@ -11,16 +12,7 @@ import { Erasure } from './erasure';
 import { OwnUpserts, PackedWrites, stampOwnChanges } from './own-changes';
 import { formatRowClock, parseRowClock, type ColumnClock } from './row-clock';
 import { SetAsideMessages } from './set-aside';
-import {
-  columnType,
-  domainTables,
-  isLongText,
-  maxRowIdLength,
-  valueProblem,
-  type ColumnType,
-  type DomainTable,
-  type TableRegistry,
-} from './schema';
+import { domainTables, isLongText, type DomainTable, type TableRegistry } from './schema';
 
 /** One row's new field values, as a repository asks for them. */
 export interface RowChange {
@@ -77,6 +69,7 @@ export class WritePath {
   private readonly setAsideMessages: SetAsideMessages;
   private readonly rowClock = new Map<string, Statement>();
   private readonly tables: TableRegistry;
+  private readonly rowChecks: RowChangeChecks;
   private readonly upserts = new Map<string, Statement>();
   private readonly ownUpserts: OwnUpserts;
   private readonly packedWrites: PackedWrites;
@@ -84,8 +77,6 @@ export class WritePath {
   private readonly erasure: Erasure;
 
   private readonly now: () => number;
-  /** The table and columns of the last row change checked in full (see hasCheckedShape). */
-  private checkedShape: { table: string; columns: string[]; types: ColumnType[] } | null = null;
   private batchDepth = 0;
   private held: Committed[] = [];
   private readonly onCommit: (committed: Committed) => void;
@@ -98,6 +89,7 @@ export class WritePath {
   ) {
     this.now = options.now ?? Date.now;
     this.tables = options.tables ?? domainTables;
+    this.rowChecks = new RowChangeChecks(this.tables);
     this.onCommit = options.onCommit ?? (() => {});
     this.log = new ChangeLog(db, this.tables);
     this.ownUpserts = new OwnUpserts(db, this.log);
@@ -125,7 +117,7 @@ export class WritePath {
    * (an import): a write whose fields all go into packs makes them only if a listener asks.
    */
   writeMany(changes: RowChange[]): Committed {
-    for (const change of changes) this.checkRowChange(change);
+    for (const change of changes) this.rowChecks.check(change);
     const written = this.db
       .transaction(() => {
         // One reading of the wall clock per transaction: the fields take consecutive counters.
@@ -407,63 +399,4 @@ export class WritePath {
     }
     statement.run(row, ...columns.map((column) => winners.get(column) ?? null), formatRowClock(clock));
   }
-
-  private checkRowChange(change: RowChange): void {
-    if (this.hasCheckedShape(change)) return;
-    const { table, row, values } = change;
-    // for…in, not Object.entries: an import checks 600,000 fields, and each entry was an array.
-    const columns: string[] = [];
-    const types: ColumnType[] = [];
-    for (const column in values) {
-      if (!Object.hasOwn(values, column)) continue;
-      const problem = fieldProblem(this.tables, table, row, column, values[column]);
-      if (problem) throw new AppError('internal', `write to ${table}.${column}: ${problem}`);
-      columns.push(column);
-      types.push(columnType(table, column, this.tables)!);
-    }
-    this.checkedShape = { table, columns, types };
-  }
-
-  /**
-   * The quick check for a change of the same table and columns, in the same order, as the last one
-   * checked (a large write repeats one shape): the row id and each value against its column's type.
-   * False sends the change to the full check, which names the problem.
-   */
-  private hasCheckedShape({ table, row, values }: RowChange): boolean {
-    const shape = this.checkedShape;
-    if (shape === null || shape.table !== table) return false;
-    if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return false;
-    let i = 0;
-    for (const column in values) {
-      if (!Object.hasOwn(values, column)) continue;
-      if (shape.columns[i] !== column || valueProblem(shape.types[i], values[column]) !== null) return false;
-      i++;
-    }
-    return i === shape.columns.length;
-  }
-}
-
-function fieldProblem(
-  tables: TableRegistry,
-  table: string,
-  row: unknown,
-  column: unknown,
-  value: unknown,
-): string | null {
-  if (!Object.hasOwn(tables, table)) return `unknown table "${table.slice(0, 40)}"`;
-  if (typeof row !== 'string' || row.length === 0 || row.length > maxRowIdLength) return 'bad row id';
-  if (typeof column !== 'string') return 'bad column';
-  const type = columnType(table, column, tables);
-  if (!type) return `unknown column "${column.slice(0, 40)}"`;
-  return valueProblem(type, value);
-}
-
-/** Why a message from outside cannot be applied, or null if it can. */
-export function messageProblem(message: unknown, tables: TableRegistry = domainTables): string | null {
-  if (typeof message !== 'object' || message === null) return 'not an object';
-  const { timestamp, table, row, column, value, base } = message as Record<string, unknown>;
-  if (typeof timestamp !== 'string' || !parseHlc(timestamp)) return 'bad timestamp';
-  if (base !== undefined && base !== null && (typeof base !== 'string' || !parseHlc(base))) return 'bad base';
-  if (typeof table !== 'string') return 'bad table';
-  return fieldProblem(tables, table, row, column, value);
 }

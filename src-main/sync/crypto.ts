@@ -138,7 +138,7 @@ export function openUnsealed(key: SyncKey, sealed: SealedMessage, unsealed: Unse
     throw new SyncCryptoError('damaged', 'A synced change opened but has the wrong shape.');
   }
   const [table, row, column, value, base] = body as unknown[];
-  // Types are checked by the write path's messageProblem before anything is applied.
+  // Types are checked by messageProblem (store/change-checks.ts) before anything is applied.
   return {
     timestamp: sealed.timestamp,
     table: table as string,
